@@ -1,0 +1,2 @@
+/** JMH benchmarks and load generators; results are written to files, never asserted in tests. */
+package dev.croupier.bench;

@@ -1,0 +1,86 @@
+package dev.croupier.errors;
+
+/**
+ * The platform's one catalogue of error codes. Codes are stable: clients, the wallet, the gateway
+ * and compliance tooling match on {@link #name()}, so a code is never renamed or reused. Each edge
+ * maps the {@link Kind} to its transport (gRPC status, HTTP status, WebSocket error frame); the code
+ * itself travels unchanged.
+ */
+public enum ErrorCode {
+  // Money and the ledger.
+  INSUFFICIENT_FUNDS(Kind.FAILED_PRECONDITION, "The account balance does not cover the debit."),
+  UNBALANCED(Kind.INVALID_ARGUMENT, "The transaction's legs do not sum to zero per currency."),
+  CURRENCY_MISMATCH(Kind.INVALID_ARGUMENT, "A leg's currency differs from its account's currency."),
+  UNKNOWN_ACCOUNT(Kind.NOT_FOUND, "The account does not exist."),
+  CURRENCY_DISABLED(Kind.FAILED_PRECONDITION, "The currency is switched off."),
+  INVALID_AMOUNT(Kind.INVALID_ARGUMENT, "The amount is zero, negative where not allowed, or overflows."),
+  IDEMPOTENCY_CONFLICT(Kind.CONFLICT, "The idempotency key was already used with a different request."),
+  KEY_TOO_LONG(Kind.INVALID_ARGUMENT, "The idempotency key is longer than 255 characters."),
+  TOO_MANY_LEGS(Kind.INVALID_ARGUMENT, "The transaction has more legs than allowed."),
+  UNKNOWN_TRANSACTION(Kind.NOT_FOUND, "The transaction does not exist."),
+  ALREADY_REVERSED(Kind.CONFLICT, "The transaction has already been reversed."),
+
+  // Games and sessions.
+  UNKNOWN_GAME(Kind.NOT_FOUND, "No plugin provides this game."),
+  UNKNOWN_GAME_VERSION(Kind.NOT_FOUND, "The game exists, but not in this version."),
+  BET_BELOW_MINIMUM(Kind.INVALID_ARGUMENT, "The wager is below the game's minimum bet."),
+  BET_ABOVE_MAXIMUM(Kind.INVALID_ARGUMENT, "The wager is above the game's maximum bet."),
+  WRONG_CURRENCY(Kind.INVALID_ARGUMENT, "The wager's currency is not the game's currency."),
+  INVALID_WAGER(Kind.INVALID_ARGUMENT, "The wager is malformed: not an integer, or out of range."),
+  ILLEGAL_ACTION(Kind.FAILED_PRECONDITION, "The action is not allowed in the game's current state."),
+  NOT_YOUR_TURN(Kind.FAILED_PRECONDITION, "Another seat is to act."),
+  SESSION_CLOSED(Kind.FAILED_PRECONDITION, "The session is closed."),
+  ROUND_IN_PROGRESS(Kind.FAILED_PRECONDITION, "A round is already in progress in this session."),
+  UNKNOWN_SESSION(Kind.NOT_FOUND, "The session does not exist."),
+  SESSION_ALREADY_EXISTS(Kind.CONFLICT, "A session with this ID already exists."),
+  NOT_YOUR_SESSION(Kind.PERMISSION_DENIED, "The session belongs to another player."),
+  FEATURE_DISABLED(Kind.FAILED_PRECONDITION, "The feature flag for this action is off."),
+  INVALID_STATE(Kind.INVALID_ARGUMENT, "The serialised game state cannot be read."),
+
+  // Identity and the edges.
+  VALIDATION_FAILED(Kind.INVALID_ARGUMENT, "One or more fields are invalid."),
+  EMAIL_TAKEN(Kind.CONFLICT, "An account with this email already exists."),
+  BAD_CREDENTIALS(Kind.UNAUTHENTICATED, "The email or password is wrong."),
+  ACCOUNT_LOCKED(Kind.PERMISSION_DENIED, "The account is locked after repeated failed logins."),
+  ACCOUNT_DISABLED(Kind.PERMISSION_DENIED, "The account is disabled."),
+  INVALID_TOKEN(Kind.UNAUTHENTICATED, "The token is missing, malformed, expired or not trusted."),
+  TOKEN_REUSED(Kind.UNAUTHENTICATED, "A refresh token was reused; its whole family is revoked."),
+  FORBIDDEN(Kind.PERMISSION_DENIED, "The caller may not do this."),
+  RATE_LIMITED(Kind.RESOURCE_EXHAUSTED, "Too many requests; retry later."),
+  PAYLOAD_TOO_LARGE(Kind.RESOURCE_EXHAUSTED, "The message or body is over the size limit."),
+  MALFORMED_MESSAGE(Kind.INVALID_ARGUMENT, "The message is not valid JSON or misses a field."),
+  UNKNOWN_MESSAGE_TYPE(Kind.INVALID_ARGUMENT, "The message type is not part of the protocol."),
+  DUPLICATE_REQUEST(Kind.CONFLICT, "The request ID was already used with a different payload."),
+  UNAVAILABLE(Kind.UNAVAILABLE, "A dependency is unavailable; the request may be retried."),
+  INTERNAL(Kind.INTERNAL, "An unexpected error; nothing was written.");
+
+  /** Transport-neutral class of an error, mapped to gRPC or HTTP status only at the edges. */
+  public enum Kind {
+    INVALID_ARGUMENT,
+    NOT_FOUND,
+    CONFLICT,
+    FAILED_PRECONDITION,
+    UNAUTHENTICATED,
+    PERMISSION_DENIED,
+    RESOURCE_EXHAUSTED,
+    UNAVAILABLE,
+    INTERNAL
+  }
+
+  private final Kind kind;
+  private final String description;
+
+  ErrorCode(Kind kind, String description) {
+    this.kind = kind;
+    this.description = description;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** A one-line, human-readable meaning, safe to show to players. */
+  public String description() {
+    return description;
+  }
+}

@@ -1,0 +1,2 @@
+/** The game adaptor contract every game implements, and the provably fair RNG. */
+package dev.croupier.games.api;
