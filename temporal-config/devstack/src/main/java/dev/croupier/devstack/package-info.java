@@ -1,2 +1,5 @@
-/** Starts and stops the embedded dev services: PostgreSQL checks, the Temporal dev server, a KRaft Kafka broker. */
+/**
+ * Starts and stops the embedded dev services: PostgreSQL checks, the Temporal dev server, a KRaft
+ * Kafka broker.
+ */
 package dev.croupier.devstack;

@@ -1,0 +1,32 @@
+package dev.croupier.devstack;
+
+import java.util.List;
+
+/**
+ * The platform's Kafka topics and their partition counts. Keys decide ordering: a topic is ordered
+ * per key, so the key and the partition count are chosen together.
+ */
+public final class Topics {
+  /** Ledger entries, keyed by account: per-account order, spread over partitions for consumers. */
+  public static final Topic WALLET_ENTRIES = new Topic("wallet.entries", 12);
+
+  /** Poker table events, keyed by table: one table's events stay in order. */
+  public static final Topic TABLE_EVENTS = new Topic("table.events", 6);
+
+  /** Lobby chat: one partition, so every node shows the same order. */
+  public static final Topic LOBBY_CHAT = new Topic("lobby.chat", 1);
+
+  /** Jackpot pool values every 3 s: one partition, last value wins. */
+  public static final Topic JACKPOT_UPDATES = new Topic("jackpot.updates", 1);
+
+  /** Leaderboard snapshots every 30-60 s: one partition, last value wins. */
+  public static final Topic LEADERBOARD_UPDATES = new Topic("leaderboard.updates", 1);
+
+  public static final List<Topic> ALL =
+      List.of(WALLET_ENTRIES, TABLE_EVENTS, LOBBY_CHAT, JACKPOT_UPDATES, LEADERBOARD_UPDATES);
+
+  private Topics() {}
+
+  /** A topic name and how many partitions it is created with. */
+  public record Topic(String name, int partitions) {}
+}
