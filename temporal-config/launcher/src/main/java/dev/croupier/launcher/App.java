@@ -1,0 +1,35 @@
+package dev.croupier.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A Croupier app the launcher runs as its own process: where its runnable jar is built, the
+ * environment variable that sets its port, and how to show its address.
+ */
+record App(String name, String moduleDir, String portVariable, int defaultPort, String scheme) {
+
+  /** Every app, in start order: the wallet first, since the others call it. */
+  static final List<App> ALL =
+      List.of(
+          new App("wallet", "wallet-ledger/server", "CROUPIER_WALLET_GRPC_PORT", 9090, "grpc"),
+          new App("workers", "workers", "CROUPIER_WORKERS_PORT", 8082, "http"),
+          new App("gateway", "api-gateway", "CROUPIER_GATEWAY_PORT", 8080, "http"),
+          new App("admin", "admin", "CROUPIER_ADMIN_PORT", 8081, "http"));
+
+  /** The Spring Boot jar with the {@code exec} classifier, once the module has an app in it. */
+  Optional<Path> executableJar(Path root) {
+    Path target = root.resolve(moduleDir).resolve("target");
+    if (!Files.isDirectory(target)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> files = Files.list(target)) {
+      return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst();
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package dev.croupier.launcher;
+
+import dev.croupier.devstack.DevStack;
+import dev.croupier.devstack.DevStackException;
+import dev.croupier.devstack.ManagedProcess;
+import dev.croupier.devstack.Ports;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the whole platform on embedded defaults: the dev stack, then every app that has been built.
+ * Ctrl-C or SIGTERM stops everything it started, apps first, and leaves no process behind. Bad
+ * configuration ends it with one line that says what is wrong and what to do.
+ */
+public final class Launcher {
+  private static final PrintStream out =
+      new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+
+  private final Path root;
+  private final Map<String, String> env;
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private boolean stopping;
+
+  Launcher(Path root, Map<String, String> env) {
+    this.root = root;
+    this.env = env;
+  }
+
+  public static void main(String[] args) {
+    Path root = projectRoot();
+    Launcher launcher = new Launcher(root, System.getenv());
+    Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "croupier-stop"));
+    try {
+      launcher.start();
+    } catch (DevStackException e) {
+      out.println("croupier: " + e.getMessage());
+      launcher.stop();
+      Runtime.getRuntime().halt(2);
+    } catch (RuntimeException e) {
+      out.println("croupier: cannot start: " + e + " (logs are in .croupier/logs)");
+      launcher.stop();
+      Runtime.getRuntime().halt(1);
+    }
+    launcher.awaitStop();
+  }
+
+  void start() {
+    Path home =
+        Path.of(env.getOrDefault("CROUPIER_STATE_DIR", root.resolve(".croupier").toString()));
+    DevStack.Config config = DevStack.Config.from(home, env);
+    say("Croupier dev stack, state in " + home);
+    DevStack stack = DevStack.start(config, this::say);
+    track(stack);
+
+    Map<String, String> appEnv = appEnvironment(stack);
+    List<String> urls = new ArrayList<>();
+    for (App app : App.ALL) {
+      var jar = app.executableJar(root);
+      if (jar.isEmpty()) {
+        say(
+            "  %-8s not built yet (no %s/target/*-exec.jar): skipped"
+                .formatted(app.name(), app.moduleDir()));
+        continue;
+      }
+      int port =
+          Integer.parseInt(env.getOrDefault(app.portVariable(), String.valueOf(app.defaultPort())));
+      Ports.requireFree(app.name(), Ports.LOOPBACK, port, app.portVariable());
+      say("Starting " + app.name() + " on port " + port);
+      Map<String, String> processEnv = new HashMap<>(appEnv);
+      processEnv.put(app.portVariable(), String.valueOf(port));
+      ManagedProcess process =
+          ManagedProcess.start(
+              app.name(),
+              List.of(ManagedProcess.currentJava(), "-Xmx512m", "-jar", jar.get().toString()),
+              root,
+              config.logs().resolve(app.name() + ".log"),
+              processEnv);
+      track(process);
+      Ports.awaitOpen(app.name(), Ports.LOOPBACK, port, Duration.ofSeconds(120), process::isAlive);
+      urls.add("  %-18s %s://%s:%d".formatted(app.name(), app.scheme(), Ports.LOOPBACK, port));
+    }
+
+    say("");
+    say("Croupier is up. Ctrl-C stops everything.");
+    say("  %-18s %s".formatted("PostgreSQL", config.postgres().url()));
+    say(
+        "  %-18s %s (namespace %s, %s)"
+            .formatted(
+                "Temporal",
+                stack.temporal().target(),
+                config.temporal().namespace(),
+                stack.temporal().kind()));
+    stack
+        .temporal()
+        .webUi()
+        .ifPresentOrElse(
+            ui ->
+                say(
+                    "  %-18s %s/namespaces/%s/workflows"
+                        .formatted("Temporal Web UI", ui, config.temporal().namespace())),
+            () ->
+                say(
+                    "  %-18s none: the Java test server has no Web UI"
+                        .formatted("Temporal Web UI")));
+    say("  %-18s %s".formatted("Kafka", config.kafkaBootstrap()));
+    urls.forEach(this::say);
+    say("  %-18s %s".formatted("Logs", config.logs()));
+  }
+
+  private Map<String, String> appEnvironment(DevStack stack) {
+    Map<String, String> appEnv = new HashMap<>();
+    DevStack.Config config = stack.config();
+    appEnv.put("CROUPIER_DB_URL", config.postgres().url());
+    appEnv.put("CROUPIER_DB_USER", config.postgres().user());
+    appEnv.put("CROUPIER_DB_PASSWORD", config.postgres().password());
+    appEnv.put("CROUPIER_KAFKA_BOOTSTRAP", config.kafkaBootstrap());
+    appEnv.put("CROUPIER_TEMPORAL_TARGET", stack.temporal().target());
+    appEnv.put("CROUPIER_TEMPORAL_NAMESPACE", config.temporal().namespace());
+    for (App app : App.ALL) {
+      String port = env.getOrDefault(app.portVariable(), String.valueOf(app.defaultPort()));
+      appEnv.put(app.portVariable(), port);
+    }
+    appEnv.put(
+        "CROUPIER_WALLET_TARGET", Ports.LOOPBACK + ":" + appEnv.get("CROUPIER_WALLET_GRPC_PORT"));
+    // Dev only: a fresh service-token key per run unless one is given, so none is ever committed.
+    appEnv.put(
+        "CROUPIER_SERVICE_TOKEN_KEY", env.getOrDefault("CROUPIER_SERVICE_TOKEN_KEY", randomKey()));
+    appEnv.put(
+        "CROUPIER_IDENTITY_JWT_GENERATEDEVKEY",
+        env.getOrDefault("CROUPIER_IDENTITY_JWT_GENERATEDEVKEY", "true"));
+    return appEnv;
+  }
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+
+  /** Remembers a started service; if a stop already began, stops it at once instead. */
+  private synchronized void track(AutoCloseable service) {
+    if (stopping) {
+      closeQuietly(service);
+      throw new DevStackException("Stopped while starting");
+    }
+    started.add(service);
+  }
+
+  /** Stops what was started, newest first. Safe to call twice. */
+  synchronized void stop() {
+    stopping = true;
+    if (stopped.getCount() == 0) {
+      return;
+    }
+    for (int i = started.size() - 1; i >= 0; i--) {
+      closeQuietly(started.get(i));
+    }
+    started.clear();
+    stopped.countDown();
+  }
+
+  private static void closeQuietly(AutoCloseable service) {
+    try {
+      service.close();
+    } catch (Exception e) {
+      out.println("croupier: stopping failed: " + e.getMessage());
+    }
+  }
+
+  private void awaitStop() {
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void say(String line) {
+    out.println(line);
+  }
+
+  /**
+   * The checkout's root: {@code CROUPIER_HOME}, or the nearest parent holding {@code
+   * temporal-config/}.
+   */
+  static Path projectRoot() {
+    String home = System.getenv("CROUPIER_HOME");
+    if (home != null) {
+      return Path.of(home).toAbsolutePath();
+    }
+    Path dir = Path.of("").toAbsolutePath();
+    for (Path p = dir; p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("temporal-config")) && Files.exists(p.resolve("pom.xml"))) {
+        return p;
+      }
+    }
+    return dir;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.croupier.testsupport;
+
+import dev.croupier.devstack.Ports;
+import dev.croupier.devstack.TemporalServer;
+import dev.croupier.devstack.TemporalSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Temporal service as its own process, for tests that kill and restart workers: the Temporal
+ * CLI dev server where the CLI is installed, else the Java test server process. One per test run
+ * (JVM), on free loopback ports, with the {@code croupier} namespace and the platform's search
+ * attributes. Inject {@link TemporalServer}. Workflow unit tests use the testing module's {@code
+ * TestWorkflowExtension} instead.
+ */
+public final class TemporalServerExtension implements BeforeAllCallback, ParameterResolver {
+  private static final Logger log = LoggerFactory.getLogger(TemporalServerExtension.class);
+  private static TemporalServer shared;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    server();
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == TemporalServer.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return server();
+  }
+
+  /** The shared server, started on first use and stopped when the JVM exits. */
+  public static synchronized TemporalServer server() {
+    if (shared == null) {
+      shared = startServer("shared");
+      TemporalServer server = shared;
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+      log.info("Temporal for tests: {} on {}", server.kind(), server.target());
+    }
+    return shared;
+  }
+
+  /** A private server in a fresh state directory; the caller closes it. */
+  public static TemporalServer startServer(String name) {
+    try {
+      Path dir = Files.createTempDirectory("croupier-temporal-" + name + "-");
+      TemporalSettings settings =
+          new TemporalSettings(
+              Ports.LOOPBACK,
+              Ports.freePort(),
+              Ports.freePort(),
+              TemporalSettings.DEFAULT_NAMESPACE);
+      return TemporalServer.start(settings, dir, dir.resolve("temporal.log"), log::info);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
