@@ -3,8 +3,8 @@ package dev.croupier.errors;
 /**
  * The platform's one catalogue of error codes. Codes are stable: clients, the wallet, the gateway
  * and compliance tooling match on {@link #name()}, so a code is never renamed or reused. Each edge
- * maps the {@link Kind} to its transport (gRPC status, HTTP status, WebSocket error frame); the code
- * itself travels unchanged.
+ * maps the {@link Kind} to its transport (gRPC status, HTTP status, WebSocket error frame); the
+ * code itself travels unchanged.
  */
 public enum ErrorCode {
   // Money and the ledger.
@@ -13,8 +13,10 @@ public enum ErrorCode {
   CURRENCY_MISMATCH(Kind.INVALID_ARGUMENT, "A leg's currency differs from its account's currency."),
   UNKNOWN_ACCOUNT(Kind.NOT_FOUND, "The account does not exist."),
   CURRENCY_DISABLED(Kind.FAILED_PRECONDITION, "The currency is switched off."),
-  INVALID_AMOUNT(Kind.INVALID_ARGUMENT, "The amount is zero, negative where not allowed, or overflows."),
-  IDEMPOTENCY_CONFLICT(Kind.CONFLICT, "The idempotency key was already used with a different request."),
+  INVALID_AMOUNT(
+      Kind.INVALID_ARGUMENT, "The amount is zero, negative where not allowed, or overflows."),
+  IDEMPOTENCY_CONFLICT(
+      Kind.CONFLICT, "The idempotency key was already used with a different request."),
   KEY_TOO_LONG(Kind.INVALID_ARGUMENT, "The idempotency key is longer than 255 characters."),
   TOO_MANY_LEGS(Kind.INVALID_ARGUMENT, "The transaction has more legs than allowed."),
   UNKNOWN_TRANSACTION(Kind.NOT_FOUND, "The transaction does not exist."),
@@ -27,7 +29,8 @@ public enum ErrorCode {
   BET_ABOVE_MAXIMUM(Kind.INVALID_ARGUMENT, "The wager is above the game's maximum bet."),
   WRONG_CURRENCY(Kind.INVALID_ARGUMENT, "The wager's currency is not the game's currency."),
   INVALID_WAGER(Kind.INVALID_ARGUMENT, "The wager is malformed: not an integer, or out of range."),
-  ILLEGAL_ACTION(Kind.FAILED_PRECONDITION, "The action is not allowed in the game's current state."),
+  ILLEGAL_ACTION(
+      Kind.FAILED_PRECONDITION, "The action is not allowed in the game's current state."),
   NOT_YOUR_TURN(Kind.FAILED_PRECONDITION, "Another seat is to act."),
   SESSION_CLOSED(Kind.FAILED_PRECONDITION, "The session is closed."),
   ROUND_IN_PROGRESS(Kind.FAILED_PRECONDITION, "A round is already in progress in this session."),
