@@ -1,13 +1,21 @@
 package dev.croupier.devstack;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * The embedded dev services, started in dependency order: PostgreSQL is checked (and its database
- * created), then the Temporal service and the Kafka broker are started as child processes. State
- * lives under {@code home} (the git-ignored {@code .croupier/} folder), so it survives a restart.
+ * The dev services, started in dependency order: PostgreSQL is checked (and its database created),
+ * then the Temporal service and the Kafka broker are started as child processes. Either of those
+ * can instead be external (a real cluster): it is then only checked. State lives under {@code home}
+ * (the git-ignored {@code .croupier/} folder), so it survives a restart.
  */
 public final class DevStack implements AutoCloseable {
   private final Config config;
@@ -20,33 +28,47 @@ public final class DevStack implements AutoCloseable {
     this.kafka = kafka;
   }
 
-  /** Everything the dev stack needs to know; every address can be changed by environment. */
+  /**
+   * Everything the dev stack needs to know; every address can be changed by environment: {@code
+   * CROUPIER_DB_*}, {@code CROUPIER_TEMPORAL_TARGET}, {@code CROUPIER_KAFKA_BOOTSTRAP}, and {@code
+   * CROUPIER_EMBEDDED} (which services to run here; default {@code temporal,kafka}).
+   */
   public record Config(
       Path home,
       PostgresSettings postgres,
       TemporalSettings temporal,
-      String kafkaHost,
-      int kafkaPort) {
+      String kafkaBootstrap,
+      boolean embeddedTemporal,
+      boolean embeddedKafka) {
 
     public static Config fromEnvironment(Path home) {
       return from(home, System.getenv());
     }
 
     public static Config from(Path home, Map<String, String> env) {
+      Set<String> embedded =
+          Arrays.stream(env.getOrDefault("CROUPIER_EMBEDDED", "temporal,kafka").split(","))
+              .map(String::trim)
+              .collect(Collectors.toSet());
       return new Config(
           home,
           PostgresSettings.from(env),
           TemporalSettings.from(env),
-          Ports.LOOPBACK,
-          Integer.parseInt(env.getOrDefault("CROUPIER_KAFKA_PORT", "9092")));
-    }
-
-    public String kafkaBootstrap() {
-      return kafkaHost + ":" + kafkaPort;
+          env.getOrDefault("CROUPIER_KAFKA_BOOTSTRAP", Ports.LOOPBACK + ":9092"),
+          embedded.contains("temporal"),
+          embedded.contains("kafka"));
     }
 
     public Path logs() {
       return home.resolve("logs");
+    }
+
+    String kafkaHost() {
+      return kafkaBootstrap.substring(0, kafkaBootstrap.lastIndexOf(':'));
+    }
+
+    int kafkaPort() {
+      return Integer.parseInt(kafkaBootstrap.substring(kafkaBootstrap.lastIndexOf(':') + 1));
     }
   }
 
@@ -54,27 +76,74 @@ public final class DevStack implements AutoCloseable {
   public static DevStack start(Config config, Consumer<String> progress) {
     progress.accept("Checking PostgreSQL at " + config.postgres().url());
     Postgres.ensureDatabase(config.postgres());
-    // Fail on taken ports before the slow steps, so a conflict costs no build or start time.
-    Ports.requireFree("Kafka", config.kafkaHost(), config.kafkaPort(), "CROUPIER_KAFKA_PORT");
-    progress.accept("Starting Temporal on " + config.temporal().target());
-    TemporalServer temporal =
-        TemporalServer.start(
-            config.temporal(),
-            config.home().resolve("temporal"),
-            config.logs().resolve("temporal.log"),
-            progress);
+    // Cheap checks first, so a taken port or a dead cluster costs no build or start time.
+    TemporalSettings t = config.temporal();
+    if (config.embeddedTemporal()) {
+      Ports.requireFree("Temporal", t.host(), t.port(), "CROUPIER_TEMPORAL_TARGET");
+    } else {
+      requireTemporalReachable(t);
+    }
+    if (config.embeddedKafka()) {
+      Ports.requireFree(
+          "Kafka", config.kafkaHost(), config.kafkaPort(), "CROUPIER_KAFKA_BOOTSTRAP");
+    } else {
+      requireKafkaReachable(config.kafkaBootstrap());
+    }
+
+    TemporalServer temporal = null;
+    if (config.embeddedTemporal()) {
+      progress.accept("Starting Temporal on " + t.target());
+      temporal =
+          TemporalServer.start(
+              t,
+              config.home().resolve("temporal"),
+              config.logs().resolve("temporal.log"),
+              progress);
+    }
     try {
-      progress.accept("Starting Kafka (KRaft) on " + config.kafkaBootstrap());
-      KafkaBroker kafka =
-          KafkaBroker.start(
-              config.kafkaHost(),
-              config.kafkaPort(),
-              config.home().resolve("kafka"),
-              config.logs().resolve("kafka.log"));
+      KafkaBroker kafka = null;
+      if (config.embeddedKafka()) {
+        progress.accept("Starting Kafka (KRaft) on " + config.kafkaBootstrap());
+        kafka =
+            KafkaBroker.start(
+                config.kafkaHost(),
+                config.kafkaPort(),
+                config.home().resolve("kafka"),
+                config.logs().resolve("kafka.log"));
+      }
       return new DevStack(config, temporal, kafka);
     } catch (RuntimeException e) {
-      temporal.close();
+      if (temporal != null) {
+        temporal.close();
+      }
       throw e;
+    }
+  }
+
+  private static void requireTemporalReachable(TemporalSettings t) {
+    if (!Ports.isOpen(t.host(), t.port())) {
+      throw new DevStackException(
+          "Temporal is not reachable at %s. Start your Temporal cluster, or let the launcher run one (CROUPIER_EMBEDDED=temporal,kafka)."
+              .formatted(t.target()));
+    }
+  }
+
+  private static void requireKafkaReachable(String bootstrap) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 8000))) {
+      admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new DevStackException(
+          "Kafka is not reachable at %s. Start your broker, or let the launcher run one (CROUPIER_EMBEDDED=temporal,kafka)."
+              .formatted(bootstrap),
+          e);
     }
   }
 
@@ -82,20 +151,26 @@ public final class DevStack implements AutoCloseable {
     return config;
   }
 
-  public TemporalServer temporal() {
-    return temporal;
+  /** The Temporal server this stack runs; empty when Temporal is external. */
+  public Optional<TemporalServer> temporal() {
+    return Optional.ofNullable(temporal);
   }
 
-  public KafkaBroker kafka() {
-    return kafka;
+  /** The broker this stack runs; empty when Kafka is external. */
+  public Optional<KafkaBroker> kafka() {
+    return Optional.ofNullable(kafka);
   }
 
   @Override
   public void close() {
     try {
-      kafka.close();
+      if (kafka != null) {
+        kafka.close();
+      }
     } finally {
-      temporal.close();
+      if (temporal != null) {
+        temporal.close();
+      }
     }
   }
 }

@@ -38,7 +38,7 @@ public final class KafkaBroker implements AutoCloseable {
    * on first use, waits for the port and creates {@link Topics#ALL}.
    */
   public static KafkaBroker start(String host, int port, Path dataDir, Path logFile) {
-    Ports.requireFree("Kafka", host, port, "CROUPIER_KAFKA_PORT");
+    Ports.requireFree("Kafka", host, port, "CROUPIER_KAFKA_BOOTSTRAP");
     int controllerPort = Ports.freePort();
     try {
       Files.createDirectories(dataDir);

@@ -96,26 +96,37 @@ public final class Launcher {
     say("");
     say("Croupier is up. Ctrl-C stops everything.");
     say("  %-18s %s".formatted("PostgreSQL", config.postgres().url()));
+    String temporalKind = stack.temporal().map(s -> s.kind().toString()).orElse("external");
     say(
         "  %-18s %s (namespace %s, %s)"
             .formatted(
                 "Temporal",
-                stack.temporal().target(),
+                config.temporal().target(),
                 config.temporal().namespace(),
-                stack.temporal().kind()));
+                temporalKind));
     stack
         .temporal()
-        .webUi()
-        .ifPresentOrElse(
-            ui ->
+        .ifPresent(
+            server ->
                 say(
-                    "  %-18s %s/namespaces/%s/workflows"
-                        .formatted("Temporal Web UI", ui, config.temporal().namespace())),
-            () ->
-                say(
-                    "  %-18s none: the Java test server has no Web UI"
-                        .formatted("Temporal Web UI")));
-    say("  %-18s %s".formatted("Kafka", config.kafkaBootstrap()));
+                    "  %-18s %s"
+                        .formatted(
+                            "Temporal Web UI",
+                            server
+                                .webUi()
+                                .map(
+                                    ui ->
+                                        ui
+                                            + "/namespaces/"
+                                            + config.temporal().namespace()
+                                            + "/workflows")
+                                .orElse("none: the Java test server has no Web UI"))));
+    say(
+        "  %-18s %s (%s)"
+            .formatted(
+                "Kafka",
+                config.kafkaBootstrap(),
+                stack.kafka().isPresent() ? "embedded KRaft" : "external"));
     urls.forEach(this::say);
     say("  %-18s %s".formatted("Logs", config.logs()));
   }
@@ -127,7 +138,7 @@ public final class Launcher {
     appEnv.put("CROUPIER_DB_USER", config.postgres().user());
     appEnv.put("CROUPIER_DB_PASSWORD", config.postgres().password());
     appEnv.put("CROUPIER_KAFKA_BOOTSTRAP", config.kafkaBootstrap());
-    appEnv.put("CROUPIER_TEMPORAL_TARGET", stack.temporal().target());
+    appEnv.put("CROUPIER_TEMPORAL_TARGET", config.temporal().target());
     appEnv.put("CROUPIER_TEMPORAL_NAMESPACE", config.temporal().namespace());
     for (App app : App.ALL) {
       String port = env.getOrDefault(app.portVariable(), String.valueOf(app.defaultPort()));

@@ -60,9 +60,13 @@ class DevStackSmokeTest {
     int temporalPort = Ports.freePort();
     env.put("CROUPIER_TEMPORAL_TARGET", Ports.LOOPBACK + ":" + temporalPort);
     env.put("CROUPIER_TEMPORAL_UI_PORT", String.valueOf(Ports.freePort()));
-    env.put("CROUPIER_KAFKA_PORT", String.valueOf(Ports.freePort()));
+    env.put("CROUPIER_KAFKA_BOOTSTRAP", Ports.LOOPBACK + ":" + Ports.freePort());
     Path home = Files.createTempDirectory("croupier-smoke-");
     stack = DevStack.start(DevStack.Config.from(home, env), line -> {});
+  }
+
+  private TemporalServer temporal() {
+    return stack.temporal().orElseThrow();
   }
 
   @AfterAll
@@ -78,7 +82,7 @@ class DevStackSmokeTest {
     String workflowId = "smoke-" + UUID.randomUUID();
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(stack.temporal().target()).build());
+            WorkflowServiceStubsOptions.newBuilder().setTarget(temporal().target()).build());
     String namespace = stack.config().temporal().namespace();
     WorkflowClient client =
         WorkflowClient.newInstance(
@@ -107,7 +111,7 @@ class DevStackSmokeTest {
                       .extracting(e -> e.getExecution().getWorkflowId())
                       .containsExactly(workflowId));
 
-      if (stack.temporal().kind() == TemporalServer.Kind.DEV_SERVER) {
+      if (temporal().kind() == TemporalServer.Kind.DEV_SERVER) {
         webUiListsTheWorkflow(namespace, userId, workflowId);
       }
     } finally {
@@ -122,7 +126,7 @@ class DevStackSmokeTest {
     try {
       String query = java.net.URLEncoder.encode("CroupierUserId=\"" + userId + "\"", "UTF-8");
       browser.get(
-          stack.temporal().webUi().orElseThrow()
+          temporal().webUi().orElseThrow()
               + "/namespaces/"
               + namespace
               + "/workflows?query="
