@@ -1,2 +1,5 @@
-/** Implementations of the activity interfaces declared in workflows: ledger posts, plugin calls and the game projection. */
+/**
+ * Implementations of the activity interfaces declared in workflows: ledger posts, plugin calls and
+ * the game projection.
+ */
 package dev.croupier.activities;

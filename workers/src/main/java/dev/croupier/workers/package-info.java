@@ -1,2 +1,5 @@
-/** Spring Boot app that hosts Temporal workers for game sessions and tables, plus the realtime aggregators. */
+/**
+ * Spring Boot app that hosts Temporal workers for game sessions and tables, plus the realtime
+ * aggregators.
+ */
 package dev.croupier.workers;
