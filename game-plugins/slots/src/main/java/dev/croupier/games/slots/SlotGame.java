@@ -1,0 +1,195 @@
+package dev.croupier.games.slots;
+
+import dev.croupier.errors.CroupierException;
+import dev.croupier.errors.ErrorCode;
+import dev.croupier.games.api.BetPlaced;
+import dev.croupier.games.api.GameDescriptor;
+import dev.croupier.games.api.GameKind;
+import dev.croupier.games.api.GamePlugin;
+import dev.croupier.games.api.GameRef;
+import dev.croupier.games.api.Posting;
+import dev.croupier.games.api.PostingKind;
+import dev.croupier.games.api.RoundResult;
+import dev.croupier.games.api.RoundSeed;
+import dev.croupier.games.api.SessionStarted;
+import dev.croupier.games.api.SessionState;
+import dev.croupier.games.api.Wager;
+import dev.croupier.games.rng.FairRng;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One version of the video slot as a {@link GamePlugin}: 5 reels, 3 rows, 20 fixed paylines, a
+ * wild, a scatter that triggers free spins, and a progressive jackpot. The stake is spread evenly
+ * over the lines, so it must be a multiple of {@link GameDescriptor#betStep()}. Rules and math come
+ * from the version's {@link SlotMath} file; see {@link SlotEngine} for how a round is played.
+ *
+ * <p>The session state is {@code idle} between rounds and {@code open:<stake>} while a stake waits
+ * to be settled. A round's draws are the reel stops, one {@link FairRng#nextInt(int)} per reel over
+ * the strip length, base spin first, then each free spin in order.
+ */
+public final class SlotGame implements GamePlugin {
+  private static final String IDLE = "idle";
+  private static final String OPEN = "open:";
+
+  private final SlotMath math;
+  private final SlotEngine engine;
+  private final GameDescriptor descriptor;
+
+  public SlotGame(SlotMath math) {
+    this.math = math;
+    this.engine = new SlotEngine(math);
+    this.descriptor =
+        new GameDescriptor(
+            math.ref(),
+            math.name(),
+            GameKind.SINGLE_PLAYER_ROUND,
+            math.currency(),
+            math.minBet(),
+            math.maxBet(),
+            math.betStep(),
+            math.jackpotContributionBps(),
+            math.declared());
+  }
+
+  /** The slot of a math file on the class path. */
+  public static SlotGame load(String resource) {
+    return new SlotGame(SlotMath.load(resource));
+  }
+
+  @Override
+  public GameDescriptor descriptor() {
+    return descriptor;
+  }
+
+  /** The rules and math of this version. */
+  public SlotMath math() {
+    return math;
+  }
+
+  @Override
+  public SessionStarted initSession(
+      UUID sessionId, UUID userId, GameRef game, Map<String, Object> opts) {
+    checkGame(game);
+    return new SessionStarted(new SessionState(sessionId, userId, game, 0, IDLE), descriptor);
+  }
+
+  @Override
+  public BetPlaced placeBet(SessionState state, Wager wager, Map<String, Object> meta) {
+    checkGame(state.game());
+    if (openStake(state) > 0) {
+      throw new CroupierException(
+          ErrorCode.ROUND_IN_PROGRESS, "round " + state.round() + " is not settled");
+    }
+    descriptor.validate(wager);
+    long round = state.round() + 1;
+    List<Posting> postings = new ArrayList<>(2);
+    postings.add(new Posting(PostingKind.STAKE, wager.amount(), wager.currency()));
+    long contribution = descriptor.jackpotContribution(wager.amount());
+    if (contribution > 0) {
+      postings.add(new Posting(PostingKind.JACKPOT_CONTRIBUTION, contribution, wager.currency()));
+    }
+    return new BetPlaced(
+        state.next(round, OPEN + wager.amount()), round, state.txRef(round), wager, postings);
+  }
+
+  @Override
+  public RoundResult settle(SessionState state, RoundSeed seed) {
+    checkGame(state.game());
+    long stake = openStake(state);
+    if (stake == 0) {
+      throw new CroupierException(ErrorCode.ILLEGAL_ACTION, "no round is open to settle");
+    }
+    if (seed.nonce() != state.round()) {
+      throw new CroupierException(
+          ErrorCode.ILLEGAL_ACTION,
+          "the nonce must be the open round's number " + state.round() + ", not " + seed.nonce());
+    }
+    FairRng rng = FairRng.forRound(seed);
+    SlotEngine.Round round = engine.playDetailed(rng::nextInt);
+    long lineBet = stake / math.lineCount();
+    long win = Math.multiplyExact(round.units(), lineBet);
+    return new RoundResult(
+        state.next(state.round(), IDLE),
+        state.round(),
+        state.txRef(state.round()),
+        stake,
+        win,
+        round.jackpot(),
+        win > 0 ? List.of(new Posting(PostingKind.WIN, win, math.currency())) : List.of(),
+        outcome(round, lineBet, win));
+  }
+
+  private Map<String, Object> outcome(SlotEngine.Round round, long lineBet, long win) {
+    List<Object> spins = new ArrayList<>();
+    for (SlotEngine.Spin spin : round.spins()) {
+      List<Object> grid = new ArrayList<>();
+      for (int r = 0; r < SlotMath.REELS; r++) {
+        List<String> column = new ArrayList<>();
+        for (int row = 0; row < SlotMath.ROWS; row++) {
+          int position = (spin.stops().get(r) + row) % math.reelLength(r);
+          column.add(math.symbols().get(math.symbolAt(r, position)));
+        }
+        grid.add(column);
+      }
+      List<Object> lineWins = new ArrayList<>();
+      for (SlotEngine.LineWin w : spin.lineWins()) {
+        Map<String, Object> lineWin = new LinkedHashMap<>();
+        lineWin.put("line", w.line() + 1);
+        lineWin.put("symbol", math.symbols().get(w.symbol()));
+        lineWin.put("count", w.count());
+        lineWin.put("win", (long) w.units() * spin.multiplier() * lineBet);
+        lineWins.add(lineWin);
+      }
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("stops", spin.stops());
+      s.put("grid", grid);
+      s.put("multiplier", spin.multiplier());
+      s.put("lineWins", lineWins);
+      s.put("scatters", spin.scatters());
+      s.put("scatterWin", spin.scatterUnits() * spin.multiplier() * lineBet);
+      s.put("win", Math.multiplyExact(spin.units(), lineBet));
+      s.put("freeSpinsAwarded", spin.freeSpinsAwarded());
+      spins.add(s);
+    }
+    Map<String, Object> outcome = new LinkedHashMap<>();
+    outcome.put("lineBet", lineBet);
+    outcome.put("spins", spins);
+    outcome.put("freeSpinsPlayed", round.spins().size() - 1);
+    outcome.put("jackpotHit", round.jackpot());
+    outcome.put("totalWin", win);
+    return outcome;
+  }
+
+  private void checkGame(GameRef game) {
+    if (!math.ref().gameId().equals(game.gameId())) {
+      throw new CroupierException(
+          ErrorCode.UNKNOWN_GAME, "this plugin plays " + math.ref().gameId() + ", not " + game);
+    }
+    if (!math.ref().version().equals(game.version())) {
+      throw new CroupierException(
+          ErrorCode.UNKNOWN_GAME_VERSION, "this plugin plays " + math.ref() + ", not " + game);
+    }
+  }
+
+  // The stake waiting to be settled, or 0 when no round is open.
+  private static long openStake(SessionState state) {
+    String s = state.gameState();
+    if (IDLE.equals(s)) {
+      return 0;
+    }
+    if (s.startsWith(OPEN) && s.length() > OPEN.length() && s.length() <= OPEN.length() + 18) {
+      String digits = s.substring(OPEN.length());
+      if (digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        long stake = Long.parseLong(digits);
+        if (stake > 0) {
+          return stake;
+        }
+      }
+    }
+    throw new CroupierException(ErrorCode.INVALID_STATE, "unreadable slot state: " + s);
+  }
+}
