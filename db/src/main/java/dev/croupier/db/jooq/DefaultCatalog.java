@@ -4,6 +4,7 @@
 package dev.croupier.db.jooq;
 
 
+import dev.croupier.db.jooq.identity.Identity;
 import dev.croupier.db.jooq.public_.Public;
 
 import java.util.Arrays;
@@ -28,6 +29,11 @@ public class DefaultCatalog extends CatalogImpl {
     public static final DefaultCatalog DEFAULT_CATALOG = new DefaultCatalog();
 
     /**
+     * The schema <code>identity</code>.
+     */
+    public final Identity IDENTITY = Identity.IDENTITY;
+
+    /**
      * The schema <code>public</code>.
      */
     public final Public PUBLIC = Public.PUBLIC;
@@ -42,6 +48,7 @@ public class DefaultCatalog extends CatalogImpl {
     @Override
     public final List<Schema> getSchemas() {
         return Arrays.asList(
+            Identity.IDENTITY,
             Public.PUBLIC
         );
     }
