@@ -6,6 +6,7 @@ package dev.croupier.db.jooq;
 
 import dev.croupier.db.jooq.identity.Identity;
 import dev.croupier.db.jooq.public_.Public;
+import dev.croupier.db.jooq.wallet.Wallet;
 
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +40,11 @@ public class DefaultCatalog extends CatalogImpl {
     public final Public PUBLIC = Public.PUBLIC;
 
     /**
+     * The schema <code>wallet</code>.
+     */
+    public final Wallet WALLET = Wallet.WALLET;
+
+    /**
      * No further instances allowed
      */
     private DefaultCatalog() {
@@ -49,7 +55,8 @@ public class DefaultCatalog extends CatalogImpl {
     public final List<Schema> getSchemas() {
         return Arrays.asList(
             Identity.IDENTITY,
-            Public.PUBLIC
+            Public.PUBLIC,
+            Wallet.WALLET
         );
     }
 

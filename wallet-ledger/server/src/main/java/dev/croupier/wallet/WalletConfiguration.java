@@ -1,0 +1,135 @@
+package dev.croupier.wallet;
+
+import dev.croupier.wallet.accounts.AccountCatalog;
+import dev.croupier.wallet.accounts.AccountService;
+import dev.croupier.wallet.api.ServiceTokenKey;
+import dev.croupier.wallet.auth.ServiceTokenInterceptor;
+import dev.croupier.wallet.grpc.GrpcServer;
+import dev.croupier.wallet.grpc.WalletGrpcService;
+import dev.croupier.wallet.history.LedgerHistory;
+import dev.croupier.wallet.outbox.OutboxRelay;
+import dev.croupier.wallet.outbox.OutboxSettings;
+import dev.croupier.wallet.posting.PostingEngine;
+import dev.croupier.wallet.posting.PostingSettings;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the wallet from its properties. Beans start in order: ledger, relay, then gRPC. */
+@Configuration(proxyBeanMethods = false)
+class WalletConfiguration {
+
+  @Bean
+  AccountCatalog accountCatalog(
+      DSLContext dsl, WalletProperties props, FlywayMigrationInitializer migrated) {
+    return new AccountCatalog(dsl, props.realMoneyEnabled());
+  }
+
+  @Bean
+  AccountService accountService(DSLContext dsl, AccountCatalog catalog) {
+    return new AccountService(dsl, catalog);
+  }
+
+  @Bean
+  LedgerHistory ledgerHistory(DSLContext dsl) {
+    return new LedgerHistory(dsl);
+  }
+
+  @Bean(destroyMethod = "close")
+  PostingEngine postingEngine(DSLContext dsl, AccountCatalog catalog, WalletProperties props) {
+    WalletProperties.Posting p = props.posting();
+    PostingEngine engine =
+        new PostingEngine(
+            dsl,
+            catalog,
+            new PostingSettings(p.committers(), p.maxBatch(), p.queueCapacity(), p.maxLegs()));
+    engine.start();
+    return engine;
+  }
+
+  @Bean(destroyMethod = "shutdown")
+  ExecutorService walletResponses() {
+    return Executors.newFixedThreadPool(
+        2, Thread.ofPlatform().name("wallet-response-", 0).daemon().factory());
+  }
+
+  @Bean
+  WalletGrpcService walletGrpcService(
+      PostingEngine engine,
+      AccountService accounts,
+      LedgerHistory history,
+      ExecutorService walletResponses) {
+    return new WalletGrpcService(engine, accounts, history, walletResponses);
+  }
+
+  @Bean
+  SmartLifecycle outboxRelayLifecycle(
+      DataSource dataSource, WalletProperties props, PostingEngine engine) {
+    WalletProperties.Outbox o = props.outbox();
+    if (!o.enabled()) {
+      return new Lifecycle(0, () -> {}, () -> {});
+    }
+    OutboxRelay relay =
+        new OutboxRelay(
+            dataSource,
+            new OutboxSettings(
+                o.bootstrapServers(),
+                o.topic(),
+                o.batchSize(),
+                o.pollInterval(),
+                o.deliveryTimeout()));
+    engine.onCommit(relay::wakeUp);
+    return new Lifecycle(0, relay::start, relay::close);
+  }
+
+  @Bean
+  SmartLifecycle grpcServerLifecycle(WalletProperties props, WalletGrpcService service) {
+    ServiceTokenInterceptor auth =
+        new ServiceTokenInterceptor(
+            ServiceTokenKey.fromBase64(props.serviceTokenKey()), Clock.systemUTC());
+    GrpcServer server = new GrpcServer(props.grpc().host(), props.grpc().port(), service, auth);
+    return new Lifecycle(10, server::start, server::close);
+  }
+
+  /** Starts and stops a component with the application context, in phase order. */
+  static final class Lifecycle implements SmartLifecycle {
+    private final int phase;
+    private final Runnable start;
+    private final Runnable stop;
+    private volatile boolean running;
+
+    Lifecycle(int phase, Runnable start, Runnable stop) {
+      this.phase = phase;
+      this.start = start;
+      this.stop = stop;
+    }
+
+    @Override
+    public void start() {
+      start.run();
+      running = true;
+    }
+
+    @Override
+    public void stop() {
+      running = false;
+      stop.run();
+    }
+
+    @Override
+    public boolean isRunning() {
+      return running;
+    }
+
+    @Override
+    public int getPhase() {
+      return phase;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.croupier.wallet;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The wallet's configuration, under {@code croupier.wallet}; application.yml maps the launcher's
+ * environment variables onto it.
+ *
+ * @param realMoneyEnabled {@code CROUPIER_REAL_MONEY_ENABLED}: REAL currencies (CASH) are disabled
+ *     unless true
+ * @param serviceTokenKey {@code CROUPIER_SERVICE_TOKEN_KEY}: base64, at least 32 bytes
+ */
+@Validated
+@ConfigurationProperties("croupier.wallet")
+public record WalletProperties(
+    boolean realMoneyEnabled,
+    @NotBlank String serviceTokenKey,
+    @Valid @NotNull Grpc grpc,
+    @Valid @NotNull Posting posting,
+    @Valid @NotNull Outbox outbox) {
+
+  /** Where the gRPC server listens: loopback unless configured otherwise. */
+  public record Grpc(@NotBlank String host, @Min(0) @Max(65535) int port) {}
+
+  /** Group commit tuning; see {@code PostingSettings}. */
+  public record Posting(
+      @Min(1) @Max(64) int committers,
+      @Min(1) @Max(1024) int maxBatch,
+      @Min(1) int queueCapacity,
+      @Min(2) @Max(256) int maxLegs) {}
+
+  /** The relay to Kafka. */
+  public record Outbox(
+      boolean enabled,
+      @NotBlank String bootstrapServers,
+      @NotBlank String topic,
+      @Min(1) @Max(10000) int batchSize,
+      @NotNull Duration pollInterval,
+      @NotNull Duration deliveryTimeout) {}
+}

@@ -1,0 +1,59 @@
+package dev.croupier.wallet.grpc;
+
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The wallet's gRPC server on a host and port, behind the authentication interceptor. */
+public final class GrpcServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(GrpcServer.class);
+
+  private final Server server;
+
+  public GrpcServer(String host, int port, BindableService service, ServerInterceptor auth) {
+    this.server =
+        NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+            .addService(ServerInterceptors.intercept(service, auth))
+            .maxInboundMessageSize(1 << 20)
+            .build();
+  }
+
+  public void start() {
+    try {
+      server.start();
+      log.info("Wallet gRPC server listening on {}", server.getListenSockets());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start the wallet gRPC server: " + e.getMessage(), e);
+    }
+  }
+
+  /** The port it listens on (useful with port 0). */
+  public int port() {
+    return server.getPort();
+  }
+
+  public boolean isRunning() {
+    return !server.isShutdown();
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The gRPC edge: maps protobuf messages to the ledger's values and errors to statuses. */
+package dev.croupier.wallet.grpc;

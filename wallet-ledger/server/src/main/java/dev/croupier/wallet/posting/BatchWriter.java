@@ -1,0 +1,218 @@
+package dev.croupier.wallet.posting;
+
+import dev.croupier.errors.ErrorCode;
+import dev.croupier.wallet.accounts.Account;
+import dev.croupier.wallet.accounts.AccountCatalog;
+import dev.croupier.wallet.ledger.LedgerException;
+import dev.croupier.wallet.posting.PostingRepository.Inserted;
+import dev.croupier.wallet.posting.PostingRepository.Locked;
+import dev.croupier.wallet.posting.PostingRepository.NewEntry;
+import dev.croupier.wallet.posting.PostingRepository.NewTransaction;
+import dev.croupier.wallet.posting.PostingRepository.Stored;
+import dev.croupier.wallet.posting.PostingRepository.StoredEntry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jooq.DSLContext;
+
+/**
+ * Writes one batch of posts inside one database transaction. Posts with distinct keys go in; each
+ * gets its own outcome (a result or a {@link LedgerException}), and a failing post writes nothing
+ * while the others go on.
+ */
+final class BatchWriter {
+  /** A key in the batch was inserted by another writer meanwhile: roll back and run again. */
+  static final class KeyRace extends RuntimeException {
+    KeyRace() {
+      super("idempotency key taken concurrently", null, false, false);
+    }
+  }
+
+  private final AccountCatalog catalog;
+  private final PostingRepository repository;
+
+  BatchWriter(AccountCatalog catalog, PostingRepository repository) {
+    this.catalog = catalog;
+    this.repository = repository;
+  }
+
+  /** Outcomes by pending post: {@link PostResult} or {@link LedgerException}. */
+  Map<Pending, Object> write(DSLContext ctx, List<Pending> batch) {
+    Map<Pending, Object> outcomes = new IdentityHashMap<>();
+    List<String> keys = batch.stream().map(Pending::key).toList();
+    Map<String, Stored> stored = repository.findByKeys(ctx, keys);
+
+    List<Pending> fresh = new ArrayList<>();
+    for (Pending p : batch) {
+      Stored s = stored.get(p.key());
+      if (s == null) {
+        fresh.add(p);
+      } else if (Arrays.equals(s.requestHash(), p.hash)) {
+        outcomes.put(p, replay(s));
+      } else {
+        outcomes.put(
+            p,
+            new LedgerException(
+                ErrorCode.IDEMPOTENCY_CONFLICT,
+                "key " + p.key() + " was used for another request"));
+      }
+    }
+    if (fresh.isEmpty()) {
+      return outcomes;
+    }
+
+    Set<Long> accountIds = new HashSet<>();
+    Set<Long> reversed = new HashSet<>();
+    for (Pending p : fresh) {
+      p.request.legs().forEach(l -> accountIds.add(l.accountId()));
+      if (p.request.reversesTransactionId() > 0) {
+        reversed.add(p.request.reversesTransactionId());
+      }
+    }
+    Map<Long, Account> accounts = catalog.resolve(ctx, accountIds);
+    Set<Long> alreadyReversed =
+        reversed.isEmpty() ? Set.of() : repository.alreadyReversed(ctx, reversed);
+
+    // Which sub-account each leg moves, for the posts that pass the account checks.
+    Map<Pending, int[]> shards = new LinkedHashMap<>();
+    TreeSet<SubAccount> toLock = new TreeSet<>();
+    for (Pending p : fresh) {
+      try {
+        int[] legShards = resolveLegs(p, accounts, alreadyReversed);
+        shards.put(p, legShards);
+        for (int i = 0; i < legShards.length; i++) {
+          toLock.add(new SubAccount(p.request.legs().get(i).accountId(), legShards[i]));
+        }
+      } catch (LedgerException e) {
+        outcomes.put(p, e);
+      }
+    }
+    if (shards.isEmpty()) {
+      return outcomes;
+    }
+
+    Map<SubAccount, Locked> locked = repository.lock(ctx, toLock);
+    Map<SubAccount, Long> finalBalances = new HashMap<>();
+    List<NewTransaction> inserts = new ArrayList<>();
+    Map<Pending, List<PostedBalance>> results = new IdentityHashMap<>();
+    for (var e : shards.entrySet()) {
+      Pending p = e.getKey();
+      try {
+        List<NewEntry> entries = apply(p, e.getValue(), locked);
+        inserts.add(new NewTransaction(p, entries));
+        for (NewEntry ne : entries) {
+          finalBalances.put(new SubAccount(ne.accountId(), ne.shard()), ne.balanceAfter());
+        }
+        results.put(p, balancesOf(entries));
+      } catch (LedgerException ex) {
+        outcomes.put(p, ex);
+      }
+    }
+    if (inserts.isEmpty()) {
+      return outcomes;
+    }
+
+    Map<String, Inserted> inserted = repository.write(ctx, inserts, finalBalances);
+    if (inserted.size() != inserts.size()) {
+      throw new KeyRace();
+    }
+    for (NewTransaction t : inserts) {
+      Inserted i = inserted.get(t.pending().key());
+      outcomes.put(
+          t.pending(), new PostResult(i.id(), results.get(t.pending()), false, i.createdAt()));
+    }
+    return outcomes;
+  }
+
+  private int[] resolveLegs(Pending p, Map<Long, Account> accounts, Set<Long> alreadyReversed) {
+    List<Leg> legs = p.request.legs();
+    int[] out = new int[legs.size()];
+    for (int i = 0; i < legs.size(); i++) {
+      Leg leg = legs.get(i);
+      Account a = accounts.get(leg.accountId());
+      if (a == null) {
+        throw new LedgerException(ErrorCode.UNKNOWN_ACCOUNT, "no account " + leg.accountId());
+      }
+      if (!a.currency().equals(leg.currency())) {
+        throw new LedgerException(
+            ErrorCode.CURRENCY_MISMATCH,
+            "account %d holds %s, not %s".formatted(a.id(), a.currency(), leg.currency()));
+      }
+      if (leg.subAccount() == Leg.ANY_SUB_ACCOUNT) {
+        out[i] = a.subAccounts() == 1 ? 0 : p.route % a.subAccounts();
+      } else if (leg.subAccount() >= 0 && leg.subAccount() < a.subAccounts()) {
+        out[i] = leg.subAccount();
+      } else {
+        throw new LedgerException(ErrorCode.VALIDATION_FAILED, "no such sub-account");
+      }
+    }
+    if (alreadyReversed.contains(p.request.reversesTransactionId())) {
+      throw new LedgerException(
+          ErrorCode.ALREADY_REVERSED,
+          "transaction " + p.request.reversesTransactionId() + " is already reversed");
+    }
+    return out;
+  }
+
+  /** Applies the legs to the locked balances, or changes nothing and throws. */
+  private static List<NewEntry> apply(Pending p, int[] shards, Map<SubAccount, Locked> locked) {
+    List<Leg> legs = p.request.legs();
+    Map<SubAccount, Long> working = new HashMap<>();
+    List<NewEntry> entries = new ArrayList<>(legs.size());
+    for (int i = 0; i < legs.size(); i++) {
+      Leg leg = legs.get(i);
+      SubAccount s = new SubAccount(leg.accountId(), shards[i]);
+      Locked row = locked.get(s);
+      if (row == null) {
+        throw new LedgerException(ErrorCode.UNKNOWN_ACCOUNT, "no sub-account " + s);
+      }
+      long before = working.getOrDefault(s, row.balance);
+      long after;
+      try {
+        after = Math.addExact(before, leg.amount());
+      } catch (ArithmeticException e) {
+        throw new LedgerException(ErrorCode.INVALID_AMOUNT, "balance would overflow");
+      }
+      if (after < 0 && !row.allowNegative) {
+        // Checked per entry, so that no entry of a player ever shows a negative balance.
+        throw new LedgerException(
+            ErrorCode.INSUFFICIENT_FUNDS,
+            "account %d balance %d does not cover the debit of %d"
+                .formatted(s.accountId(), before, -leg.amount()));
+      }
+      working.put(s, after);
+      entries.add(new NewEntry(i, s.accountId(), s.shard(), leg.currency(), leg.amount(), after));
+    }
+    for (var w : working.entrySet()) {
+      locked.get(w.getKey()).balance = w.getValue();
+    }
+    return entries;
+  }
+
+  private static List<PostedBalance> balancesOf(List<NewEntry> entries) {
+    Map<SubAccount, PostedBalance> out = new LinkedHashMap<>();
+    for (NewEntry e : entries) {
+      out.put(
+          new SubAccount(e.accountId(), e.shard()),
+          new PostedBalance(e.accountId(), e.currency(), e.shard(), e.balanceAfter()));
+    }
+    return List.copyOf(out.values());
+  }
+
+  private static PostResult replay(Stored s) {
+    Map<SubAccount, PostedBalance> out = new LinkedHashMap<>();
+    for (StoredEntry e : s.entries()) {
+      out.put(
+          new SubAccount(e.accountId(), e.shard()),
+          new PostedBalance(e.accountId(), e.currency(), e.shard(), e.balanceAfter()));
+    }
+    return new PostResult(s.id(), List.copyOf(out.values()), true, s.createdAt());
+  }
+}
