@@ -1,0 +1,14 @@
+package dev.croupier.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The player-facing gateway: identity under {@code /auth}, later the WebSocket gateway. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class GatewayApplication {
+  public static void main(String[] args) {
+    SpringApplication.run(GatewayApplication.class, args);
+  }
+}

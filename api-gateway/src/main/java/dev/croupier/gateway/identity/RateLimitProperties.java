@@ -1,0 +1,63 @@
+package dev.croupier.gateway.identity;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Token-bucket limits under {@code croupier.rate-limits}. Every action has two kinds of bucket per
+ * client IP address: one for the address as a whole ({@code per-ip}, used before the user is known)
+ * and one for each user at that address ({@code per-user}). An action configured at all needs both.
+ *
+ * @param idleExpiry a bucket not touched for this long is forgotten (it would be full again)
+ * @param maxKeys bound on remembered buckets, so a flood of addresses cannot exhaust memory
+ */
+@Validated
+@ConfigurationProperties("croupier.rate-limits")
+public record RateLimitProperties(
+    @DefaultValue("10m") @NotNull Duration idleExpiry,
+    @DefaultValue("1000000") @Min(1000) long maxKeys,
+    @Nullable @Valid ActionLimits login,
+    @Nullable @Valid ActionLimits register,
+    @Nullable @Valid ActionLimits refresh,
+    @Nullable @Valid ActionLimits wsMessage) {
+
+  public RateLimitProperties {
+    // Scripts are slowed down, people are not: a person logs in a few times a day.
+    login = or(login, ActionLimits.of(20, Duration.ofMinutes(1), 10, Duration.ofMinutes(1)));
+    register =
+        or(register, ActionLimits.of(10, Duration.ofMinutes(10), 10, Duration.ofMinutes(10)));
+    refresh = or(refresh, ActionLimits.of(60, Duration.ofMinutes(1), 30, Duration.ofMinutes(1)));
+    wsMessage =
+        or(wsMessage, ActionLimits.of(200, Duration.ofSeconds(1), 20, Duration.ofSeconds(1)));
+  }
+
+  /** A bucket of {@code capacity} tokens that refills all of them, evenly, over {@code period}. */
+  public record Limit(@Positive long capacity, @NotNull Duration period) {}
+
+  public record ActionLimits(@NotNull @Valid Limit perIp, @NotNull @Valid Limit perUser) {
+    static ActionLimits of(
+        long ipCapacity, Duration ipPeriod, long userCapacity, Duration userPeriod) {
+      return new ActionLimits(new Limit(ipCapacity, ipPeriod), new Limit(userCapacity, userPeriod));
+    }
+  }
+
+  public ActionLimits limits(RateLimitAction action) {
+    return switch (action) {
+      case LOGIN -> login;
+      case REGISTER -> register;
+      case REFRESH -> refresh;
+      case WS_MESSAGE -> wsMessage;
+    };
+  }
+
+  private static ActionLimits or(@Nullable ActionLimits configured, ActionLimits fallback) {
+    return configured != null ? configured : fallback;
+  }
+}

@@ -1,0 +1,157 @@
+package dev.croupier.gateway.identity.internal;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.croupier.gateway.identity.AuthenticatedPlayer;
+import dev.croupier.gateway.identity.IdentityProperties;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+
+/**
+ * One stateless filter chain for the whole gateway. Every endpoint but the public auth ones needs
+ * an access token, checked by Spring Security's OAuth2 resource server; this includes {@code
+ * /ws/**}, the WebSocket upgrade, where browsers cannot set headers and the token may come as the
+ * {@code access_token} query parameter. OIDC login is switched on when providers are configured.
+ */
+@Configuration(proxyBeanMethods = false)
+class IdentitySecurityConfiguration {
+  static final String[] PUBLIC_POSTS = {
+    "/auth/register", "/auth/login", "/auth/refresh", "/auth/logout"
+  };
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  AccessTokenKeys accessTokenKeys(IdentityProperties properties) {
+    return AccessTokenKeys.from(properties.jwt());
+  }
+
+  /**
+   * Verifies access tokens: RS256 only (so {@code alg=none} and HS256-with-the-public-key are
+   * refused), {@code typ at+jwt}, a {@code kid} from our key set, then issuer, audience, expiry
+   * with a small skew, and the claims the gateway relies on.
+   */
+  @Bean
+  JwtDecoder accessTokenDecoder(AccessTokenKeys keys, IdentityProperties properties, Clock clock) {
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSTypeVerifier(
+        new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(AccessTokenIssuer.TYPE)));
+    JWSKeySelector<SecurityContext> byKid =
+        new JWSVerificationKeySelector<>(
+            AccessTokenKeys.ALGORITHM, new ImmutableJWKSet<>(keys.publicKeys()));
+    processor.setJWSKeySelector(
+        (header, context) ->
+            header.getKeyID() == null ? List.of() : byKid.selectJWSKeys(header, context));
+    // Claims are checked by Spring's validators below, not by Nimbus.
+    processor.setJWTClaimsSetVerifier((claims, context) -> {});
+    NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+
+    JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+    timestamps.setClock(clock);
+    OAuth2TokenValidator<Jwt> validator =
+        new DelegatingOAuth2TokenValidator<>(
+            List.of(
+                required(JwtClaimNames.EXP),
+                required(JwtClaimNames.IAT),
+                required(JwtClaimNames.SUB),
+                required(JwtClaimNames.JTI),
+                required(AuthenticatedPlayer.DEVICE_ID_CLAIM),
+                timestamps,
+                new JwtIssuerValidator(properties.issuer()),
+                new JwtClaimValidator<List<String>>(
+                    JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience()))));
+    decoder.setJwtValidator(validator);
+    return decoder;
+  }
+
+  private static OAuth2TokenValidator<Jwt> required(String claim) {
+    return new JwtClaimValidator<Object>(claim, Objects::nonNull);
+  }
+
+  @Bean
+  SecurityFilterChain gatewaySecurity(
+      HttpSecurity http,
+      JwtDecoder decoder,
+      ProblemSecurityHandlers problems,
+      ObjectProvider<ClientRegistrationRepository> oidcProviders,
+      OidcLoginHandlers oidcHandlers)
+      throws Exception {
+    JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+    roles.setAuthoritiesClaimName(AuthenticatedPlayer.ROLES_CLAIM);
+    roles.setAuthorityPrefix("ROLE_");
+    JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+    authentication.setJwtGrantedAuthoritiesConverter(roles);
+
+    http.csrf(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(c -> c.requestCache(new NullRequestCache()))
+        // Authentication lives in bearer tokens only, never in a session cookie.
+        .securityContext(
+            c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(HttpMethod.POST, PUBLIC_POSTS)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
+                    .permitAll()
+                    .requestMatchers("/oauth2/authorization/**", "/login/oauth2/code/**", "/error")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            o ->
+                o.jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(authentication))
+                    .bearerTokenResolver(bearerTokens())
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    if (oidcProviders.getIfAvailable() != null) {
+      http.oauth2Login(o -> o.successHandler(oidcHandlers).failureHandler(oidcHandlers));
+    }
+    return http.build();
+  }
+
+  private static BearerTokenResolver bearerTokens() {
+    DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+    DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
+    headerOrQuery.setAllowUriQueryParameter(true);
+    return request ->
+        HttpMethod.GET.matches(request.getMethod()) && request.getRequestURI().startsWith("/ws")
+            ? headerOrQuery.resolve(request)
+            : header.resolve(request);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.croupier.gateway.identity.wallet;
+
+import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.gateway.identity.IdentityProperties;
+import dev.croupier.gateway.identity.WalletAccounts;
+import dev.croupier.wallet.api.ServiceTokenCredentials;
+import dev.croupier.wallet.api.ServiceTokenKey;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The gRPC channel to the wallet, authenticated with a service token on every call. */
+@Configuration(proxyBeanMethods = false)
+class WalletClientConfiguration {
+
+  @Bean(destroyMethod = "shutdownNow")
+  ManagedChannel walletChannel(WalletClientProperties properties) {
+    return ManagedChannelBuilder.forTarget(properties.target()).usePlaintext().build();
+  }
+
+  @Bean
+  WalletAccounts walletAccounts(
+      ManagedChannel walletChannel,
+      WalletClientProperties properties,
+      IdentityProperties identity) {
+    String key = properties.serviceTokenKey();
+    if (key == null || key.isBlank()) {
+      throw new IllegalStateException(
+          "No service token key for calling the wallet: set "
+              + ServiceTokenKey.ENV
+              + " (croupier.wallet.service-token-key) to the base64 key the wallet trusts.");
+    }
+    WalletGrpc.WalletBlockingStub stub =
+        WalletGrpc.newBlockingStub(walletChannel)
+            .withCallCredentials(
+                new ServiceTokenCredentials(
+                    ServiceTokenKey.fromBase64(key), GrpcWalletAccounts.CALLER));
+    return new GrpcWalletAccounts(stub, identity.welcomeGrant(), properties.deadline());
+  }
+}
