@@ -39,6 +39,19 @@ public final class PostgresExtension
     return database(context);
   }
 
+  /**
+   * A fresh migrated database for tests that JUnit Jupiter extensions do not reach (e.g. jqwik
+   * properties). The caller drops it with {@link #dropDatabase}.
+   */
+  public static PostgresDatabase createDatabase() {
+    return PostgresServer.get().createDatabase();
+  }
+
+  /** Drops a database made by {@link #createDatabase()}. */
+  public static void dropDatabase(PostgresDatabase db) {
+    PostgresServer.get().dropDatabase(db);
+  }
+
   private static PostgresDatabase database(ExtensionContext context) {
     ExtensionContext classContext = classContext(context);
     return classContext

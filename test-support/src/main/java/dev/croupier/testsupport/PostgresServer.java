@@ -37,6 +37,8 @@ final class PostgresServer {
     this.admin = admin;
     this.owner = PREFIX + ProcessHandle.current().pid() + "_";
     this.template = owner + "template";
+    // Fails with a one-line remedy when unreachable; installs the local server where it can.
+    Postgres.ensureDatabase(admin);
     dropLeftoversOfDeadJvms();
     createTemplate();
     Runtime.getRuntime().addShutdownHook(new Thread(this::dropOwnDatabases));

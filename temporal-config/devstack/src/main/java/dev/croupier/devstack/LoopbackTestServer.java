@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The SDK's Java test server as a standalone process bound to loopback only. The SDK's own {@code
  * TestServer.main} listens on every interface, so this main builds the server over the same
- * services. Arguments: host, port, comma-separated Keyword search attributes to register.
+ * services. Arguments: host, port, namespace, comma-separated Keyword search attributes to register
+ * in it.
  */
 public final class LoopbackTestServer {
   private static final Logger log = LoggerFactory.getLogger(LoopbackTestServer.class);
@@ -37,8 +38,15 @@ public final class LoopbackTestServer {
             InsecureServerCredentials.create());
     GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
     Server server = builder.build().start();
-    if (args.length > 2 && !args[2].isBlank()) {
-      registerSearchAttributes(host + ":" + port, args[2].split(","));
+    if (args.length > 3 && !args[3].isBlank()) {
+      try {
+        registerSearchAttributes(host + ":" + port, args[2], args[3].split(","));
+      } catch (RuntimeException e) {
+        // A server without the platform's search attributes would fail every session later.
+        log.error("cannot register search attributes", e);
+        server.shutdownNow();
+        System.exit(1);
+      }
     }
     log.info("Java test server listening on {}:{}", host, port);
     Runtime.getRuntime()
@@ -51,12 +59,15 @@ public final class LoopbackTestServer {
     server.awaitTermination();
   }
 
-  private static void registerSearchAttributes(String target, String[] names) {
+  private static void registerSearchAttributes(String target, String namespace, String[] names) {
     OperatorServiceStubs operator =
         OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder().setTarget(target).build());
+            OperatorServiceStubsOptions.newBuilder()
+                .setTarget(target)
+                .validateAndBuildWithDefaults());
     try {
-      AddSearchAttributesRequest.Builder request = AddSearchAttributesRequest.newBuilder();
+      AddSearchAttributesRequest.Builder request =
+          AddSearchAttributesRequest.newBuilder().setNamespace(namespace);
       Arrays.stream(names)
           .forEach(
               n -> request.putSearchAttributes(n, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));

@@ -1,10 +1,13 @@
 package dev.croupier.devstack;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +40,11 @@ public final class Postgres {
       return;
     } catch (SQLException e) {
       if (!MISSING_DATABASE.equals(e.getSQLState())) {
-        throw unreachable(settings, e);
+        if (!bootstrapLocalServer(settings)) {
+          throw unreachable(settings, e);
+        }
+        ensureDatabase(settings);
+        return;
       }
     }
     String database = settings.database();
@@ -50,6 +57,37 @@ public final class Postgres {
           "Database %s is missing on %s and cannot be created as user %s (%s). Create it, or grant CREATEDB to the user."
               .formatted(database, settings.url(), settings.user(), firstLine(e.getMessage())),
           e);
+    }
+  }
+
+  /**
+   * On the default loopback URL, installs and starts the machine's PostgreSQL with {@code
+   * .ci/ensure-postgres.sh} (Debian's packages; needs root), as CI does. Returns whether it ran.
+   */
+  private static boolean bootstrapLocalServer(PostgresSettings settings) {
+    if (!PostgresSettings.DEFAULT_URL.equals(settings.url())
+        || "false".equals(System.getenv("CROUPIER_BOOTSTRAP_POSTGRES"))) {
+      return false;
+    }
+    Path script = null;
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve(".ci/ensure-postgres.sh"))) {
+        script = dir.resolve(".ci/ensure-postgres.sh");
+        break;
+      }
+    }
+    if (script == null || !"root".equals(System.getProperty("user.name"))) {
+      return false;
+    }
+    log.warn("PostgreSQL is not reachable at {}: running {}", settings.url(), script);
+    try {
+      Process p = new ProcessBuilder("bash", script.toString()).inheritIO().start();
+      return p.waitFor(15, TimeUnit.MINUTES) && p.exitValue() == 0;
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

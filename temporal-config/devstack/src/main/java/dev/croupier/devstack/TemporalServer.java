@@ -133,6 +133,7 @@ public final class TemporalServer implements AutoCloseable {
             LoopbackTestServer.class.getName(),
             settings.host(),
             String.valueOf(settings.port()),
+            settings.namespace(),
             String.join(",", TemporalSettings.SEARCH_ATTRIBUTES));
     return new TemporalServer(settings, Kind.JAVA_TEST_SERVER, cmd, stateDir, logFile);
   }
