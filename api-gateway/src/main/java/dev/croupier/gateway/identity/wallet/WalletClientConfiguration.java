@@ -36,6 +36,7 @@ class WalletClientConfiguration {
             .withCallCredentials(
                 new ServiceTokenCredentials(
                     ServiceTokenKey.fromBase64(key), GrpcWalletAccounts.CALLER));
-    return new GrpcWalletAccounts(stub, identity.welcomeGrant(), properties.deadline());
+    return new GrpcWalletAccounts(
+        walletChannel, stub, identity.welcomeGrant(), properties.deadline());
   }
 }

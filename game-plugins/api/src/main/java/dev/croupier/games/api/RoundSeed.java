@@ -1,7 +1,6 @@
 package dev.croupier.games.api;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The committed inputs of one round's random draws. The workflow holds the session's seeds and
@@ -14,21 +13,26 @@ import java.util.regex.Pattern;
  * @param nonce the round number, from 1
  */
 public record RoundSeed(String serverSeed, String clientSeed, long nonce) {
-  private static final Pattern HEX_32_BYTES = Pattern.compile("[0-9a-f]{64}");
-  private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7e]{1,64}");
 
   public RoundSeed {
     Objects.requireNonNull(serverSeed, "serverSeed");
     Objects.requireNonNull(clientSeed, "clientSeed");
-    if (!HEX_32_BYTES.matcher(serverSeed).matches()) {
+    // Checked by hand rather than by regex: every round of every session builds a seed.
+    if (serverSeed.length() != 64 || !serverSeed.chars().allMatch(RoundSeed::isLowerHex)) {
       throw new IllegalArgumentException("server seed must be 64 lower-case hex characters");
     }
-    if (!PRINTABLE.matcher(clientSeed).matches()) {
+    if (clientSeed.isEmpty()
+        || clientSeed.length() > 64
+        || !clientSeed.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
       throw new IllegalArgumentException("client seed must be 1-64 printable ASCII characters");
     }
     if (nonce < 1) {
       throw new IllegalArgumentException("nonce must be >= 1: " + nonce);
     }
+  }
+
+  private static boolean isLowerHex(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 
   /** The server seed is a secret until the session closes: keep it out of logs. */

@@ -38,10 +38,25 @@ public final class SlotGame implements GamePlugin {
   private final SlotMath math;
   private final SlotEngine engine;
   private final GameDescriptor descriptor;
+  // columns.get(reel).get(stop): the three symbol names shown, shared by every outcome.
+  private final List<List<List<String>>> columns;
 
   public SlotGame(SlotMath math) {
     this.math = math;
     this.engine = new SlotEngine(math);
+    List<List<List<String>>> reels = new ArrayList<>();
+    for (int r = 0; r < SlotMath.REELS; r++) {
+      List<List<String>> stops = new ArrayList<>();
+      for (int stop = 0; stop < math.reelLength(r); stop++) {
+        List<String> column = new ArrayList<>();
+        for (int row = 0; row < SlotMath.ROWS; row++) {
+          column.add(math.symbols().get(math.symbolAt(r, (stop + row) % math.reelLength(r))));
+        }
+        stops.add(List.copyOf(column));
+      }
+      reels.add(List.copyOf(stops));
+    }
+    this.columns = List.copyOf(reels);
     this.descriptor =
         new GameDescriptor(
             math.ref(),
@@ -124,22 +139,18 @@ public final class SlotGame implements GamePlugin {
   }
 
   private Map<String, Object> outcome(SlotEngine.Round round, long lineBet, long win) {
+    List<String> symbols = math.symbols();
     List<Object> spins = new ArrayList<>();
     for (SlotEngine.Spin spin : round.spins()) {
-      List<Object> grid = new ArrayList<>();
+      List<Object> grid = new ArrayList<>(SlotMath.REELS);
       for (int r = 0; r < SlotMath.REELS; r++) {
-        List<String> column = new ArrayList<>();
-        for (int row = 0; row < SlotMath.ROWS; row++) {
-          int position = (spin.stops().get(r) + row) % math.reelLength(r);
-          column.add(math.symbols().get(math.symbolAt(r, position)));
-        }
-        grid.add(column);
+        grid.add(columns.get(r).get(spin.stops().get(r)));
       }
       List<Object> lineWins = new ArrayList<>();
       for (SlotEngine.LineWin w : spin.lineWins()) {
         Map<String, Object> lineWin = new LinkedHashMap<>();
         lineWin.put("line", w.line() + 1);
-        lineWin.put("symbol", math.symbols().get(w.symbol()));
+        lineWin.put("symbol", symbols.get(w.symbol()));
         lineWin.put("count", w.count());
         lineWin.put("win", (long) w.units() * spin.multiplier() * lineBet);
         lineWins.add(lineWin);

@@ -66,18 +66,19 @@ public final class SlotMath {
     maxBet = f.maxBet();
     betStep = f.betStep();
 
-    symbols = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     Map<String, Integer> index = new HashMap<>();
     Map<SymbolKind, Integer> special = new HashMap<>();
     for (SymbolDef s : require(f.symbols(), "symbols")) {
-      if (index.putIfAbsent(s.name(), symbols.size()) != null) {
+      if (index.putIfAbsent(s.name(), names.size()) != null) {
         throw invalid("symbol " + s.name() + " is defined twice");
       }
-      if (s.kind() != SymbolKind.REGULAR && special.putIfAbsent(s.kind(), symbols.size()) != null) {
+      if (s.kind() != SymbolKind.REGULAR && special.putIfAbsent(s.kind(), names.size()) != null) {
         throw invalid("more than one " + s.kind() + " symbol");
       }
-      symbols.add(s.name());
+      names.add(s.name());
     }
+    symbols = List.copyOf(names);
     for (SymbolKind kind : List.of(SymbolKind.WILD, SymbolKind.SCATTER, SymbolKind.JACKPOT)) {
       if (!special.containsKey(kind)) {
         throw invalid("no " + kind + " symbol");
@@ -249,7 +250,7 @@ public final class SlotMath {
 
   /** Symbol names, by symbol index. */
   public List<String> symbols() {
-    return List.copyOf(symbols);
+    return symbols;
   }
 
   public int wild() {
