@@ -31,7 +31,9 @@ import json
 runs = json.load(open("bench/results/slot-spins.json"))
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 jvm = f'{runs[0].get("vmName", "?")} {runs[0].get("vmVersion", "?")}' if runs else "?"
+load = open("/proc/loadavg").read().split()[:3]
 print(f"# {cpu}; {jvm}; 1 thread; rounds (paid spins, free spins included) per second")
+print(f"# load average after the run (other processes share the machine): {' '.join(load)}")
 for run in runs:
     name = run["benchmark"].rsplit(".", 1)[1]
     score = run["primaryMetric"]["score"]
