@@ -1,0 +1,94 @@
+// REST calls to /auth and /api, and the tokens they return. Tokens live in memory; the refresh
+// token is kept in sessionStorage so a reload of the tab stays signed in, and nothing else persists.
+
+const REFRESH_KEY = "croupier.refresh";
+let tokens = null;
+let refreshTimer = null;
+const listeners = new Set();
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.detail || body?.title || `HTTP ${status}`);
+    this.status = status;
+    this.code = body?.code || "UNAVAILABLE";
+    this.fieldErrors = body?.errors || [];
+    this.retryAfter = body?.retryAfter;
+  }
+}
+
+async function call(method, path, body, auth = false) {
+  const headers = { Accept: "application/json, application/problem+json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (auth && tokens) headers.Authorization = `Bearer ${tokens.accessToken}`;
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError(0, { code: "UNAVAILABLE", detail: "The server cannot be reached." });
+  }
+  const text = await response.text();
+  const json = text ? safeParse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, json);
+  return json;
+}
+
+function safeParse(text) {
+  try { return JSON.parse(text); } catch { return null; }
+}
+
+function store(newTokens) {
+  tokens = newTokens;
+  if (tokens) {
+    sessionStorage.setItem(REFRESH_KEY, tokens.refreshToken);
+    clearTimeout(refreshTimer);
+    // Refresh a minute before the access token expires, so the socket never sees an expired one.
+    const inMs = Math.max(10, tokens.expiresIn - 60) * 1000;
+    refreshTimer = setTimeout(() => refresh().catch(() => signOut()), inMs);
+  } else {
+    sessionStorage.removeItem(REFRESH_KEY);
+    clearTimeout(refreshTimer);
+  }
+  listeners.forEach((fn) => fn(tokens));
+}
+
+export function onTokens(fn) { listeners.add(fn); }
+export function accessToken() { return tokens?.accessToken; }
+export function userId() { return tokens?.userId; }
+
+export async function register(email, password, displayName) {
+  return call("POST", "/auth/register", { email, password, displayName });
+}
+
+export async function login(email, password) {
+  store(await call("POST", "/auth/login", { email, password, deviceId: deviceId() }));
+  return tokens;
+}
+
+export async function refresh() {
+  const refreshToken = tokens?.refreshToken || sessionStorage.getItem(REFRESH_KEY);
+  if (!refreshToken) throw new ApiError(401, { code: "INVALID_TOKEN" });
+  store(await call("POST", "/auth/refresh", { refreshToken }));
+  return tokens;
+}
+
+export async function signOut() {
+  const refreshToken = tokens?.refreshToken || sessionStorage.getItem(REFRESH_KEY);
+  store(null);
+  if (refreshToken) await call("POST", "/auth/logout", { refreshToken }).catch(() => {});
+}
+
+export async function me() { return call("GET", "/auth/me", undefined, true); }
+
+/** The game's descriptor and reel strips, for drawing the reels and verifying rounds. */
+export async function gameMath(gameId, version) {
+  return call("GET", `/api/games/${encodeURIComponent(gameId)}/${encodeURIComponent(version)}`, undefined, true);
+}
+
+function deviceId() {
+  let id = localStorage.getItem("croupier.device");
+  if (!id) {
+    id = crypto.randomUUID();
+    localStorage.setItem("croupier.device", id);
+  }
+  return id;
+}

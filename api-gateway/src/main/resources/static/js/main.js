@@ -1,0 +1,373 @@
+// The Croupier web client: sign in, the lobby (balance, jackpot, leaderboard, chat, tables), the
+// slot, and the fairness verifier. Plain ES modules served by the gateway; no build step.
+
+import * as api from "./api.js";
+import { CroupierSocket, ProtocolError } from "./socket.js";
+import { Reels } from "./reels.js";
+import { coins, el, explain, short, time } from "./format.js";
+import { verifySlotRound } from "./fair.js";
+
+const $ = (sel) => document.querySelector(sel);
+const SLOT = { id: "slot-classic", version: "1.0.0" };
+
+const state = {
+  me: null,
+  balance: null,
+  math: null,
+  reels: null,
+  session: null, // { sessionId, commitment, clientSeed, game }
+  rounds: [],
+  stake: 200,
+  spinning: false,
+  board: "biggest-win",
+  period: "daily",
+  boards: new Map(),
+};
+
+const socket = new CroupierSocket(api.accessToken, (s) => ($("#conn").dataset.state = s));
+
+// ---- routing -------------------------------------------------------------------------------------
+
+function route() {
+  const signedIn = Boolean(api.accessToken());
+  document.querySelectorAll("[data-when=signed-in]").forEach((n) => (n.hidden = !signedIn));
+  let view = (location.hash.replace(/^#\//, "") || "lobby").split("?")[0];
+  if (!signedIn) view = "auth";
+  document.querySelectorAll(".view").forEach((v) => (v.hidden = v.id !== `view-${view}`));
+  document.querySelectorAll(".topnav a").forEach((a) => a.classList.toggle("active", a.getAttribute("href") === `#/${view}`));
+  if (view === "slot") enterSlot();
+  if (view === "fairness") prefillVerifier();
+}
+window.addEventListener("hashchange", route);
+
+// ---- auth ----------------------------------------------------------------------------------------
+
+document.querySelectorAll(".tab").forEach((tab) =>
+  tab.addEventListener("click", () => {
+    document.querySelectorAll(".tab").forEach((t) => t.classList.toggle("active", t === tab));
+    document.querySelectorAll("[data-panel]").forEach((p) => (p.hidden = p.dataset.panel !== tab.dataset.tab));
+  }));
+
+function formError(form, error) {
+  const fields = error.fieldErrors?.map((f) => `${f.field}: ${f.message}`).join(" · ");
+  form.querySelector(".form-error").textContent = fields || explain(error.code, error.message);
+}
+
+$("#login-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const form = e.currentTarget;
+  form.querySelector(".form-error").textContent = "";
+  try {
+    await api.login(form.email.value.trim(), form.password.value);
+    form.reset();
+    await signedIn();
+  } catch (err) {
+    formError(form, err);
+  }
+});
+
+$("#register-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const form = e.currentTarget;
+  form.querySelector(".form-error").textContent = "";
+  try {
+    await api.register(form.email.value.trim(), form.password.value, form.displayName.value.trim());
+    await api.login(form.email.value.trim(), form.password.value);
+    form.reset();
+    await signedIn();
+  } catch (err) {
+    formError(form, err);
+  }
+});
+
+$("#logout").addEventListener("click", async () => {
+  socket.close();
+  await api.signOut();
+  state.session = null;
+  location.hash = "#/";
+  route();
+});
+
+async function signedIn() {
+  state.me = await api.me();
+  $("#who").textContent = state.me.profile.displayName;
+  socket.connect();
+  if (!location.hash || location.hash === "#/" || location.hash === "#/auth") location.hash = "#/lobby";
+  route();
+}
+
+// The server closes the socket with 1008 when the token expired: refresh, then reconnect.
+socket.on("closed", async ({ code }) => {
+  if (code === 1008) await api.refresh().catch(() => api.signOut().then(route));
+});
+
+// ---- lobby ---------------------------------------------------------------------------------------
+
+socket.on("reconnected", async () => {
+  refreshBalance();
+  for (const topic of ["jackpot", "leaderboard", "lobby"]) socket.subscribe(topic).catch(() => {});
+  if (state.session) {
+    try {
+      const s = await socket.send("session.state", { sessionId: state.session.sessionId });
+      if (s.status !== "OPEN") endSessionLocally();
+    } catch (err) {
+      if (err instanceof ProtocolError) endSessionLocally();
+    }
+  }
+});
+
+async function refreshBalance() {
+  try {
+    const b = await socket.send("balance.get", { currency: "COIN" });
+    setBalance(b.balance);
+  } catch { /* shown as "–" until the next answer */ }
+}
+
+function setBalance(value) {
+  state.balance = value;
+  $("#balance").textContent = coins(value);
+}
+
+socket.on("jackpot.update", ({ pool, asOf }) => {
+  const node = $("#jackpot");
+  node.textContent = coins(pool);
+  node.classList.add("bump");
+  setTimeout(() => node.classList.remove("bump"), 300);
+  $("#jackpot-asof").textContent = `as of ${time(asOf)}`;
+});
+
+socket.on("jackpot.won", ({ userDisplayName, amount }) => {
+  addChat({ from: "Croupier", text: `${userDisplayName} just won the jackpot: ${coins(amount)} coins!`, at: new Date().toISOString() });
+});
+
+socket.on("leaderboard.update", (board) => {
+  state.boards.set(`${board.board}/${board.period}`, board.entries);
+  renderBoard();
+});
+
+function renderBoard() {
+  const entries = state.boards.get(`${state.board}/${state.period}`);
+  const list = $("#board");
+  if (!entries?.length) {
+    list.replaceChildren(el("li", { class: "muted" }, "Waiting for the first results…"));
+    return;
+  }
+  list.replaceChildren(...entries.map((e) =>
+    el("li", { class: e.displayName === state.me?.profile.displayName ? "me" : "" }, e.displayName, el("span", { class: "value" }, coins(e.value)))));
+}
+
+for (const [selector, key] of [["#board-select", "board"], ["#period-select", "period"]]) {
+  $(selector).addEventListener("click", (e) => {
+    const button = e.target.closest("button");
+    if (!button) return;
+    state[key] = button.dataset[key];
+    $(selector).querySelectorAll("button").forEach((b) => b.classList.toggle("on", b === button));
+    renderBoard();
+  });
+}
+
+function addChat({ from, text, at }) {
+  const log = $("#chat-log");
+  // Text nodes only: the server escapes HTML too, and the client never parses it.
+  log.append(el("li", {}, el("span", { class: "from" }, from), text, el("span", { class: "at" }, time(at))));
+  while (log.children.length > 100) log.firstChild.remove();
+  log.scrollTop = log.scrollHeight;
+}
+socket.on("lobby.chat", addChat);
+
+$("#chat-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const input = e.currentTarget.text;
+  const text = input.value.trim();
+  if (!text) return;
+  try {
+    await socket.send("chat.send", { text });
+    input.value = "";
+  } catch (err) {
+    addChat({ from: "Croupier", text: explain(err.code, err.message), at: new Date().toISOString() });
+  }
+});
+
+socket.on("tables.update", ({ tables }) => {
+  const list = $("#tables");
+  if (!tables.length) {
+    list.replaceChildren(el("li", { class: "muted" }, "No open tables right now."));
+    return;
+  }
+  list.replaceChildren(...tables.map((t) => el("li", {}, `No-Limit Hold'em ${t.stakes}`, el("span", { class: "muted" }, `${t.seated}/${t.seats} seated`))));
+});
+
+// ---- the slot ------------------------------------------------------------------------------------
+
+async function enterSlot() {
+  if (!state.math) {
+    try {
+      state.math = await api.gameMath(SLOT.id, SLOT.version);
+      $("#slot-rtp").textContent = `RTP ${(state.math.descriptor.math.baseRtp * 100).toFixed(2)} %`;
+    } catch (err) {
+      toast(explain(err.code, "The game cannot be loaded."));
+      return;
+    }
+  }
+  if (!state.reels) state.reels = new Reels($("#reels"), state.math.reels);
+  renderStake();
+}
+
+function renderStake() {
+  const d = state.math?.descriptor;
+  if (d) state.stake = Math.min(Math.max(state.stake, d.minBet), d.maxBet);
+  $("#bet-value").textContent = coins(state.stake);
+  $("#bet-line").textContent = `${coins(state.stake / 20)} per line`;
+}
+
+const STAKES = [100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000];
+$("#bet-up").addEventListener("click", () => {
+  state.stake = STAKES.find((s) => s > state.stake) ?? state.stake;
+  renderStake();
+});
+$("#bet-down").addEventListener("click", () => {
+  state.stake = [...STAKES].reverse().find((s) => s < state.stake) ?? state.stake;
+  renderStake();
+});
+
+async function ensureSession() {
+  if (state.session) return state.session;
+  const opened = await socket.send("session.open", { gameId: SLOT.id, version: SLOT.version });
+  state.session = opened;
+  state.rounds = [];
+  $("#commitment").textContent = opened.commitment;
+  $("#client-seed").textContent = opened.clientSeed;
+  $("#server-seed").textContent = "revealed when the session closes";
+  $("#session-badge").textContent = `Session ${short(opened.sessionId, 4)}`;
+  $("#rounds").replaceChildren();
+  return opened;
+}
+
+$("#spin").addEventListener("click", () => spin());
+
+async function spin() {
+  if (state.spinning) return;
+  state.spinning = true;
+  $("#spin").disabled = true;
+  hideToast();
+  $("#win-banner").hidden = true;
+  const auto = $("#auto-toggle").checked;
+  try {
+    const session = await ensureSession();
+    const payload = { sessionId: session.sessionId, amount: state.stake, currency: "COIN" };
+    if (auto) payload.spins = Number($("#auto-count").value);
+    const result = await socket.send("bet.place", payload);
+    const rounds = result.rounds?.length ? result.rounds : [result];
+    for (const round of rounds) await showRound(round, rounds.length > 1);
+    setBalance(result.balance);
+  } catch (err) {
+    toast(explain(err.code, err.message));
+    if (err.code === "SESSION_CLOSED") endSessionLocally();
+  } finally {
+    state.spinning = false;
+    $("#spin").disabled = false;
+  }
+}
+
+async function showRound(round, fast) {
+  for (const spin of round.outcome.spins) {
+    await state.reels.spinTo(spin.stops, { fast });
+    state.reels.highlight(state.math.paylines, spin.lineWins);
+  }
+  $("#last-win").textContent = coins(round.win);
+  $("#round-no").textContent = round.round;
+  if (round.win > 0) {
+    const banner = $("#win-banner");
+    banner.textContent = round.jackpotHit ? `JACKPOT! ${coins(round.win)}` : `WIN ${coins(round.win)}`;
+    banner.hidden = false;
+  }
+  state.rounds.push(round);
+  $("#rounds").prepend(el("li", { "data-round": String(round.round) },
+    `#${round.round}`, el("span", { class: round.win > 0 ? "win" : "" }, `${coins(round.stake)} → ${coins(round.win)}`),
+    el("span", { class: "badge" }, "sealed")));
+}
+
+$("#close-session").addEventListener("click", async () => {
+  if (!state.session) return;
+  try {
+    const closed = await socket.send("session.close", { sessionId: state.session.sessionId });
+    $("#server-seed").textContent = closed.serverSeed;
+    await verifyAll(closed);
+    toast("Session closed. The server seed is revealed and every round was checked in your browser.", true);
+  } catch (err) {
+    toast(explain(err.code, err.message));
+  }
+  endSessionLocally();
+});
+
+async function verifyAll(closed) {
+  for (const round of state.rounds) {
+    const checks = await verifySlotRound({
+      serverSeed: closed.serverSeed, commitment: closed.commitment, clientSeed: closed.clientSeed,
+      nonce: round.round, reels: state.math.reels, outcome: round.outcome });
+    const ok = checks.every((c) => c.ok !== false);
+    const badge = document.querySelector(`#rounds li[data-round="${round.round}"] .badge`);
+    if (badge) {
+      badge.textContent = ok ? "verified" : "MISMATCH";
+      badge.className = `badge ${ok ? "ok" : "bad"}`;
+    }
+  }
+  sessionStorage.setItem("croupier.lastReveal", JSON.stringify({ ...closed, rounds: state.rounds.map((r) => ({ round: r.round, outcome: r.outcome })) }));
+}
+
+function endSessionLocally() {
+  state.session = null;
+  $("#session-badge").textContent = "No session";
+}
+
+function toast(text, ok = false) {
+  const t = $("#slot-toast");
+  t.textContent = text;
+  t.classList.toggle("ok", ok);
+  t.hidden = false;
+}
+function hideToast() { $("#slot-toast").hidden = true; }
+
+// ---- verifier ------------------------------------------------------------------------------------
+
+function prefillVerifier() {
+  const last = JSON.parse(sessionStorage.getItem("croupier.lastReveal") || "null");
+  const form = $("#verify-form");
+  if (!last || form.serverSeed.value) return;
+  form.serverSeed.value = last.serverSeed;
+  form.commitment.value = last.commitment;
+  form.clientSeed.value = last.clientSeed;
+  const first = last.rounds?.[0];
+  if (first) {
+    form.nonce.value = first.round;
+    form.outcome.value = JSON.stringify(first.outcome);
+  }
+}
+
+$("#verify-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const f = e.currentTarget;
+  const out = $("#verify-result");
+  let outcome = null;
+  if (f.outcome.value.trim()) {
+    try { outcome = JSON.parse(f.outcome.value); } catch { out.replaceChildren(el("p", { class: "form-error" }, "The outcome is not valid JSON.")); return; }
+  }
+  if (!state.math) state.math = await api.gameMath(SLOT.id, SLOT.version).catch(() => null);
+  const checks = await verifySlotRound({
+    serverSeed: f.serverSeed.value.trim(), commitment: f.commitment.value.trim(), clientSeed: f.clientSeed.value,
+    nonce: Number(f.nonce.value), reels: state.math?.reels, outcome });
+  out.replaceChildren(...checks.map((c) => el("div", { class: "check" },
+    el("span", { class: `badge ${c.ok === false ? "bad" : c.ok ? "ok" : ""}` }, c.ok === false ? "FAIL" : c.ok ? "PASS" : "n/a"),
+    el("strong", {}, c.name), el("span", { class: "mono" }, c.detail))));
+});
+
+// ---- start ---------------------------------------------------------------------------------------
+
+(async function start() {
+  try {
+    await api.refresh();
+    await signedIn();
+  } catch {
+    route();
+  }
+})();
