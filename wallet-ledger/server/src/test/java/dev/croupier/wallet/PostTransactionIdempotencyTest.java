@@ -90,6 +90,18 @@ class PostTransactionIdempotencyTest {
   }
 
   @Test
+  void replayOfAPostTheBalanceNoLongerCoversIsStillAReplay() {
+    long player = w.fundedPlayer(100);
+    PostTransactionResponse first = w.wallet.postTransaction(betAndWin("bw-spent", player, 100, 0));
+
+    PostTransactionResponse again = w.wallet.postTransaction(betAndWin("bw-spent", player, 100, 0));
+
+    assertThat(again.getReplayed()).isTrue();
+    assertThat(again.getTransactionId()).isEqualTo(first.getTransactionId());
+    assertThat(w.balance(player)).isZero();
+  }
+
+  @Test
   void replayedKeyWithDifferentAmountIsRejected() {
     long player = w.fundedPlayer(1_000);
     w.wallet.postTransaction(betAndWin("bw-3", player, 100, 0));

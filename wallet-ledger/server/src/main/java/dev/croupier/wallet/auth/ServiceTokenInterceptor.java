@@ -14,6 +14,9 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +33,28 @@ public final class ServiceTokenInterceptor implements ServerInterceptor {
 
   private final ServiceTokenKey key;
   private final Clock clock;
+  // Callers reuse a token for minutes: checking its signature once is enough. Expiry is checked
+  // on every call. Bounded, so junk tokens cannot grow it.
+  private final Map<String, ServiceToken> verified = new ConcurrentHashMap<>();
 
   public ServiceTokenInterceptor(ServiceTokenKey key, Clock clock) {
     this.key = key;
     this.clock = clock;
+  }
+
+  private ServiceToken verify(String compact) {
+    Instant now = clock.instant();
+    ServiceToken known = verified.get(compact);
+    if (known != null && now.isBefore(known.expiresAt())) {
+      return known;
+    }
+    ServiceToken token =
+        ServiceToken.verify(key, compact, ServiceTokenCredentials.WALLET_AUDIENCE, now);
+    if (verified.size() >= 1024) {
+      verified.clear();
+    }
+    verified.put(compact, token);
+    return token;
   }
 
   @Override
@@ -44,12 +65,7 @@ public final class ServiceTokenInterceptor implements ServerInterceptor {
       if (header == null || !header.startsWith("Bearer ")) {
         throw new ServiceTokenException("no bearer token");
       }
-      ServiceToken token =
-          ServiceToken.verify(
-              key,
-              header.substring("Bearer ".length()).trim(),
-              ServiceTokenCredentials.WALLET_AUDIENCE,
-              clock.instant());
+      ServiceToken token = verify(header.substring("Bearer ".length()).trim());
       Context ctx = Context.current().withValue(CALLER, token.subject());
       return Contexts.interceptCall(ctx, call, headers, next);
     } catch (ServiceTokenException e) {

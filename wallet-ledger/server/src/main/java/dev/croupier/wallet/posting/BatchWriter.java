@@ -43,25 +43,52 @@ final class BatchWriter {
     this.repository = repository;
   }
 
-  /** Outcomes by pending post: {@link PostResult} or {@link LedgerException}. */
-  Map<Pending, Object> write(DSLContext ctx, List<Pending> batch) {
+  /**
+   * Outcomes by pending post: {@link PostResult} or {@link LedgerException}.
+   *
+   * @param lookUpKeys whether to look for earlier posts of the keys first. Without it (the common
+   *     case of fresh keys, one round trip less), a key that exists makes the insert come back
+   *     short, and {@link KeyRace} tells the caller to roll back and run again with it.
+   */
+  Map<Pending, Object> write(DSLContext ctx, List<Pending> batch, boolean lookUpKeys) {
+    Map<Pending, Object> outcomes = attempt(ctx, batch, lookUpKeys);
+    if (!lookUpKeys) {
+      // A failure may stem from the key having been posted already (a replay of a bet that the
+      // balance no longer covers, a reversal that reversed itself): such posts are replays or
+      // conflicts, so look up the keys of the failed ones. Failures are rare; fresh keys are not.
+      List<Pending> failed =
+          outcomes.entrySet().stream()
+              .filter(e -> e.getValue() instanceof LedgerException)
+              .map(Map.Entry::getKey)
+              .toList();
+      if (!failed.isEmpty()) {
+        Map<String, Stored> stored =
+            repository.findByKeys(ctx, failed.stream().map(Pending::key).toList());
+        for (Pending p : failed) {
+          Stored s = stored.get(p.key());
+          if (s != null) {
+            outcomes.put(p, storedOutcome(p, s));
+          }
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  private Map<Pending, Object> attempt(DSLContext ctx, List<Pending> batch, boolean lookUpKeys) {
     Map<Pending, Object> outcomes = new IdentityHashMap<>();
-    List<String> keys = batch.stream().map(Pending::key).toList();
-    Map<String, Stored> stored = repository.findByKeys(ctx, keys);
+    Map<String, Stored> stored =
+        lookUpKeys
+            ? repository.findByKeys(ctx, batch.stream().map(Pending::key).toList())
+            : Map.of();
 
     List<Pending> fresh = new ArrayList<>();
     for (Pending p : batch) {
       Stored s = stored.get(p.key());
       if (s == null) {
         fresh.add(p);
-      } else if (Arrays.equals(s.requestHash(), p.hash)) {
-        outcomes.put(p, replay(s));
       } else {
-        outcomes.put(
-            p,
-            new LedgerException(
-                ErrorCode.IDEMPOTENCY_CONFLICT,
-                "key " + p.key() + " was used for another request"));
+        outcomes.put(p, storedOutcome(p, s));
       }
     }
     if (fresh.isEmpty()) {
@@ -129,6 +156,15 @@ final class BatchWriter {
           t.pending(), new PostResult(i.id(), results.get(t.pending()), false, i.createdAt()));
     }
     return outcomes;
+  }
+
+  /** A replay when the stored request is the same, else a conflict. */
+  private static Object storedOutcome(Pending p, Stored s) {
+    if (Arrays.equals(s.requestHash(), p.hash)) {
+      return replay(s);
+    }
+    return new LedgerException(
+        ErrorCode.IDEMPOTENCY_CONFLICT, "key " + p.key() + " was used for another request");
   }
 
   private int[] resolveLegs(Pending p, Map<Long, Account> accounts, Set<Long> alreadyReversed) {

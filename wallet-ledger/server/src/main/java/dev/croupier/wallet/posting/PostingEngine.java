@@ -225,10 +225,15 @@ public final class PostingEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes optimistically first (no key lookup); when a key turns out to exist, rolls back and
+   * writes again with the lookup, which turns such posts into replays or conflicts.
+   */
   private Map<Pending, Object> writeWithRetry(List<Pending> batch) {
     for (int attempt = 1; ; attempt++) {
+      boolean lookUp = attempt > 1;
       try {
-        return dsl.transactionResult(c -> writer.write(c.dsl(), batch));
+        return dsl.transactionResult(c -> writer.write(c.dsl(), batch, lookUp));
       } catch (BatchWriter.KeyRace e) {
         if (attempt >= 3) {
           throw e;
