@@ -1,16 +1,18 @@
 package dev.croupier.gateway.identity.internal;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSKeySelector;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.croupier.gateway.identity.AuthenticatedPlayer;
 import dev.croupier.gateway.identity.IdentityProperties;
+import java.security.Key;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -68,12 +70,21 @@ class IdentitySecurityConfiguration {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSTypeVerifier(
         new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(AccessTokenIssuer.TYPE)));
-    JWSKeySelector<SecurityContext> byKid =
-        new JWSVerificationKeySelector<>(
-            AccessTokenKeys.ALGORITHM, new ImmutableJWKSet<>(keys.publicKeys()));
+    // Keys are turned into Java keys once: converting the JWK on every request (as
+    // JWSVerificationKeySelector does) costs more than the RSA verification itself.
+    Map<String, List<Key>> byKid = new HashMap<>();
+    for (JWK jwk : keys.publicKeys().getKeys()) {
+      try {
+        byKid.put(jwk.getKeyID(), List.of(jwk.toRSAKey().toRSAPublicKey()));
+      } catch (JOSEException e) {
+        throw new IllegalStateException("Unusable verification key " + jwk.getKeyID(), e);
+      }
+    }
     processor.setJWSKeySelector(
         (header, context) ->
-            header.getKeyID() == null ? List.of() : byKid.selectJWSKeys(header, context));
+            AccessTokenKeys.ALGORITHM.equals(header.getAlgorithm()) && header.getKeyID() != null
+                ? byKid.getOrDefault(header.getKeyID(), List.of())
+                : List.of());
     // Claims are checked by Spring's validators below, not by Nimbus.
     processor.setJWTClaimsSetVerifier((claims, context) -> {});
     NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
