@@ -1,0 +1,553 @@
+package dev.croupier.workflows.session;
+
+import dev.croupier.errors.CroupierException;
+import dev.croupier.errors.ErrorCode;
+import dev.croupier.games.api.GameDescriptor;
+import dev.croupier.games.api.PostingKind;
+import dev.croupier.games.api.RoundResult;
+import dev.croupier.games.api.SessionStarted;
+import dev.croupier.games.api.SessionState;
+import dev.croupier.games.api.Wager;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * The game session workflow. Every plugin, seed, ledger and projection call is a local activity:
+ * one bet is one workflow task, the same cost as the engine's floor of one Update and one local
+ * activity, and the results are recorded as markers so that replay never re-runs them.
+ *
+ * <p>Exactly-once: each round is posted under {@code session-<id>/round-<n>}. A crash before the
+ * workflow task completes loses the markers, not the money: the retried task re-runs the pure
+ * plugin call and re-posts under the same key, and the wallet answers with the original result. A
+ * round posted by a request the session never recorded (its update was lost with a server restart
+ * and never retried) is found by key and adopted before the round number is used again, and before
+ * the session closes.
+ */
+public class GameSessionWorkflowImpl implements GameSessionWorkflow {
+  private static final Logger log = Workflow.getLogger(GameSessionWorkflowImpl.class);
+  private static final int LAST_RESULTS = 10;
+
+  private final GamePluginActivities game =
+      Workflow.newLocalActivityStub(
+          GamePluginActivities.class,
+          LocalActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(5))
+              .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+              .build());
+  private final SeedActivities seedActivities =
+      Workflow.newLocalActivityStub(
+          SeedActivities.class,
+          LocalActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(5))
+              .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+              .build());
+  // Bounded: about 20 s of retries. After that the round's outcome is unknown to this run; it is
+  // reconciled by key (findRound) before the round number is used again.
+  private final LedgerActivities ledger =
+      Workflow.newLocalActivityStub(
+          LedgerActivities.class,
+          LocalActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(10))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofMillis(100))
+                      .setBackoffCoefficient(2)
+                      .setMaximumInterval(Duration.ofSeconds(3))
+                      .setMaximumAttempts(10)
+                      .build())
+              .build());
+  private final SessionProjectionActivities projection =
+      Workflow.newLocalActivityStub(
+          SessionProjectionActivities.class,
+          LocalActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(10))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofMillis(100))
+                      .setMaximumInterval(Duration.ofSeconds(3))
+                      .setMaximumAttempts(10)
+                      .build())
+              .build());
+
+  private SessionStart start;
+  private SessionOptions options;
+  private boolean ready;
+  private SessionState state;
+  private GameDescriptor descriptor;
+  private Seeds seeds;
+  private String nextClientSeed;
+  private SessionAccounts accounts;
+  private long balance;
+  private SessionTotals totals = SessionTotals.ZERO;
+  private long openedAtMillis;
+  private int run = 1;
+  private int roundsThisRun;
+  private SessionStatus status = SessionStatus.OPEN;
+  private boolean closing;
+  private boolean closed;
+  private String revealedServerSeed;
+  private boolean roundInFlight;
+  private long activity;
+  private final LinkedHashMap<String, RememberedRequest> remembered = new LinkedHashMap<>();
+  private final Deque<RoundOutcome> lastResults = new ArrayDeque<>();
+
+  @Override
+  public SessionSummary run(SessionStart input) {
+    this.start = input;
+    this.options = input.options();
+    if (input.carry() == null) {
+      open(input);
+    } else {
+      restore(input.carry());
+    }
+    ready = true;
+    while (!closed) {
+      long seen = activity;
+      boolean woke =
+          Workflow.await(
+              options.idleTimeout(),
+              () -> activity != seen || closed || shouldContinueAsNew() || closing);
+      if (closed || closing) {
+        break;
+      }
+      if (shouldContinueAsNew()) {
+        Workflow.continueAsNew(input.continued(carry()));
+      }
+      if (!woke && !roundInFlight && Workflow.isEveryHandlerFinished()) {
+        log.info("session {} idle for {}; closing", input.sessionId(), options.idleTimeout());
+        finish(SessionStatus.CLOSED_IDLE);
+      }
+    }
+    Workflow.await(() -> closed && Workflow.isEveryHandlerFinished());
+    return summary();
+  }
+
+  private void open(SessionStart input) {
+    openedAtMillis = Workflow.currentTimeMillis();
+    Workflow.upsertTypedSearchAttributes(
+        SessionSearchAttributes.USER_ID.valueSet(input.userId().toString()),
+        SessionSearchAttributes.GAME_ID.valueSet(input.game().toString()),
+        SessionSearchAttributes.STATUS.valueSet(SessionStatus.OPEN.name()));
+    SessionStarted started =
+        game.initSession(
+            new InitSession(
+                input.sessionId(), input.userId(), input.game(), options.gameOptions()));
+    state = started.state();
+    descriptor = started.descriptor();
+    seeds = seedActivities.generate(input.clientSeed());
+    accounts = retryTask(() -> ledger.openAccounts(input.userId(), descriptor.currency()));
+    balance = accounts.playerBalance();
+    SessionRecord row =
+        new SessionRecord(
+            input.sessionId(),
+            input.userId(),
+            input.game(),
+            descriptor.currency(),
+            seeds.commitment(),
+            seeds.clientSeed(),
+            openedAtMillis);
+    retryTaskRun(() -> projection.openSession(row));
+  }
+
+  private void restore(SessionCarry carry) {
+    state = carry.state();
+    descriptor = carry.descriptor();
+    seeds = carry.seeds();
+    accounts = carry.accounts();
+    balance = carry.balance();
+    totals = carry.totals();
+    openedAtMillis = carry.openedAtMillis();
+    run = carry.run();
+    for (RememberedRequest r : carry.remembered()) {
+      remembered.put(r.request().requestId(), r);
+    }
+    lastResults.addAll(carry.lastResults());
+  }
+
+  private SessionCarry carry() {
+    applyClientSeed();
+    return new SessionCarry(
+        state,
+        descriptor,
+        seeds,
+        accounts,
+        balance,
+        totals,
+        openedAtMillis,
+        run + 1,
+        new ArrayList<>(remembered.values()),
+        new ArrayList<>(lastResults));
+  }
+
+  private boolean shouldContinueAsNew() {
+    return roundsThisRun >= options.continueAsNewEvery()
+        && !roundInFlight
+        && !closing
+        && Workflow.isEveryHandlerFinished();
+  }
+
+  @Override
+  public void validatePlaceBet(BetRequest request) {
+    RememberedRequest prior = remembered.get(request.requestId());
+    if (prior != null) {
+      requireSamePayload(prior, request);
+      return;
+    }
+    checkBet(request);
+  }
+
+  @Override
+  public BetOutcome placeBet(BetRequest request) {
+    RememberedRequest prior = remembered.get(request.requestId());
+    if (prior != null) {
+      requireSamePayload(prior, request);
+      return prior.outcome();
+    }
+    Workflow.await(() -> ready);
+    checkBet(request);
+    roundInFlight = true;
+    activity++;
+    try {
+      List<RoundOutcome> rounds = new ArrayList<>();
+      String stoppedBy = null;
+      for (int i = 0; i < request.spins(); i++) {
+        if (closing) {
+          stoppedBy = ErrorCode.SESSION_CLOSED.name();
+          break;
+        }
+        try {
+          rounds.add(playRound(request));
+        } catch (ApplicationFailure f) {
+          if (rounds.isEmpty()) {
+            throw f;
+          }
+          stoppedBy = f.getType();
+          break;
+        }
+      }
+      BetOutcome outcome = new BetOutcome(request.requestId(), rounds, balance, stoppedBy);
+      remember(new RememberedRequest(request, outcome));
+      return outcome;
+    } finally {
+      roundInFlight = false;
+      activity++;
+    }
+  }
+
+  private RoundOutcome playRound(BetRequest request) {
+    applyClientSeed();
+    long n = state.round() + 1;
+    PlayedRound played =
+        game.playRound(
+            new PlayRound(
+                state, request.wager(), seeds.round(n), Map.of("requestId", request.requestId())));
+    PostedRound posted;
+    try {
+      posted = ledger.postRound(posting(played, n, request.requestId(), request.spins()));
+    } catch (ActivityFailure f) {
+      String code = failureType(f);
+      if (ErrorCode.IDEMPOTENCY_CONFLICT.name().equals(code) && adoptOrphan(n)) {
+        return playRound(request);
+      }
+      if (code != null && isCatalogued(code)) {
+        throw fail(ErrorCode.valueOf(code), "the round was not posted: " + code);
+      }
+      log.warn("round {} of {}: wallet outcome unknown after retries", n, start.sessionId());
+      throw fail(
+          ErrorCode.UNAVAILABLE,
+          "the wallet did not answer; the round is reconciled by its key before the next one");
+    }
+    return record(played, posted, request.requestId());
+  }
+
+  private RoundOutcome record(PlayedRound played, PostedRound posted, String requestId) {
+    RoundResult result = played.result();
+    long n = result.round();
+    state = result.state();
+    balance = posted.playerBalance();
+    totals = totals.plus(result.stake(), result.totalWin());
+    roundsThisRun++;
+    long now = Workflow.currentTimeMillis();
+    RoundRecord row =
+        new RoundRecord(
+            start.sessionId(),
+            start.userId(),
+            n,
+            requestId,
+            result.stake(),
+            descriptor.currency(),
+            result.outcome(),
+            result.totalWin(),
+            played.total(PostingKind.JACKPOT_CONTRIBUTION),
+            result.jackpotHit(),
+            n,
+            seeds.clientSeed(),
+            result.txRef(),
+            posted.transactionId(),
+            posted.playerBalance(),
+            now);
+    retryTaskRun(() -> projection.recordRound(row));
+    RoundOutcome outcome =
+        new RoundOutcome(
+            n,
+            result.stake(),
+            result.totalWin(),
+            result.jackpotHit(),
+            result.outcome(),
+            posted.transactionId(),
+            posted.playerBalance());
+    lastResults.addLast(outcome);
+    while (lastResults.size() > LAST_RESULTS) {
+      lastResults.removeFirst();
+    }
+    return outcome;
+  }
+
+  /**
+   * Adopts round {@code n} if the ledger holds a post for it that this session never recorded: the
+   * round is replayed with the posted wager and client seed, recorded, and remembered under its
+   * request id, so that a retry of that request gets its answer instead of a second round.
+   */
+  private boolean adoptOrphan(long n) {
+    String key = state.txRef(n);
+    PostedRound orphan = retryTask(() -> ledger.findRound(key));
+    if (orphan == null) {
+      return false;
+    }
+    log.warn("session {}: adopting round {} posted by request {}", start.sessionId(), n, orphan);
+    Seeds roundSeeds = seeds.withClientSeed(orphan.clientSeed());
+    Wager wager = new Wager(orphan.stake(), orphan.currency());
+    PlayedRound played =
+        game.playRound(
+            new PlayRound(
+                state, wager, roundSeeds.round(n), Map.of("requestId", orphan.requestId())));
+    if (played.result().totalWin() != orphan.win()) {
+      log.error("session {} round {}: replayed win differs from the ledger", start.sessionId(), n);
+    }
+    Seeds current = seeds;
+    seeds = roundSeeds;
+    RoundOutcome outcome = record(played, orphan, orphan.requestId());
+    seeds = current;
+    BetRequest original =
+        new BetRequest(orphan.requestId(), start.userId(), wager, Math.max(1, orphan.spins()));
+    RememberedRequest prior = remembered.get(orphan.requestId());
+    List<RoundOutcome> rounds = new ArrayList<>();
+    if (prior != null) {
+      rounds.addAll(prior.outcome().rounds());
+    }
+    rounds.add(outcome);
+    remember(
+        new RememberedRequest(
+            original, new BetOutcome(orphan.requestId(), rounds, outcome.balanceAfter(), null)));
+    return true;
+  }
+
+  private RoundPosting posting(PlayedRound played, long n, String requestId, int spins) {
+    RoundResult result = played.result();
+    return new RoundPosting(
+        result.txRef(),
+        start.sessionId(),
+        n,
+        requestId,
+        spins,
+        seeds.clientSeed(),
+        start.game().toString(),
+        accounts,
+        played.total(PostingKind.STAKE),
+        played.total(PostingKind.WIN),
+        played.total(PostingKind.JACKPOT_CONTRIBUTION),
+        result.jackpotHit());
+  }
+
+  private void remember(RememberedRequest r) {
+    remembered.remove(r.request().requestId());
+    remembered.put(r.request().requestId(), r);
+    while (remembered.size() > options.rememberedRequests()) {
+      remembered.remove(remembered.keySet().iterator().next());
+    }
+  }
+
+  private void checkBet(BetRequest request) {
+    if (!start.userId().equals(request.userId())) {
+      throw fail(ErrorCode.NOT_YOUR_SESSION, "the session belongs to another player");
+    }
+    if (status != SessionStatus.OPEN || closing) {
+      throw fail(ErrorCode.SESSION_CLOSED, "the session is closed");
+    }
+    if (roundInFlight) {
+      throw fail(ErrorCode.ROUND_IN_PROGRESS, "round " + (state.round() + 1) + " is being played");
+    }
+    if (request.spins() < 1) {
+      throw fail(ErrorCode.VALIDATION_FAILED, "spins must be at least 1");
+    }
+    if (request.spins() > 1 && !options.autoSpinEnabled()) {
+      throw fail(ErrorCode.FEATURE_DISABLED, "auto-spin is off");
+    }
+    if (request.spins() > 1 && request.spins() > options.autoSpinMax()) {
+      throw fail(ErrorCode.VALIDATION_FAILED, "at most " + options.autoSpinMax() + " spins");
+    }
+    if (descriptor != null) {
+      try {
+        descriptor.validate(request.wager());
+      } catch (CroupierException e) {
+        throw fail(e.code(), e.getMessage());
+      }
+    }
+  }
+
+  private static void requireSamePayload(RememberedRequest prior, BetRequest request) {
+    if (!prior.request().equals(request)) {
+      throw fail(
+          ErrorCode.DUPLICATE_REQUEST,
+          "request " + request.requestId() + " was already used with another payload");
+    }
+  }
+
+  @Override
+  public void validateClose(CloseRequest request) {
+    if (!start.userId().equals(request.userId())) {
+      throw fail(ErrorCode.NOT_YOUR_SESSION, "the session belongs to another player");
+    }
+  }
+
+  @Override
+  public SessionSummary close(CloseRequest request) {
+    validateClose(request);
+    Workflow.await(() -> ready);
+    activity++;
+    if (closing) {
+      Workflow.await(() -> closed);
+    } else {
+      finish(SessionStatus.CLOSED);
+    }
+    return summary();
+  }
+
+  private void finish(SessionStatus finalStatus) {
+    closing = true;
+    Workflow.await(() -> !roundInFlight);
+    // A round posted under the next key by a request this session never recorded is adopted, so
+    // the projection and the totals match the ledger when the seed is revealed.
+    while (adoptOrphan(state.round() + 1)) {
+      log.info("session {}: adopted round {} before closing", start.sessionId(), state.round());
+    }
+    status = finalStatus;
+    revealedServerSeed = seeds.serverSeed();
+    SessionClosed row =
+        new SessionClosed(
+            start.sessionId(),
+            finalStatus,
+            revealedServerSeed,
+            Workflow.currentTimeMillis(),
+            totals);
+    retryTaskRun(() -> projection.closeSession(row));
+    Workflow.upsertTypedSearchAttributes(
+        SessionSearchAttributes.STATUS.valueSet(finalStatus.name()));
+    closed = true;
+  }
+
+  @Override
+  public SessionView state() {
+    return new SessionView(
+        start.sessionId(),
+        start.userId(),
+        start.game(),
+        status,
+        ready,
+        state == null ? 0 : state.round(),
+        roundInFlight,
+        balance,
+        seeds == null ? null : seeds.commitment(),
+        seeds == null ? start.clientSeed() : currentClientSeed(),
+        revealedServerSeed,
+        totals,
+        new ArrayList<>(lastResults));
+  }
+
+  @Override
+  public void changeClientSeed(String clientSeed) {
+    if (clientSeed != null && clientSeed.matches("[\\x21-\\x7e]{1,64}") && !closing) {
+      nextClientSeed = clientSeed;
+      activity++;
+    }
+  }
+
+  private String currentClientSeed() {
+    return nextClientSeed != null ? nextClientSeed : seeds.clientSeed();
+  }
+
+  private void applyClientSeed() {
+    if (nextClientSeed != null && seeds != null) {
+      seeds = seeds.withClientSeed(nextClientSeed);
+      nextClientSeed = null;
+    }
+  }
+
+  private SessionSummary summary() {
+    return new SessionSummary(
+        start.sessionId(),
+        start.userId(),
+        start.game(),
+        status,
+        seeds.commitment(),
+        revealedServerSeed,
+        seeds.clientSeed(),
+        totals,
+        balance);
+  }
+
+  private static String failureType(ActivityFailure f) {
+    return f.getCause() instanceof ApplicationFailure af ? af.getType() : null;
+  }
+
+  private static boolean isCatalogued(String code) {
+    for (ErrorCode c : ErrorCode.values()) {
+      if (c.name().equals(code)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The code also leads the message: the SDK (1.38) reports a validator's failure under its own
+  // type, keeping only the message.
+  static ApplicationFailure fail(ErrorCode code, String message) {
+    return ApplicationFailure.newNonRetryableFailure(code.name() + ": " + message, code.name());
+  }
+
+  /**
+   * Runs an infrastructure call whose failure must not fail the session or the update: after the
+   * activity's own retries, the workflow task fails and Temporal retries it, which re-runs the
+   * idempotent calls of the task.
+   */
+  private static void retryTaskRun(Runnable call) {
+    try {
+      call.run();
+    } catch (ActivityFailure f) {
+      throw new IllegalStateException("infrastructure call failed; retrying the workflow task", f);
+    }
+  }
+
+  private static <T> T retryTask(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (ActivityFailure f) {
+      if (f.getCause() instanceof ApplicationFailure af && af.isNonRetryable()) {
+        throw f;
+      }
+      throw new IllegalStateException("infrastructure call failed; retrying the workflow task", f);
+    }
+  }
+}

@@ -1,0 +1,334 @@
+package dev.croupier.workflows.session;
+
+import dev.croupier.errors.CroupierException;
+import dev.croupier.errors.ErrorCode;
+import dev.croupier.games.api.GameRef;
+import dev.croupier.games.api.Wager;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.common.SearchAttributes;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client side of game sessions, for the WebSocket gateway: opens a session, places bets and
+ * closes it, and turns every failure into a {@link CroupierException} with a code from the
+ * catalogue. Thread-safe; one instance per process.
+ *
+ * <p>Calls that may have reached the server are retried with the same ids (the workflow id and the
+ * request id), so a retry never plays a round twice. A call fails with {@code UNAVAILABLE} only
+ * when Temporal does not answer within {@link Settings#callTimeout()}; the caller may then repeat
+ * it with the same request id.
+ */
+public final class GameSessions {
+  private static final Logger log = LoggerFactory.getLogger(GameSessions.class);
+  private static final Duration PAUSE = Duration.ofMillis(50);
+
+  /**
+   * How sessions are started and called.
+   *
+   * @param taskQueue the task queue the session workers poll (configuration {@code
+   *     croupier.temporal.task-queue})
+   * @param workflowTaskTimeout how long a workflow task may run before Temporal gives it to another
+   *     worker: the stall after a worker crash
+   * @param callTimeout how long one open, bet or close may take, retries included
+   */
+  public record Settings(String taskQueue, Duration workflowTaskTimeout, Duration callTimeout) {
+    public Settings {
+      Objects.requireNonNull(taskQueue, "taskQueue");
+      Objects.requireNonNull(workflowTaskTimeout, "workflowTaskTimeout");
+      Objects.requireNonNull(callTimeout, "callTimeout");
+    }
+
+    /** Production defaults: 10 s workflow tasks, 60 s per call. */
+    public static Settings of(String taskQueue) {
+      return new Settings(taskQueue, Duration.ofSeconds(10), Duration.ofSeconds(60));
+    }
+  }
+
+  private final WorkflowClient client;
+  private final Settings settings;
+
+  public GameSessions(WorkflowClient client, Settings settings) {
+    this.client = Objects.requireNonNull(client);
+    this.settings = Objects.requireNonNull(settings);
+  }
+
+  /**
+   * Opens a session with a new UUIDv7 id and waits until it has its commitment.
+   *
+   * @throws CroupierException {@code UNKNOWN_GAME}, {@code UNKNOWN_GAME_VERSION}, {@code
+   *     VALIDATION_FAILED} (bad client seed), {@code UNAVAILABLE}
+   */
+  public OpenedSession open(UUID userId, GameRef game, String clientSeed, SessionOptions options) {
+    return open(SessionIds.newSessionId(), userId, game, clientSeed, options);
+  }
+
+  /**
+   * Opens the session {@code sessionId}. Starting the same id twice fails with {@code
+   * SESSION_ALREADY_EXISTS}, also after the first one closed (the id reuse policy rejects
+   * duplicates).
+   */
+  public OpenedSession open(
+      UUID sessionId, UUID userId, GameRef game, String clientSeed, SessionOptions options) {
+    WorkflowOptions workflowOptions =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(SessionStart.workflowId(sessionId))
+            .setTaskQueue(settings.taskQueue())
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+            .setWorkflowTaskTimeout(settings.workflowTaskTimeout())
+            .setTypedSearchAttributes(
+                SearchAttributes.newBuilder()
+                    .set(SessionSearchAttributes.USER_ID, userId.toString())
+                    .set(SessionSearchAttributes.GAME_ID, game.toString())
+                    .set(SessionSearchAttributes.STATUS, SessionStatus.OPEN.name())
+                    .build())
+            .build();
+    GameSessionWorkflow workflow =
+        client.newWorkflowStub(GameSessionWorkflow.class, workflowOptions);
+    SessionStart start = new SessionStart(sessionId, userId, game, clientSeed, options, null);
+    try {
+      WorkflowClient.start(workflow::run, start);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      throw new CroupierException(
+          ErrorCode.SESSION_ALREADY_EXISTS, "session " + sessionId + " already exists");
+    }
+    long deadline = System.nanoTime() + settings.callTimeout().toNanos();
+    WorkflowStub stub = client.newUntypedWorkflowStub(SessionStart.workflowId(sessionId));
+    while (true) {
+      try {
+        SessionView view = stub.query("state", SessionView.class);
+        if (view.ready()) {
+          return new OpenedSession(
+              sessionId, game, view.commitment(), view.clientSeed(), view.balance());
+        }
+      } catch (RuntimeException notYet) {
+        log.debug("session {} not ready yet: {}", sessionId, notYet.toString());
+      }
+      WorkflowExecutionStatus status = stub.describe().getStatus();
+      if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+        try {
+          stub.getResult(1, TimeUnit.MILLISECONDS, SessionSummary.class);
+        } catch (WorkflowFailedException e) {
+          throw toCroupier(e, ErrorCode.INTERNAL);
+        } catch (TimeoutException | RuntimeException e) {
+          throw new CroupierException(ErrorCode.INTERNAL, "session failed to open: " + status);
+        }
+        throw new CroupierException(ErrorCode.SESSION_CLOSED, "session closed while opening");
+      }
+      pauseUntil(deadline, "open " + sessionId);
+    }
+  }
+
+  /**
+   * Places one bet. The update id is {@code requestId} (the WebSocket message id): the same id
+   * again returns the same outcome, the same id with another wager fails with {@code
+   * DUPLICATE_REQUEST}.
+   *
+   * @throws CroupierException {@code UNKNOWN_SESSION}, {@code NOT_YOUR_SESSION}, {@code
+   *     SESSION_CLOSED}, {@code ROUND_IN_PROGRESS}, {@code WRONG_CURRENCY}, {@code INVALID_WAGER},
+   *     {@code BET_BELOW_MINIMUM}, {@code BET_ABOVE_MAXIMUM}, {@code INSUFFICIENT_FUNDS}, {@code
+   *     DUPLICATE_REQUEST}, {@code UNAVAILABLE}
+   */
+  public BetOutcome placeBet(UUID userId, UUID sessionId, String requestId, Wager wager) {
+    BetRequest request = BetRequest.single(requestId, userId, wager);
+    return update(sessionId, "placeBet", updateId(request), BetOutcome.class, request);
+  }
+
+  /**
+   * Plays up to {@code spins} rounds in one request, each posted as its own round. Fails with
+   * {@code FEATURE_DISABLED} when the session's auto-spin flag is off.
+   */
+  public BetOutcome autoSpin(
+      UUID userId, UUID sessionId, String requestId, Wager wager, int spins) {
+    BetRequest request = new BetRequest(requestId, userId, wager, spins);
+    return update(sessionId, "placeBet", updateId(request), BetOutcome.class, request);
+  }
+
+  /**
+   * The Temporal update id of a bet: the request id plus a fingerprint of the payload. Temporal
+   * answers a repeated update id with the first result whatever the arguments, so the same request
+   * id with another payload gets its own update id, and the workflow's validator refuses it with
+   * {@code DUPLICATE_REQUEST}. Derived from the request only, so a retry reuses it.
+   */
+  public static String updateId(BetRequest request) {
+    String payload =
+        request.userId()
+            + "|"
+            + request.wager().amount()
+            + "|"
+            + request.wager().currency()
+            + "|"
+            + request.spins();
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8));
+      return request.requestId() + "#" + HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Closes the session and returns its summary with the revealed server seed. Idempotent: closing a
+   * closed session returns its summary.
+   */
+  public SessionSummary close(UUID userId, UUID sessionId) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(SessionStart.workflowId(sessionId));
+    try {
+      return update(
+          sessionId, "close", "close-" + sessionId, SessionSummary.class, new CloseRequest(userId));
+    } catch (CroupierException e) {
+      if (e.code() != ErrorCode.SESSION_CLOSED) {
+        throw e;
+      }
+      SessionSummary summary = stub.getResult(SessionSummary.class);
+      if (!summary.userId().equals(userId)) {
+        throw new CroupierException(ErrorCode.NOT_YOUR_SESSION, "not your session");
+      }
+      return summary;
+    }
+  }
+
+  /** The session as a reconnecting client needs it. */
+  public SessionView state(UUID userId, UUID sessionId) {
+    try {
+      SessionView view =
+          client
+              .newUntypedWorkflowStub(SessionStart.workflowId(sessionId))
+              .query("state", SessionView.class);
+      if (!view.userId().equals(userId)) {
+        throw new CroupierException(ErrorCode.NOT_YOUR_SESSION, "not your session");
+      }
+      return view;
+    } catch (WorkflowNotFoundException e) {
+      throw new CroupierException(ErrorCode.UNKNOWN_SESSION, "no session " + sessionId);
+    }
+  }
+
+  /** Sets the client seed of the next rounds (fire-and-forget). */
+  public void changeClientSeed(UUID userId, UUID sessionId, String clientSeed) {
+    state(userId, sessionId);
+    client
+        .newUntypedWorkflowStub(SessionStart.workflowId(sessionId))
+        .signal("changeClientSeed", clientSeed);
+  }
+
+  private <R> R update(UUID sessionId, String name, String updateId, Class<R> type, Object arg) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(SessionStart.workflowId(sessionId));
+    UpdateOptions<R> options =
+        UpdateOptions.newBuilder(type)
+            .setUpdateName(name)
+            .setUpdateId(updateId)
+            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+            .build();
+    long deadline = System.nanoTime() + settings.callTimeout().toNanos();
+    while (true) {
+      try {
+        WorkflowUpdateHandle<R> handle = stub.startUpdate(options, arg);
+        long left = Math.max(1, deadline - System.nanoTime());
+        return handle.getResult(left, TimeUnit.NANOSECONDS);
+      } catch (WorkflowUpdateException e) {
+        throw toCroupier(e, ErrorCode.INTERNAL);
+      } catch (RuntimeException e) {
+        if (isNotFound(e)) {
+          WorkflowExecutionStatus status = statusOf(stub);
+          if (status == null) {
+            throw new CroupierException(ErrorCode.UNKNOWN_SESSION, "no session " + sessionId);
+          }
+          if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+            throw new CroupierException(ErrorCode.SESSION_CLOSED, "the session is closed");
+          }
+        }
+        // Transient: the server restarted, the run continued as new, or a poll timed out. The
+        // same update id makes the retry safe.
+        log.debug(
+            "{} {} on session {}: retrying after {}", name, updateId, sessionId, e.toString());
+        pauseUntil(deadline, name + " " + updateId);
+      }
+    }
+  }
+
+  private WorkflowExecutionStatus statusOf(WorkflowStub stub) {
+    try {
+      return stub.describe().getStatus();
+    } catch (RuntimeException e) {
+      if (isNotFound(e)) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isNotFound(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof WorkflowNotFoundException) {
+        return true;
+      }
+      if (t instanceof StatusRuntimeException s
+          && s.getStatus().getCode() == Status.Code.NOT_FOUND
+          && !String.valueOf(s.getStatus().getDescription()).contains("update")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void pauseUntil(long deadline, String what) {
+    if (System.nanoTime() > deadline) {
+      throw new CroupierException(ErrorCode.UNAVAILABLE, "Temporal did not answer: " + what);
+    }
+    try {
+      Thread.sleep(PAUSE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CroupierException(ErrorCode.UNAVAILABLE, "interrupted: " + what);
+    }
+  }
+
+  /** The error code an ApplicationFailure in the cause chain carries, else {@code fallback}. */
+  static CroupierException toCroupier(Throwable failure, ErrorCode fallback) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure af) {
+        String message = String.valueOf(af.getOriginalMessage());
+        int colon = message.indexOf(':');
+        String leading = colon > 0 ? message.substring(0, colon) : "";
+        for (ErrorCode code : ErrorCode.values()) {
+          if (code.name().equals(af.getType()) || code.name().equals(leading)) {
+            return new CroupierException(code, message);
+          }
+        }
+      }
+    }
+    StringBuilder chain = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      chain.append(chain.isEmpty() ? "" : " <- ").append(t);
+    }
+    return new CroupierException(fallback, chain.toString());
+  }
+}

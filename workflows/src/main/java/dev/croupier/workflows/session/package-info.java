@@ -1,0 +1,5 @@
+/**
+ * A game session as a durable Temporal workflow: the workflow, the activity interfaces it calls,
+ * the values they exchange, and the client facade the gateway uses.
+ */
+package dev.croupier.workflows.session;

@@ -1,0 +1,18 @@
+package dev.croupier.workflows.session;
+
+import dev.croupier.games.rng.SessionSeeds;
+import java.security.SecureRandom;
+
+/** Server seeds from a CSPRNG, as the activities module makes them. */
+final class FreshSeeds implements SeedActivities {
+  private final SecureRandom random = new SecureRandom();
+
+  @Override
+  public Seeds generate(String clientSeed) {
+    SessionSeeds s = SessionSeeds.start(random);
+    if (clientSeed != null) {
+      s = s.withClientSeed(clientSeed);
+    }
+    return new Seeds(s.serverSeed().hex(), s.commitment().sha256Hex(), s.clientSeed());
+  }
+}
