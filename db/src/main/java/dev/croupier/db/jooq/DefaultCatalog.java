@@ -4,6 +4,7 @@
 package dev.croupier.db.jooq;
 
 
+import dev.croupier.db.jooq.game.Game;
 import dev.croupier.db.jooq.identity.Identity;
 import dev.croupier.db.jooq.public_.Public;
 import dev.croupier.db.jooq.wallet.Wallet;
@@ -30,6 +31,11 @@ public class DefaultCatalog extends CatalogImpl {
     public static final DefaultCatalog DEFAULT_CATALOG = new DefaultCatalog();
 
     /**
+     * The schema <code>game</code>.
+     */
+    public final Game GAME = Game.GAME;
+
+    /**
      * The schema <code>identity</code>.
      */
     public final Identity IDENTITY = Identity.IDENTITY;
@@ -54,6 +60,7 @@ public class DefaultCatalog extends CatalogImpl {
     @Override
     public final List<Schema> getSchemas() {
         return Arrays.asList(
+            Game.GAME,
             Identity.IDENTITY,
             Public.PUBLIC,
             Wallet.WALLET
