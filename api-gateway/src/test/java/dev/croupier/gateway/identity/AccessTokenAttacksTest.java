@@ -215,4 +215,19 @@ class AccessTokenAttacksTest {
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.code()).isEqualTo("INVALID_TOKEN");
   }
+
+  @Test
+  void theWebClientsStaticFilesNeedNoTokenButEverythingElseDoes() {
+    TestGateway.Response page =
+        gateway.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url("/"))).build());
+    TestGateway.Response other =
+        gateway.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url("/api/anything")))
+                .build());
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("<html");
+    assertThat(other.status()).isEqualTo(401);
+  }
 }

@@ -139,6 +139,16 @@ class IdentitySecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
                     .permitAll()
+                    // The web client's static files; everything it fetches after needs a token.
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/",
+                        "/index.html",
+                        "/favicon.ico",
+                        "/css/**",
+                        "/js/**",
+                        "/protocol/**")
+                    .permitAll()
                     .requestMatchers("/oauth2/authorization/**", "/login/oauth2/code/**", "/error")
                     .permitAll()
                     .anyRequest()
