@@ -1,0 +1,2 @@
+/** The game plugin and seed activities: pure plugin calls and CSPRNG server seeds. */
+package dev.croupier.activities.game;

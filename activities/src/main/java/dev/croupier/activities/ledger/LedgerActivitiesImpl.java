@@ -1,0 +1,229 @@
+package dev.croupier.activities.ledger;
+
+import dev.croupier.api.wallet.v1.AccountType;
+import dev.croupier.api.wallet.v1.Entry;
+import dev.croupier.api.wallet.v1.GetBalanceRequest;
+import dev.croupier.api.wallet.v1.GetTransactionRequest;
+import dev.croupier.api.wallet.v1.Leg;
+import dev.croupier.api.wallet.v1.OpenAccountRequest;
+import dev.croupier.api.wallet.v1.PostTransactionRequest;
+import dev.croupier.api.wallet.v1.PostTransactionResponse;
+import dev.croupier.api.wallet.v1.PostedBalance;
+import dev.croupier.api.wallet.v1.Reference;
+import dev.croupier.api.wallet.v1.Transaction;
+import dev.croupier.api.wallet.v1.TransactionKind;
+import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.errors.ErrorCode;
+import dev.croupier.wallet.api.WalletErrors;
+import dev.croupier.workflows.session.LedgerActivities;
+import dev.croupier.workflows.session.PostedRound;
+import dev.croupier.workflows.session.RoundPosting;
+import dev.croupier.workflows.session.SessionAccounts;
+import io.grpc.StatusRuntimeException;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The session's wallet calls. Business errors (insufficient funds, an idempotency conflict …) are
+ * non-retryable failures typed with the error code. Everything else, including {@code
+ * DEADLINE_EXCEEDED} and {@code UNAVAILABLE}, is thrown as is and retried by the activity's retry
+ * policy with the same idempotency key: the wallet then answers with the original result, which is
+ * how an unknown outcome is reconciled.
+ */
+public final class LedgerActivitiesImpl implements LedgerActivities {
+  /** Metadata keys on a round's transaction; findRound reads them back. */
+  static final String REQUEST_ID = "requestId";
+
+  static final String SPINS = "spins";
+  static final String CLIENT_SEED = "clientSeed";
+  static final String GAME = "game";
+  static final String STAKE = "stake";
+  static final String WIN = "win";
+  static final String CONTRIBUTION = "jackpotContribution";
+  static final String JACKPOT_HIT = "jackpotHit";
+  static final String PLAYER_ACCOUNT = "playerAccount";
+
+  private static final Set<ErrorCode> BUSINESS =
+      EnumSet.of(
+          ErrorCode.INSUFFICIENT_FUNDS,
+          ErrorCode.IDEMPOTENCY_CONFLICT,
+          ErrorCode.UNBALANCED,
+          ErrorCode.CURRENCY_MISMATCH,
+          ErrorCode.UNKNOWN_ACCOUNT,
+          ErrorCode.CURRENCY_DISABLED,
+          ErrorCode.INVALID_AMOUNT,
+          ErrorCode.KEY_TOO_LONG,
+          ErrorCode.TOO_MANY_LEGS,
+          ErrorCode.VALIDATION_FAILED);
+
+  private final WalletGrpc.WalletBlockingStub wallet;
+  private final Duration deadline;
+  // System accounts never change once opened: one lookup per currency and type per process.
+  private final Map<String, Long> systemAccounts = new ConcurrentHashMap<>();
+
+  /**
+   * @param wallet a stub with service-token credentials
+   * @param deadline the deadline of each call; a call that exceeds it is retried with the same key
+   */
+  public LedgerActivitiesImpl(WalletGrpc.WalletBlockingStub wallet, Duration deadline) {
+    this.wallet = wallet;
+    this.deadline = deadline;
+  }
+
+  @Override
+  public SessionAccounts openAccounts(UUID userId, String currency) {
+    try {
+      long player = open(userId.toString(), currency, AccountType.PLAYER);
+      long house = systemAccount(currency, AccountType.HOUSE);
+      long pool = systemAccount(currency, AccountType.JACKPOT_POOL);
+      long balance =
+          stub()
+              .getBalance(GetBalanceRequest.newBuilder().setAccountId(player).build())
+              .getBalance();
+      return new SessionAccounts(player, house, pool, currency, balance);
+    } catch (StatusRuntimeException e) {
+      throw classify(e);
+    }
+  }
+
+  @Override
+  public PostedRound postRound(RoundPosting p) {
+    SessionAccounts a = p.accounts();
+    String currency = a.currency();
+    PostTransactionRequest.Builder request =
+        PostTransactionRequest.newBuilder()
+            .setIdempotencyKey(p.idempotencyKey())
+            .setKind(TransactionKind.BET_AND_WIN)
+            .setReference(
+                Reference.newBuilder()
+                    .setSessionId(p.sessionId().toString())
+                    .setRound(p.round())
+                    .build())
+            .putAllMetadata(metadata(p))
+            .addLegs(leg(a.player(), currency, -p.stake()))
+            .addLegs(leg(a.house(), currency, p.stake()));
+    if (p.win() > 0) {
+      request
+          .addLegs(leg(a.house(), currency, -p.win()))
+          .addLegs(leg(a.player(), currency, p.win()));
+    }
+    if (p.jackpotContribution() > 0) {
+      request
+          .addLegs(leg(a.house(), currency, -p.jackpotContribution()))
+          .addLegs(leg(a.jackpotPool(), currency, p.jackpotContribution()));
+    }
+    try {
+      PostTransactionResponse response = stub().postTransaction(request.build());
+      long balance =
+          response.getBalancesList().stream()
+              .filter(b -> b.getAccountId() == a.player())
+              .mapToLong(PostedBalance::getBalance)
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no player balance in the answer"));
+      return new PostedRound(
+          response.getTransactionId(),
+          balance,
+          response.getReplayed(),
+          p.requestId(),
+          p.spins(),
+          p.clientSeed(),
+          p.stake(),
+          currency,
+          p.win());
+    } catch (StatusRuntimeException e) {
+      throw classify(e);
+    }
+  }
+
+  @Override
+  public PostedRound findRound(String idempotencyKey) {
+    Transaction t;
+    try {
+      t =
+          stub()
+              .getTransaction(
+                  GetTransactionRequest.newBuilder().setIdempotencyKey(idempotencyKey).build());
+    } catch (StatusRuntimeException e) {
+      if (WalletErrors.codeOf(e).orElse(null) == ErrorCode.UNKNOWN_TRANSACTION) {
+        return null;
+      }
+      throw classify(e);
+    }
+    Map<String, String> m = t.getMetadataMap();
+    long player = Long.parseLong(m.get(PLAYER_ACCOUNT));
+    long balance = 0;
+    String currency = "";
+    for (Entry e : t.getEntriesList()) {
+      if (e.getAccountId() == player) {
+        balance = e.getBalanceAfter();
+        currency = e.getCurrency();
+      }
+    }
+    return new PostedRound(
+        t.getTransactionId(),
+        balance,
+        true,
+        m.get(REQUEST_ID),
+        Integer.parseInt(m.getOrDefault(SPINS, "1")),
+        m.get(CLIENT_SEED),
+        Long.parseLong(m.get(STAKE)),
+        currency,
+        Long.parseLong(m.getOrDefault(WIN, "0")));
+  }
+
+  // Deterministic: the request hash covers the metadata, so a retry must send the same map.
+  private static Map<String, String> metadata(RoundPosting p) {
+    Map<String, String> m = new TreeMap<>();
+    m.put(REQUEST_ID, p.requestId());
+    m.put(SPINS, String.valueOf(p.spins()));
+    m.put(CLIENT_SEED, p.clientSeed());
+    m.put(GAME, p.game());
+    m.put(STAKE, String.valueOf(p.stake()));
+    m.put(WIN, String.valueOf(p.win()));
+    m.put(CONTRIBUTION, String.valueOf(p.jackpotContribution()));
+    m.put(JACKPOT_HIT, String.valueOf(p.jackpotHit()));
+    m.put(PLAYER_ACCOUNT, String.valueOf(p.accounts().player()));
+    return m;
+  }
+
+  private long systemAccount(String currency, AccountType type) {
+    return systemAccounts.computeIfAbsent(currency + "/" + type, k -> open("", currency, type));
+  }
+
+  private long open(String owner, String currency, AccountType type) {
+    return stub()
+        .openAccount(
+            OpenAccountRequest.newBuilder()
+                .setOwnerId(owner)
+                .setCurrency(currency)
+                .setType(type)
+                .build())
+        .getAccount()
+        .getAccountId();
+  }
+
+  private WalletGrpc.WalletBlockingStub stub() {
+    return wallet.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static Leg leg(long account, String currency, long amount) {
+    return Leg.newBuilder().setAccountId(account).setCurrency(currency).setAmount(amount).build();
+  }
+
+  private static RuntimeException classify(StatusRuntimeException e) {
+    Optional<ErrorCode> code = WalletErrors.codeOf(e);
+    if (code.isPresent() && BUSINESS.contains(code.get())) {
+      return ApplicationFailure.newNonRetryableFailure(
+          String.valueOf(e.getStatus().getDescription()), code.get().name());
+    }
+    return e;
+  }
+}

@@ -1,0 +1,129 @@
+package dev.croupier.activities.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.croupier.api.wallet.v1.Entry;
+import dev.croupier.api.wallet.v1.GetTransactionRequest;
+import dev.croupier.api.wallet.v1.Transaction;
+import dev.croupier.api.wallet.v1.TransactionKind;
+import dev.croupier.testsupport.PostgresDatabase;
+import dev.croupier.testsupport.PostgresExtension;
+import dev.croupier.workflows.session.PostedRound;
+import dev.croupier.workflows.session.RoundPosting;
+import dev.croupier.workflows.session.SessionAccounts;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The ledger activities against the real wallet and PostgreSQL. */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LedgerActivitiesImplTest {
+  private RealWallet wallet;
+  private LedgerActivitiesImpl ledger;
+
+  @BeforeAll
+  void startWallet(PostgresDatabase db) {
+    wallet = new RealWallet(db);
+    ledger = new LedgerActivitiesImpl(wallet.stub, Duration.ofSeconds(5));
+  }
+
+  @AfterAll
+  void stopWallet() {
+    wallet.close();
+  }
+
+  private RoundPosting round(SessionAccounts a, UUID session, long n, long stake, long win) {
+    return new RoundPosting(
+        "session-" + session + "/round-" + n,
+        session,
+        n,
+        "req-" + n,
+        1,
+        "seed",
+        "slot-classic@1.0.0",
+        a,
+        stake,
+        win,
+        stake / 100,
+        false);
+  }
+
+  @Test
+  void postRoundPostsOneBalancedBetAndWinAndAReplayGetsTheOriginalResult() {
+    UUID user = UUID.randomUUID();
+    wallet.grant(user, 10_000);
+    SessionAccounts a = ledger.openAccounts(user, "COIN");
+    assertThat(ledger.openAccounts(user, "COIN")).isEqualTo(a);
+    assertThat(a.playerBalance()).isEqualTo(10_000);
+    UUID session = UUID.randomUUID();
+
+    PostedRound first = ledger.postRound(round(a, session, 1, 1_000, 2_500));
+    PostedRound again = ledger.postRound(round(a, session, 1, 1_000, 2_500));
+
+    assertThat(first.playerBalance()).isEqualTo(10_000 - 1_000 + 2_500);
+    assertThat(first.replayed()).isFalse();
+    assertThat(again.replayed()).isTrue();
+    assertThat(again.transactionId()).isEqualTo(first.transactionId());
+    assertThat(again.playerBalance()).isEqualTo(first.playerBalance());
+    Transaction t =
+        wallet.stub.getTransaction(
+            GetTransactionRequest.newBuilder().setTransactionId(first.transactionId()).build());
+    assertThat(t.getKind()).isEqualTo(TransactionKind.BET_AND_WIN);
+    assertThat(t.getEntriesList())
+        .extracting(Entry::getAmount)
+        .containsExactly(-1_000L, 1_000L, -2_500L, 2_500L, -10L, 10L);
+    assertThat(t.getEntriesList().stream().mapToLong(Entry::getAmount).sum()).isZero();
+    assertThat(ledger.findRound(t.getIdempotencyKey()))
+        .isEqualTo(
+            new PostedRound(
+                first.transactionId(),
+                first.playerBalance(),
+                true,
+                "req-1",
+                1,
+                "seed",
+                1_000,
+                "COIN",
+                2_500));
+  }
+
+  @Test
+  void insufficientFundsIsANonRetryableFailureAndPostsNothing() {
+    UUID user = UUID.randomUUID();
+    wallet.grant(user, 500);
+    SessionAccounts a = ledger.openAccounts(user, "COIN");
+    RoundPosting posting = round(a, UUID.randomUUID(), 1, 1_000, 0);
+
+    assertThatThrownBy(() -> ledger.postRound(posting))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo("INSUFFICIENT_FUNDS");
+              assertThat(f.isNonRetryable()).isTrue();
+            });
+    assertThat(ledger.findRound(posting.idempotencyKey())).isNull();
+    assertThat(ledger.openAccounts(user, "COIN").playerBalance()).isEqualTo(500);
+  }
+
+  @Test
+  void sameRoundKeyWithAnotherStakeIsAnIdempotencyConflict() {
+    UUID user = UUID.randomUUID();
+    wallet.grant(user, 10_000);
+    SessionAccounts a = ledger.openAccounts(user, "COIN");
+    UUID session = UUID.randomUUID();
+    ledger.postRound(round(a, session, 1, 1_000, 0));
+
+    assertThatThrownBy(() -> ledger.postRound(round(a, session, 1, 2_000, 0)))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> assertThat(f.getType()).isEqualTo("IDEMPOTENCY_CONFLICT"));
+    assertThat(ledger.findRound("session-" + session + "/round-1").stake()).isEqualTo(1_000);
+  }
+}
