@@ -40,6 +40,16 @@ public enum ErrorCode {
   FEATURE_DISABLED(Kind.FAILED_PRECONDITION, "The feature flag for this action is off."),
   INVALID_STATE(Kind.INVALID_ARGUMENT, "The serialised game state cannot be read."),
 
+  // Poker tables.
+  SEAT_TAKEN(Kind.CONFLICT, "Another player sits in this seat."),
+  ALREADY_SEATED(Kind.CONFLICT, "The player already has a seat at this table."),
+  NOT_YOUR_SEAT(Kind.PERMISSION_DENIED, "The seat is empty or belongs to another player."),
+  BUY_IN_OUT_OF_RANGE(
+      Kind.INVALID_ARGUMENT, "The buy-in or top-up is outside the table's minimum and maximum."),
+  RAISE_TOO_SMALL(
+      Kind.INVALID_ARGUMENT, "The bet or raise is below the minimum and is not all-in."),
+  AMOUNT_ABOVE_STACK(Kind.INVALID_ARGUMENT, "The bet or raise is more than the seat's stack."),
+
   // Identity and the edges.
   VALIDATION_FAILED(Kind.INVALID_ARGUMENT, "One or more fields are invalid."),
   EMAIL_TAKEN(Kind.CONFLICT, "An account with this email already exists."),
