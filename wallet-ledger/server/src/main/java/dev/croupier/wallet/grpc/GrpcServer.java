@@ -30,8 +30,21 @@ public final class GrpcServer implements AutoCloseable {
     try {
       server.start();
       log.info("Wallet gRPC server listening on {}", server.getListenSockets());
+      // gRPC's event loops are daemon threads: without one live non-daemon thread, an app whose
+      // only job is this server would exit right after starting.
+      Thread keepAlive = new Thread(this::awaitTermination, "wallet-grpc-await");
+      keepAlive.setDaemon(false);
+      keepAlive.start();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start the wallet gRPC server: " + e.getMessage(), e);
+    }
+  }
+
+  private void awaitTermination() {
+    try {
+      server.awaitTermination();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
