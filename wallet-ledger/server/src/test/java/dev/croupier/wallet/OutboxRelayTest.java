@@ -76,6 +76,18 @@ class OutboxRelayTest {
       assertThat(e.sessionId()).isEqualTo("sess-ob");
       assertThat(e.round()).isEqualTo(3);
       assertThat(e.tableId()).isEqualTo("t-1");
+      assertThat(e.accountType()).isEqualTo("PLAYER");
+      assertThat(e.ownerId())
+          .isEqualTo(
+              w.queryString("select owner_id::text from wallet.account where id = " + player));
+      WalletEntryEvent houseSide =
+          mine.stream()
+              .filter(r -> r.event().accountId() == house)
+              .findFirst()
+              .orElseThrow()
+              .event();
+      assertThat(houseSide.accountType()).isEqualTo("HOUSE");
+      assertThat(houseSide.ownerId()).isEmpty();
       assertThat(e.entryId())
           .isEqualTo(
               w.queryLong(

@@ -160,6 +160,18 @@ final class WalletHarness implements AutoCloseable {
     }
   }
 
+  /** A single string from SQL. */
+  String queryString(String sql) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   /** Everything a failed post must leave unchanged. */
   String ledgerState() {
     return queryLong("select count(*) from wallet.transaction")

@@ -8,6 +8,11 @@ import java.time.Instant;
 /**
  * One committed ledger entry as published on {@code wallet.entries}, decoded from the record value
  * (protobuf {@code croupier.wallet.v1.EntryEvent}). Consumers deduplicate by {@link #entryId()}.
+ *
+ * @param accountType the account's type name ({@code PLAYER}, {@code JACKPOT_POOL} …); empty on
+ *     records published before the field existed
+ * @param ownerId the account's owner as a UUID string (the user of a PLAYER account); empty for
+ *     system accounts
  */
 public record WalletEntryEvent(
     int schemaVersion,
@@ -24,7 +29,9 @@ public record WalletEntryEvent(
     String tableId,
     Instant createdAt,
     String idempotencyKey,
-    long reversesTransactionId) {
+    long reversesTransactionId,
+    String accountType,
+    String ownerId) {
 
   /** The schema version this code writes and reads. */
   public static final int SCHEMA_VERSION = 1;
@@ -55,7 +62,9 @@ public record WalletEntryEvent(
           e.getTableId(),
           Instant.ofEpochSecond(t.getSeconds(), t.getNanos()),
           e.getIdempotencyKey(),
-          e.getReversesTransactionId());
+          e.getReversesTransactionId(),
+          e.getAccountType(),
+          e.getOwnerId());
     } catch (InvalidProtocolBufferException ex) {
       throw new IllegalArgumentException("Not a wallet entry event", ex);
     }
@@ -82,6 +91,8 @@ public record WalletEntryEvent(
                 .setNanos(createdAt.getNano()))
         .setIdempotencyKey(idempotencyKey)
         .setReversesTransactionId(reversesTransactionId)
+        .setAccountType(accountType)
+        .setOwnerId(ownerId)
         .build()
         .toByteArray();
   }

@@ -5,8 +5,10 @@ import dev.croupier.wallet.ledger.AccountType;
 import dev.croupier.wallet.ledger.LedgerException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 
 /** Opens accounts and reads balances; each call is one database transaction. */
@@ -16,6 +18,8 @@ public final class AccountService {
   private final DSLContext dsl;
   private final AccountCatalog catalog;
   private final AccountRepository repository = new AccountRepository();
+  // System accounts never change once opened: one lookup per currency and type per process.
+  private final Map<String, Account> systemAccounts = new ConcurrentHashMap<>();
 
   public AccountService(DSLContext dsl, AccountCatalog catalog) {
     this.dsl = dsl;
@@ -57,6 +61,38 @@ public final class AccountService {
             });
     catalog.remember(opened.account());
     return opened;
+  }
+
+  /**
+   * The system account (house, promo or jackpot pool) of {@code currency}, opened if missing.
+   *
+   * @throws LedgerException VALIDATION_FAILED for a PLAYER or TABLE_ESCROW type or an unknown
+   *     currency; CURRENCY_DISABLED
+   */
+  public Account systemAccount(String currency, AccountType type) {
+    if (type == AccountType.PLAYER || type == AccountType.TABLE_ESCROW) {
+      throw new LedgerException(ErrorCode.VALIDATION_FAILED, type + " is not a system account");
+    }
+    Account cached = systemAccounts.get(currency + "/" + type);
+    if (cached != null) {
+      return cached;
+    }
+    Account a = open(Optional.empty(), currency, type).account();
+    systemAccounts.put(currency + "/" + type, a);
+    return a;
+  }
+
+  /**
+   * One account's fixed facts (owner, currency, type), cached once read.
+   *
+   * @throws LedgerException UNKNOWN_ACCOUNT
+   */
+  public Account account(long accountId) {
+    Account a = catalog.resolve(dsl, List.of(accountId)).get(accountId);
+    if (a == null) {
+      throw new LedgerException(ErrorCode.UNKNOWN_ACCOUNT, "no account " + accountId);
+    }
+    return a;
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.croupier.api.wallet.v1.Account;
 import dev.croupier.api.wallet.v1.AccountType;
 import dev.croupier.api.wallet.v1.Balance;
 import dev.croupier.api.wallet.v1.Entry;
+import dev.croupier.api.wallet.v1.PayJackpotResponse;
 import dev.croupier.api.wallet.v1.PostTransactionRequest;
 import dev.croupier.api.wallet.v1.PostTransactionResponse;
 import dev.croupier.api.wallet.v1.PostedBalance;
@@ -15,6 +16,7 @@ import dev.croupier.errors.ErrorCode;
 import dev.croupier.wallet.accounts.AccountBalance;
 import dev.croupier.wallet.history.EntryView;
 import dev.croupier.wallet.history.TransactionView;
+import dev.croupier.wallet.jackpot.JackpotPayouts;
 import dev.croupier.wallet.ledger.LedgerException;
 import dev.croupier.wallet.posting.Leg;
 import dev.croupier.wallet.posting.PostRequest;
@@ -98,6 +100,18 @@ final class ProtoMapping {
               .setBalance(pb.balance()));
     }
     return b.build();
+  }
+
+  static PayJackpotResponse paid(JackpotPayouts.Paid p) {
+    return PayJackpotResponse.newBuilder()
+        .setTransactionId(p.transactionId())
+        .setAmountWon(p.amountWon())
+        .setWinnerBalance(p.winnerBalance())
+        .setPoolBalance(p.poolBalance())
+        .setPoolAccountId(p.poolAccountId())
+        .setReplayed(p.replayed())
+        .setCreatedAt(timestamp(p.createdAt()))
+        .build();
   }
 
   static Account account(dev.croupier.wallet.accounts.Account a) {

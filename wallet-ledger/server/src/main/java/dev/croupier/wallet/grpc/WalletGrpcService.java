@@ -9,6 +9,8 @@ import dev.croupier.api.wallet.v1.ListEntriesRequest;
 import dev.croupier.api.wallet.v1.ListEntriesResponse;
 import dev.croupier.api.wallet.v1.OpenAccountRequest;
 import dev.croupier.api.wallet.v1.OpenAccountResponse;
+import dev.croupier.api.wallet.v1.PayJackpotRequest;
+import dev.croupier.api.wallet.v1.PayJackpotResponse;
 import dev.croupier.api.wallet.v1.PostTransactionRequest;
 import dev.croupier.api.wallet.v1.PostTransactionResponse;
 import dev.croupier.api.wallet.v1.ReverseTransactionRequest;
@@ -21,6 +23,7 @@ import dev.croupier.wallet.api.WalletErrors;
 import dev.croupier.wallet.history.EntryPage;
 import dev.croupier.wallet.history.EntryQuery;
 import dev.croupier.wallet.history.LedgerHistory;
+import dev.croupier.wallet.jackpot.JackpotPayouts;
 import dev.croupier.wallet.ledger.LedgerException;
 import dev.croupier.wallet.posting.PostRequest;
 import dev.croupier.wallet.posting.PostResult;
@@ -37,6 +40,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +54,7 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
   private final AccountService accounts;
   private final LedgerHistory history;
   private final Executor responses;
+  private final JackpotPayouts jackpots;
 
   /**
    * @param responses runs the response of a post, so committer threads go straight back to work
@@ -60,6 +65,7 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
     this.accounts = accounts;
     this.history = history;
     this.responses = responses;
+    this.jackpots = new JackpotPayouts(accounts);
   }
 
   @Override
@@ -93,7 +99,32 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
     submit(post, observer);
   }
 
+  @Override
+  public void payJackpot(PayJackpotRequest request, StreamObserver<PayJackpotResponse> observer) {
+    JackpotPayouts.Payout payout =
+        new JackpotPayouts.Payout(
+            request.getIdempotencyKey(),
+            request.getCurrency(),
+            request.getWinnerAccountId(),
+            request.getReseedAmount(),
+            ProtoMapping.reference(request.getReference()),
+            request.getMetadataMap());
+    PostRequest post;
+    try {
+      post = jackpots.request(payout);
+    } catch (RuntimeException e) {
+      observer.onError(toStatus(e));
+      return;
+    }
+    submit(post, observer, r -> ProtoMapping.paid(jackpots.paid(payout, r)));
+  }
+
   private void submit(PostRequest post, StreamObserver<PostTransactionResponse> observer) {
+    submit(post, observer, ProtoMapping::response);
+  }
+
+  private <T> void submit(
+      PostRequest post, StreamObserver<T> observer, Function<PostResult, T> mapping) {
     Deadline deadline = Context.current().getDeadline();
     long deadlineNanos =
         deadline == null
@@ -103,7 +134,14 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
     result.whenCompleteAsync(
         (r, e) -> {
           if (e == null) {
-            observer.onNext(ProtoMapping.response(r));
+            T value;
+            try {
+              value = mapping.apply(r);
+            } catch (RuntimeException ex) {
+              observer.onError(toStatus(ex));
+              return;
+            }
+            observer.onNext(value);
             observer.onCompleted();
           } else {
             observer.onError(toStatus(e));

@@ -1,5 +1,6 @@
 package dev.croupier.wallet.outbox;
 
+import static dev.croupier.db.jooq.wallet.Tables.ACCOUNT;
 import static dev.croupier.db.jooq.wallet.Tables.ENTRY;
 import static dev.croupier.db.jooq.wallet.Tables.OUTBOX;
 import static dev.croupier.db.jooq.wallet.Tables.TRANSACTION;
@@ -43,12 +44,16 @@ final class OutboxRepository {
             TRANSACTION.TABLE_ID,
             ENTRY.CREATED_AT,
             TRANSACTION.IDEMPOTENCY_KEY,
-            TRANSACTION.REVERSES_ID)
+            TRANSACTION.REVERSES_ID,
+            ACCOUNT.TYPE,
+            ACCOUNT.OWNER_ID)
         .from(OUTBOX)
         .join(ENTRY)
         .on(ENTRY.ID.eq(OUTBOX.ENTRY_ID))
         .join(TRANSACTION)
         .on(TRANSACTION.ID.eq(ENTRY.TRANSACTION_ID))
+        .join(ACCOUNT)
+        .on(ACCOUNT.ID.eq(ENTRY.ACCOUNT_ID))
         .orderBy(OUTBOX.ID)
         .limit(limit)
         .fetch(
@@ -70,7 +75,9 @@ final class OutboxRepository {
                         r.value12() == null ? "" : r.value12(),
                         r.value13().toInstant(),
                         r.value14(),
-                        r.value15() == null ? 0 : r.value15())));
+                        r.value15() == null ? 0 : r.value15(),
+                        r.value16(),
+                        r.value17() == null ? "" : r.value17().toString())));
   }
 
   int delete(Connection c, List<Long> outboxIds) {

@@ -99,6 +99,11 @@ final class BatchWriter {
     Set<Long> reversed = new HashSet<>();
     for (Pending p : fresh) {
       p.request.legs().forEach(l -> accountIds.add(l.accountId()));
+      Sweep sweep = p.request.sweep();
+      if (sweep != null) {
+        accountIds.add(sweep.fromAccountId());
+        accountIds.add(sweep.toAccountId());
+      }
       if (p.request.reversesTransactionId() > 0) {
         reversed.add(p.request.reversesTransactionId());
       }
@@ -117,6 +122,11 @@ final class BatchWriter {
         for (int i = 0; i < legShards.length; i++) {
           toLock.add(new SubAccount(p.request.legs().get(i).accountId(), legShards[i]));
         }
+        Sweep sweep = p.request.sweep();
+        if (sweep != null) {
+          toLock.add(new SubAccount(sweep.fromAccountId(), 0));
+          toLock.add(new SubAccount(sweep.toAccountId(), 0));
+        }
       } catch (LedgerException e) {
         outcomes.put(p, e);
       }
@@ -129,6 +139,7 @@ final class BatchWriter {
     Map<SubAccount, Long> finalBalances = new HashMap<>();
     List<NewTransaction> inserts = new ArrayList<>();
     Map<Pending, List<PostedBalance>> results = new IdentityHashMap<>();
+    Map<Pending, Long> swept = new IdentityHashMap<>();
     for (var e : shards.entrySet()) {
       Pending p = e.getKey();
       try {
@@ -138,6 +149,7 @@ final class BatchWriter {
           finalBalances.put(new SubAccount(ne.accountId(), ne.shard()), ne.balanceAfter());
         }
         results.put(p, balancesOf(entries));
+        swept.put(p, sweptBy(p.request.sweep(), entries));
       } catch (LedgerException ex) {
         outcomes.put(p, ex);
       }
@@ -153,7 +165,9 @@ final class BatchWriter {
     for (NewTransaction t : inserts) {
       Inserted i = inserted.get(t.pending().key());
       outcomes.put(
-          t.pending(), new PostResult(i.id(), results.get(t.pending()), false, i.createdAt()));
+          t.pending(),
+          new PostResult(
+              i.id(), results.get(t.pending()), false, i.createdAt(), swept.get(t.pending())));
     }
     return outcomes;
   }
@@ -161,7 +175,7 @@ final class BatchWriter {
   /** A replay when the stored request is the same, else a conflict. */
   private static Object storedOutcome(Pending p, Stored s) {
     if (Arrays.equals(s.requestHash(), p.hash)) {
-      return replay(s);
+      return replay(p, s);
     }
     return new LedgerException(
         ErrorCode.IDEMPOTENCY_CONFLICT, "key " + p.key() + " was used for another request");
@@ -189,6 +203,24 @@ final class BatchWriter {
         throw new LedgerException(ErrorCode.VALIDATION_FAILED, "no such sub-account");
       }
     }
+    Sweep sweep = p.request.sweep();
+    if (sweep != null) {
+      for (long id : new long[] {sweep.fromAccountId(), sweep.toAccountId()}) {
+        Account a = accounts.get(id);
+        if (a == null) {
+          throw new LedgerException(ErrorCode.UNKNOWN_ACCOUNT, "no account " + id);
+        }
+        if (!a.currency().equals(sweep.currency())) {
+          throw new LedgerException(
+              ErrorCode.CURRENCY_MISMATCH,
+              "account %d holds %s, not %s".formatted(a.id(), a.currency(), sweep.currency()));
+        }
+        if (a.subAccounts() != 1) {
+          throw new LedgerException(
+              ErrorCode.VALIDATION_FAILED, "a sweep moves only accounts with one sub-account");
+        }
+      }
+    }
     if (alreadyReversed.contains(p.request.reversesTransactionId())) {
       throw new LedgerException(
           ErrorCode.ALREADY_REVERSED,
@@ -197,14 +229,38 @@ final class BatchWriter {
     return out;
   }
 
-  /** Applies the legs to the locked balances, or changes nothing and throws. */
+  /**
+   * Applies the sweep (its entries are legs 0 and 1) and then the legs to the locked balances, or
+   * changes nothing and throws.
+   */
   private static List<NewEntry> apply(Pending p, int[] shards, Map<SubAccount, Locked> locked) {
-    List<Leg> legs = p.request.legs();
+    List<Leg> legs = new ArrayList<>(p.request.legs().size() + 2);
+    int[] legShards = shards;
+    Sweep sweep = p.request.sweep();
+    if (sweep != null) {
+      Locked from = locked.get(new SubAccount(sweep.fromAccountId(), 0));
+      if (from == null) {
+        throw new LedgerException(ErrorCode.UNKNOWN_ACCOUNT, "no account " + sweep.fromAccountId());
+      }
+      // Every post of this batch before this one has already moved the locked balance.
+      long whole = from.balance;
+      if (whole > 0) {
+        legs.add(new Leg(sweep.fromAccountId(), sweep.currency(), -whole, 0));
+        legs.add(new Leg(sweep.toAccountId(), sweep.currency(), whole, 0));
+        legShards = new int[shards.length + 2];
+        System.arraycopy(shards, 0, legShards, 2, shards.length);
+      }
+    }
+    legs.addAll(p.request.legs());
+    if (legs.isEmpty()) {
+      throw new LedgerException(
+          ErrorCode.INVALID_AMOUNT, "nothing to post: the swept account is empty and no legs");
+    }
     Map<SubAccount, Long> working = new HashMap<>();
     List<NewEntry> entries = new ArrayList<>(legs.size());
     for (int i = 0; i < legs.size(); i++) {
       Leg leg = legs.get(i);
-      SubAccount s = new SubAccount(leg.accountId(), shards[i]);
+      SubAccount s = new SubAccount(leg.accountId(), legShards[i]);
       Locked row = locked.get(s);
       if (row == null) {
         throw new LedgerException(ErrorCode.UNKNOWN_ACCOUNT, "no sub-account " + s);
@@ -232,6 +288,21 @@ final class BatchWriter {
     return entries;
   }
 
+  /** What the sweep moved: its credit entry, leg 1, when legs 0 and 1 are its pair. */
+  private static long sweptBy(Sweep sweep, List<NewEntry> entries) {
+    if (sweep == null || entries.size() < 2) {
+      return 0;
+    }
+    NewEntry debit = entries.get(0);
+    NewEntry credit = entries.get(1);
+    boolean isSweep =
+        debit.accountId() == sweep.fromAccountId()
+            && credit.accountId() == sweep.toAccountId()
+            && debit.amount() < 0
+            && credit.amount() == -debit.amount();
+    return isSweep ? credit.amount() : 0;
+  }
+
   private static List<PostedBalance> balancesOf(List<NewEntry> entries) {
     Map<SubAccount, PostedBalance> out = new LinkedHashMap<>();
     for (NewEntry e : entries) {
@@ -242,13 +313,23 @@ final class BatchWriter {
     return List.copyOf(out.values());
   }
 
-  private static PostResult replay(Stored s) {
+  private static PostResult replay(Pending p, Stored s) {
     Map<SubAccount, PostedBalance> out = new LinkedHashMap<>();
+    List<NewEntry> entries = new ArrayList<>(s.entries().size());
+    int leg = 0;
     for (StoredEntry e : s.entries()) {
       out.put(
           new SubAccount(e.accountId(), e.shard()),
           new PostedBalance(e.accountId(), e.currency(), e.shard(), e.balanceAfter()));
+      entries.add(
+          new NewEntry(
+              leg++, e.accountId(), e.shard(), e.currency(), e.amount(), e.balanceAfter()));
     }
-    return new PostResult(s.id(), List.copyOf(out.values()), true, s.createdAt());
+    return new PostResult(
+        s.id(),
+        List.copyOf(out.values()),
+        true,
+        s.createdAt(),
+        sweptBy(p.request.sweep(), entries));
   }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param idempotencyKey 1 to 255 characters; the post happens at most once per key
  * @param reversesTransactionId the transaction a REVERSAL reverses, else 0
+ * @param sweep a whole-balance move applied before the legs, or null; with one, the legs may be
+ *     empty
  */
 public record PostRequest(
     String idempotencyKey,
@@ -17,7 +19,8 @@ public record PostRequest(
     List<Leg> legs,
     Reference reference,
     Map<String, String> metadata,
-    long reversesTransactionId) {
+    long reversesTransactionId,
+    Sweep sweep) {
 
   public PostRequest {
     legs = List.copyOf(legs);
@@ -30,7 +33,17 @@ public record PostRequest(
       TransactionKind kind,
       List<Leg> legs,
       Reference reference,
+      Map<String, String> metadata,
+      long reversesTransactionId) {
+    this(idempotencyKey, kind, legs, reference, metadata, reversesTransactionId, null);
+  }
+
+  public PostRequest(
+      String idempotencyKey,
+      TransactionKind kind,
+      List<Leg> legs,
+      Reference reference,
       Map<String, String> metadata) {
-    this(idempotencyKey, kind, legs, reference, metadata, 0);
+    this(idempotencyKey, kind, legs, reference, metadata, 0, null);
   }
 }

@@ -31,7 +31,7 @@ final class PostingRepository {
   record Stored(long id, byte[] requestHash, Instant createdAt, List<StoredEntry> entries) {}
 
   /** One entry of a stored transaction, in leg order. */
-  record StoredEntry(long accountId, int shard, String currency, long balanceAfter) {}
+  record StoredEntry(long accountId, int shard, String currency, long amount, long balanceAfter) {}
 
   /** A sub-account row locked for this batch. */
   static final class Locked {
@@ -65,6 +65,7 @@ final class PostingRepository {
             ENTRY.ACCOUNT_ID,
             ENTRY.SHARD,
             ENTRY.CURRENCY,
+            ENTRY.AMOUNT,
             ENTRY.BALANCE_AFTER)
         .from(TRANSACTION)
         .join(ENTRY)
@@ -75,7 +76,7 @@ final class PostingRepository {
             r -> {
               String key = r.value2();
               List<StoredEntry> list = entries.computeIfAbsent(key, k -> new ArrayList<>());
-              list.add(new StoredEntry(r.value5(), r.value6(), r.value7(), r.value8()));
+              list.add(new StoredEntry(r.value5(), r.value6(), r.value7(), r.value8(), r.value9()));
               out.computeIfAbsent(
                   key, k -> new Stored(r.value1(), r.value3(), r.value4().toInstant(), list));
             });

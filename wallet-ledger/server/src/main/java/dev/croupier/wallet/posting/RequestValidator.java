@@ -47,11 +47,26 @@ final class RequestValidator {
     if ((r.kind() == TransactionKind.REVERSAL) != (r.reversesTransactionId() > 0)) {
       throw fail(ErrorCode.VALIDATION_FAILED, "REVERSAL is posted only by ReverseTransaction");
     }
-    if (r.legs().size() > maxLegs) {
+    Sweep sweep = r.sweep();
+    if (r.legs().size() + (sweep == null ? 0 : 2) > maxLegs) {
       throw fail(ErrorCode.TOO_MANY_LEGS, "at most " + maxLegs + " legs");
     }
-    if (r.legs().isEmpty()) {
+    if (r.legs().isEmpty() && sweep == null) {
       throw fail(ErrorCode.VALIDATION_FAILED, "no legs");
+    }
+    if (sweep != null) {
+      if (sweep.fromAccountId() <= 0 || sweep.toAccountId() <= 0) {
+        throw fail(ErrorCode.UNKNOWN_ACCOUNT, "no account to sweep from or to");
+      }
+      if (sweep.fromAccountId() == sweep.toAccountId()) {
+        throw fail(ErrorCode.VALIDATION_FAILED, "a sweep needs two accounts");
+      }
+      if (sweep.currency() == null || sweep.currency().isEmpty()) {
+        throw fail(ErrorCode.VALIDATION_FAILED, "a sweep has no currency");
+      }
+      if (r.reversesTransactionId() > 0) {
+        throw fail(ErrorCode.VALIDATION_FAILED, "a reversal cannot sweep");
+      }
     }
     checkReference(r.reference());
     checkMetadata(r.metadata());
@@ -81,6 +96,9 @@ final class RequestValidator {
     }
     for (String currency : sums.keySet()) {
       catalog.usableCurrency(currency);
+    }
+    if (sweep != null) {
+      catalog.usableCurrency(sweep.currency());
     }
     return hash(r);
   }
@@ -139,6 +157,13 @@ final class RequestValidator {
       put(d, e.getValue());
     }
     putLong(d, b, r.reversesTransactionId());
+    // Only posts with a sweep hash it, so every earlier post keeps its hash.
+    if (r.sweep() != null) {
+      put(d, "sweep");
+      putLong(d, b, r.sweep().fromAccountId());
+      putLong(d, b, r.sweep().toAccountId());
+      put(d, r.sweep().currency());
+    }
     return d.digest();
   }
 
