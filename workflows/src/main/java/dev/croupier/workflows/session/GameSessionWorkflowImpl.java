@@ -13,6 +13,7 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -81,8 +82,8 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
                       .build())
               .build());
 
-  private SessionStart start;
-  private SessionOptions options;
+  private final SessionStart start;
+  private final SessionOptions options;
   private boolean ready;
   private SessionState state;
   private GameDescriptor descriptor;
@@ -103,14 +104,24 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   private final LinkedHashMap<String, RememberedRequest> remembered = new LinkedHashMap<>();
   private final Deque<RoundOutcome> lastResults = new ArrayDeque<>();
 
-  @Override
-  public SessionSummary run(SessionStart input) {
+  /**
+   * Runs before any update, signal or query of the run is handled, so that validators and queries
+   * of a run's first workflow task (for example a bet retried right after continue-as-new) see the
+   * session's identity and the carried state.
+   */
+  @WorkflowInit
+  public GameSessionWorkflowImpl(SessionStart input) {
     this.start = input;
     this.options = input.options();
+    if (input.carry() != null) {
+      restore(input.carry());
+    }
+  }
+
+  @Override
+  public SessionSummary run(SessionStart input) {
     if (input.carry() == null) {
       open(input);
-    } else {
-      restore(input.carry());
     }
     ready = true;
     while (!closed) {
@@ -210,12 +221,12 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
 
   @Override
   public BetOutcome placeBet(BetRequest request) {
+    Workflow.await(() -> ready);
     RememberedRequest prior = remembered.get(request.requestId());
     if (prior != null) {
       requireSamePayload(prior, request);
       return prior.outcome();
     }
-    Workflow.await(() -> ready);
     checkBet(request);
     roundInFlight = true;
     activity++;
