@@ -1,0 +1,61 @@
+package dev.croupier.workers;
+
+import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.games.api.GameRegistry;
+import dev.croupier.wallet.api.ServiceTokenCredentials;
+import dev.croupier.wallet.api.ServiceTokenKey;
+import dev.croupier.workflows.session.GameSessions;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Clients of Temporal and the wallet, and the installed games. */
+@Configuration(proxyBeanMethods = false)
+class TemporalConfiguration {
+
+  @Bean(destroyMethod = "shutdown")
+  WorkflowServiceStubs workflowServiceStubs(TemporalProperties temporal) {
+    return WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
+  }
+
+  @Bean
+  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties temporal) {
+    return WorkflowClient.newInstance(
+        stubs, WorkflowClientOptions.newBuilder().setNamespace(temporal.namespace()).build());
+  }
+
+  @Bean
+  GameSessions gameSessions(WorkflowClient client, TemporalProperties temporal) {
+    return new GameSessions(
+        client,
+        new GameSessions.Settings(
+            temporal.taskQueue(),
+            temporal.workflowTaskTimeout(),
+            GameSessions.Settings.of(temporal.taskQueue()).callTimeout()));
+  }
+
+  @Bean
+  GameRegistry gameRegistry() {
+    return GameRegistry.load(WorkersApplication.class.getClassLoader());
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ManagedChannel walletChannel(WalletClientProperties wallet) {
+    return NettyChannelBuilder.forTarget(wallet.target()).usePlaintext().build();
+  }
+
+  @Bean
+  WalletGrpc.WalletBlockingStub wallet(
+      ManagedChannel walletChannel, WalletClientProperties wallet) {
+    return WalletGrpc.newBlockingStub(walletChannel)
+        .withCallCredentials(
+            new ServiceTokenCredentials(
+                ServiceTokenKey.fromBase64(wallet.serviceTokenKey()), "workers"));
+  }
+}

@@ -1,0 +1,20 @@
+package dev.croupier.workers.recall;
+
+import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.games.api.GameRegistry;
+import io.temporal.client.WorkflowClient;
+import org.jooq.DSLContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class RecallConfiguration {
+  @Bean
+  GameRecall gameRecall(
+      DSLContext dsl,
+      WorkflowClient temporal,
+      WalletGrpc.WalletBlockingStub wallet,
+      GameRegistry games) {
+    return new GameRecall(dsl, temporal, wallet, games);
+  }
+}

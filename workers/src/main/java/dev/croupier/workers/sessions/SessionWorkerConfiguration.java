@@ -1,0 +1,67 @@
+package dev.croupier.workers.sessions;
+
+import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.games.api.GameRegistry;
+import dev.croupier.workers.TemporalProperties;
+import dev.croupier.workers.WalletClientProperties;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.WorkerFactory;
+import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Starts the session worker once the context is ready and stops it first on shutdown. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(
+    name = "croupier.temporal.worker.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
+class SessionWorkerConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(SessionWorkerConfiguration.class);
+
+  @Bean
+  WorkerFactory sessionWorkerFactory(
+      WorkflowClient client,
+      TemporalProperties temporal,
+      GameRegistry games,
+      WalletGrpc.WalletBlockingStub wallet,
+      WalletClientProperties walletProperties,
+      DSLContext dsl) {
+    return SessionWorker.create(client, temporal, games, wallet, walletProperties.deadline(), dsl);
+  }
+
+  @Bean
+  SmartLifecycle sessionWorkerLifecycle(WorkerFactory factory, TemporalProperties temporal) {
+    return new SmartLifecycle() {
+      private volatile boolean running;
+
+      @Override
+      public void start() {
+        factory.start();
+        running = true;
+        log.info(
+            "session worker polling {} on {} ({})",
+            temporal.taskQueue(),
+            temporal.target(),
+            temporal.namespace());
+      }
+
+      @Override
+      public void stop() {
+        factory.shutdown();
+        factory.awaitTermination(10, TimeUnit.SECONDS);
+        running = false;
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running;
+      }
+    };
+  }
+}

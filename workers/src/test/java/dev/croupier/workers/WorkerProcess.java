@@ -1,0 +1,80 @@
+package dev.croupier.workers;
+
+import dev.croupier.devstack.ManagedProcess;
+import dev.croupier.devstack.Ports;
+import dev.croupier.devstack.TemporalServer;
+import dev.croupier.testsupport.PostgresDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The workers application as a separate JVM, started from the test class path, so that a test can
+ * kill it with SIGKILL for real and start it again.
+ */
+public final class WorkerProcess implements AutoCloseable {
+  private final List<String> command;
+  private final Map<String, String> env;
+  private final Path logFile;
+  private final int port = Ports.freePort();
+  private ManagedProcess process;
+  private int starts;
+
+  public WorkerProcess(
+      TemporalServer temporal, TestWallet wallet, PostgresDatabase db, Path logFile) {
+    this.logFile = logFile;
+    this.command =
+        List.of(
+            ManagedProcess.currentJava(),
+            "-Xmx512m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-cp",
+            System.getProperty("java.class.path"),
+            WorkersApplication.class.getName());
+    this.env =
+        Map.of(
+            "CROUPIER_TEMPORAL_TARGET", temporal.target(),
+            "CROUPIER_TEMPORAL_NAMESPACE", temporal.settings().namespace(),
+            "CROUPIER_WALLET_TARGET", wallet.target(),
+            "CROUPIER_SERVICE_TOKEN_KEY", wallet.serviceTokenKey(),
+            "CROUPIER_DB_URL", db.url(),
+            "CROUPIER_DB_USER", db.user(),
+            "CROUPIER_DB_PASSWORD", db.password(),
+            "CROUPIER_WORKERS_PORT", String.valueOf(port));
+  }
+
+  /** Starts the worker JVM; returns at once (the worker joins the task queue within seconds). */
+  public synchronized void start() {
+    starts++;
+    process = ManagedProcess.start("workers-" + starts, command, Path.of("."), logFile, env);
+  }
+
+  /** Waits until the worker's HTTP port answers, which is when it has started polling. */
+  public void awaitReady(Duration timeout) {
+    ManagedProcess p = process;
+    Ports.awaitOpen("the workers", Ports.LOOPBACK, port, timeout, p::isAlive);
+  }
+
+  /** SIGKILL: no shutdown hook runs, in-flight tasks and local activities die with the JVM. */
+  public synchronized void kill() throws InterruptedException {
+    process.process().destroyForcibly();
+    process.process().waitFor();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Path logFile() {
+    return logFile;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (process != null) {
+      process.close();
+    }
+  }
+}
