@@ -1,14 +1,10 @@
 package dev.croupier.gateway.identity.internal;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.croupier.gateway.identity.AuthenticatedPlayer;
 import dev.croupier.gateway.identity.IdentityProperties;
-import java.security.Key;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +25,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -67,27 +62,14 @@ class IdentitySecurityConfiguration {
    */
   @Bean
   JwtDecoder accessTokenDecoder(AccessTokenKeys keys, IdentityProperties properties, Clock clock) {
-    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    processor.setJWSTypeVerifier(
-        new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(AccessTokenIssuer.TYPE)));
-    // Keys are turned into Java keys once: converting the JWK on every request (as
-    // JWSVerificationKeySelector does) costs more than the RSA verification itself.
-    Map<String, List<Key>> byKid = new HashMap<>();
+    Map<String, RSAPublicKey> byKid = new HashMap<>();
     for (JWK jwk : keys.publicKeys().getKeys()) {
       try {
-        byKid.put(jwk.getKeyID(), List.of(jwk.toRSAKey().toRSAPublicKey()));
+        byKid.put(jwk.getKeyID(), jwk.toRSAKey().toRSAPublicKey());
       } catch (JOSEException e) {
         throw new IllegalStateException("Unusable verification key " + jwk.getKeyID(), e);
       }
     }
-    processor.setJWSKeySelector(
-        (header, context) ->
-            AccessTokenKeys.ALGORITHM.equals(header.getAlgorithm()) && header.getKeyID() != null
-                ? byKid.getOrDefault(header.getKeyID(), List.of())
-                : List.of());
-    // Claims are checked by Spring's validators below, not by Nimbus.
-    processor.setJWTClaimsSetVerifier((claims, context) -> {});
-    NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
 
     JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
     timestamps.setClock(clock);
@@ -103,8 +85,7 @@ class IdentitySecurityConfiguration {
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtClaimValidator<List<String>>(
                     JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience()))));
-    decoder.setJwtValidator(validator);
-    return decoder;
+    return new AccessTokenDecoder(byKid, AccessTokenIssuer.TYPE, validator);
   }
 
   private static OAuth2TokenValidator<Jwt> required(String claim) {
