@@ -89,8 +89,7 @@ public final class JackpotAggregator implements AutoCloseable {
 
   private KafkaProducer<String, String> producer;
   private KafkaConsumer<String, byte[]> consumer;
-  private final AtomicLong recordsRead =
-      new AtomicLong();
+  private final AtomicLong recordsRead = new AtomicLong();
   private volatile boolean running;
   private volatile Thread thread;
 
@@ -108,7 +107,9 @@ public final class JackpotAggregator implements AutoCloseable {
     poolListeners.add(listener);
   }
 
-  /** Records of wallet.entries read since start: after a restart, only those after the last update. */
+  /**
+   * Records of wallet.entries read since start: after a restart, only those after the last update.
+   */
   public long recordsRead() {
     return recordsRead.get();
   }
@@ -187,7 +188,10 @@ public final class JackpotAggregator implements AutoCloseable {
         consumer.seek(tp, next);
       }
     }
-    consumer.seekToBeginning(fromStart);
+    if (!fromStart.isEmpty()) {
+      // An empty list would mean every assigned partition.
+      consumer.seekToBeginning(fromStart);
+    }
     log.info(
         "jackpot aggregator leads: pools {}, resuming {} at {}",
         pools,

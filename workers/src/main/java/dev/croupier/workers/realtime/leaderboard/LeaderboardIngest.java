@@ -164,7 +164,10 @@ public final class LeaderboardIngest implements AutoCloseable {
           c.seek(tp, offset);
         }
       }
-      c.seekToBeginning(fromStart);
+      if (!fromStart.isEmpty()) {
+        // An empty list would mean every assigned partition.
+        c.seekToBeginning(fromStart);
+      }
       log.info("leaderboards read {} from the stored offsets {}", partitions, stored);
     }
 

@@ -1,0 +1,103 @@
+package dev.croupier.workers.realtime;
+
+import dev.croupier.wallet.api.WalletEntryEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Topics of one test, with unique names: the shared broker keeps the records of every test class,
+ * and each class has its own database, so entry and account IDs would collide on shared topics.
+ */
+public final class TestTopics {
+  private TestTopics() {}
+
+  /** Creates a topic named {@code prefix.<random>} and returns its name. */
+  public static String create(String bootstrapServers, String prefix, int partitions) {
+    String name = prefix + "." + UUID.randomUUID().toString().substring(0, 8);
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return name;
+  }
+
+  /** A wallet entry as read, with where it was. */
+  public record Entry(int partition, long offset, WalletEntryEvent event) {}
+
+  /** Everything on an entries topic now, read from the beginning. */
+  public static List<Entry> readEntries(String bootstrapServers, String topic) {
+    List<Entry> out = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> c =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+      List<TopicPartition> partitions =
+          c.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      c.assign(partitions);
+      c.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = c.endOffsets(partitions);
+      while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+          out.add(new Entry(r.partition(), r.offset(), WalletEntryEvent.decode(r.value())));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Reads JSON string records of a topic as they come, from the beginning. */
+  public static final class JsonReader implements AutoCloseable {
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> read = new ArrayList<>();
+
+    public JsonReader(String bootstrapServers, String topic) {
+      consumer =
+          new KafkaConsumer<>(
+              Map.of(
+                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                  ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                  ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+    }
+
+    /** Polls once more; returns everything read so far. */
+    public synchronized List<ConsumerRecord<String, String>> poll() {
+      for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+        read.add(r);
+      }
+      return List.copyOf(read);
+    }
+
+    @Override
+    public synchronized void close() {
+      consumer.close();
+    }
+  }
+}
