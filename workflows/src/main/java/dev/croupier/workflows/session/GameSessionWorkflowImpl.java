@@ -39,6 +39,7 @@ import org.slf4j.Logger;
 public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   private static final Logger log = Workflow.getLogger(GameSessionWorkflowImpl.class);
   private static final int LAST_RESULTS = 10;
+  static final String ONE_IDLE_TIMER = "one-idle-timer";
 
   private final GamePluginActivities game =
       Workflow.newLocalActivityStub(
@@ -101,6 +102,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   private String revealedServerSeed;
   private boolean roundInFlight;
   private long activity;
+  private long lastActivityMillis = Workflow.currentTimeMillis();
   private final LinkedHashMap<String, RememberedRequest> remembered = new LinkedHashMap<>();
   private final Deque<RoundOutcome> lastResults = new ArrayDeque<>();
 
@@ -124,6 +126,39 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
       open(input);
     }
     ready = true;
+    // Version 1 keeps one idle timer per idle period instead of one per bet: the first version
+    // left a pending timer behind every bet, each of which later woke the workflow for nothing.
+    if (Workflow.getVersion(ONE_IDLE_TIMER, Workflow.DEFAULT_VERSION, 1) == 1) {
+      serveWithOneIdleTimer(input);
+    } else {
+      serveWithATimerPerBet(input);
+    }
+    Workflow.await(() -> closed && Workflow.isEveryHandlerFinished());
+    return summary();
+  }
+
+  private void serveWithOneIdleTimer(SessionStart input) {
+    while (!closed) {
+      long idleFor = Workflow.currentTimeMillis() - lastActivityMillis;
+      Duration remaining =
+          Duration.ofMillis(Math.max(options.idleTimeout().toMillis() - idleFor, 1_000));
+      Workflow.await(remaining, () -> closed || closing || shouldContinueAsNew());
+      if (closed || closing) {
+        break;
+      }
+      if (shouldContinueAsNew()) {
+        Workflow.continueAsNew(input.continued(carry()));
+      }
+      boolean idle =
+          Workflow.currentTimeMillis() - lastActivityMillis >= options.idleTimeout().toMillis();
+      if (idle && !roundInFlight && Workflow.isEveryHandlerFinished()) {
+        log.info("session {} idle for {}; closing", input.sessionId(), options.idleTimeout());
+        finish(SessionStatus.CLOSED_IDLE);
+      }
+    }
+  }
+
+  private void serveWithATimerPerBet(SessionStart input) {
     while (!closed) {
       long seen = activity;
       boolean woke =
@@ -141,8 +176,6 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
         finish(SessionStatus.CLOSED_IDLE);
       }
     }
-    Workflow.await(() -> closed && Workflow.isEveryHandlerFinished());
-    return summary();
   }
 
   private void open(SessionStart input) {
@@ -229,7 +262,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
     }
     checkBet(request);
     roundInFlight = true;
-    activity++;
+    touch();
     try {
       List<RoundOutcome> rounds = new ArrayList<>();
       String stoppedBy = null;
@@ -253,7 +286,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
       return outcome;
     } finally {
       roundInFlight = false;
-      activity++;
+      touch();
     }
   }
 
@@ -437,7 +470,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   public SessionSummary close(CloseRequest request) {
     validateClose(request);
     Workflow.await(() -> ready);
-    activity++;
+    touch();
     if (closing) {
       Workflow.await(() -> closed);
     } else {
@@ -491,7 +524,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   public void changeClientSeed(String clientSeed) {
     if (clientSeed != null && clientSeed.matches("[\\x21-\\x7e]{1,64}") && !closing) {
       nextClientSeed = clientSeed;
-      activity++;
+      touch();
     }
   }
 
@@ -504,6 +537,11 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
       seeds = seeds.withClientSeed(nextClientSeed);
       nextClientSeed = null;
     }
+  }
+
+  private void touch() {
+    activity++;
+    lastActivityMillis = Workflow.currentTimeMillis();
   }
 
   private SessionSummary summary() {

@@ -174,6 +174,19 @@ class GameSessionWorkflowTest {
   }
 
   @Test
+  void oneIdleTimerServesManyBets() {
+    ledger.fund(user, 1_000);
+    OpenedSession s = sessions.open(user, FakeCoinFlipGame.REF, null, OPTIONS);
+    for (int i = 0; i < 5; i++) {
+      sessions.placeBet(user, s.sessionId(), "r" + i, coins(10));
+    }
+
+    assertThat(events(s.sessionId(), EventType.EVENT_TYPE_TIMER_STARTED)).hasSize(1);
+    assertThat(events(s.sessionId(), EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED))
+        .hasSize(5);
+  }
+
+  @Test
   void closeRevealsTheSeedAndABetAfterCloseIsRejectedWithSessionClosed() {
     ledger.fund(user, 1_000);
     OpenedSession s = sessions.open(user, FakeCoinFlipGame.REF, null, OPTIONS);
