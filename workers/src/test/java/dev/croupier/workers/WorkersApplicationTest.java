@@ -1,0 +1,82 @@
+package dev.croupier.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.croupier.devstack.Ports;
+import dev.croupier.devstack.TemporalServer;
+import dev.croupier.games.api.GameRef;
+import dev.croupier.games.api.Wager;
+import dev.croupier.testsupport.PostgresDatabase;
+import dev.croupier.testsupport.PostgresExtension;
+import dev.croupier.testsupport.TemporalServerExtension;
+import dev.croupier.workflows.session.GameSessions;
+import dev.croupier.workflows.session.OpenedSession;
+import dev.croupier.workflows.session.SessionOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The packaged workers app: configuration, Flyway, the session worker on its task queue, health and
+ * game recall over HTTP on loopback.
+ */
+@ExtendWith({PostgresExtension.class, TemporalServerExtension.class})
+class WorkersApplicationTest {
+
+  @Test
+  void appServesSessionsAndRecallsTheLastGamesOverHttp(PostgresDatabase db, TemporalServer temporal)
+      throws Exception {
+    int port = Ports.freePort();
+    try (TestWallet wallet = new TestWallet(db);
+        ConfigurableApplicationContext app =
+            new SpringApplicationBuilder(WorkersApplication.class)
+                .run(
+                    "--spring.datasource.url=" + db.url(),
+                    "--spring.datasource.username=" + db.user(),
+                    "--spring.datasource.password=" + db.password(),
+                    "--server.port=" + port,
+                    "--croupier.temporal.target=" + temporal.target(),
+                    "--croupier.temporal.task-queue=workers-app-test",
+                    "--croupier.wallet.target=" + wallet.target(),
+                    "--croupier.wallet.service-token-key=" + wallet.serviceTokenKey())) {
+      GameSessions sessions = app.getBean(GameSessions.class);
+      UUID user = UUID.randomUUID();
+      wallet.grant(user, 100_000);
+      OpenedSession s =
+          sessions.open(user, new GameRef("slot-classic", "1.0.0"), null, SessionOptions.DEFAULTS);
+      for (int i = 0; i < 3; i++) {
+        sessions.placeBet(user, s.sessionId(), "app-" + i, new Wager(200, Wager.COIN));
+      }
+      sessions.close(user, s.sessionId());
+
+      HttpClient http = HttpClient.newHttpClient();
+      String base = "http://127.0.0.1:" + port;
+      HttpResponse<String> health = get(http, base + "/health");
+      HttpResponse<String> last = get(http, base + "/recall/users/" + user + "/last-games");
+      HttpResponse<String> missing =
+          get(http, base + "/recall/sessions/" + s.sessionId() + "/rounds/99");
+
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("\"POLLING\"");
+      assertThat(last.statusCode()).isEqualTo(200);
+      assertThat(last.body())
+          .contains("\"round\":3", "\"round\":2", "\"round\":1", "rng.replay")
+          .contains("\"passed\":true")
+          .doesNotContain("\"passed\":false");
+      assertThat(missing.statusCode()).isEqualTo(404);
+      assertThat(missing.body()).contains("UNKNOWN_SESSION");
+    }
+  }
+
+  private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
