@@ -145,7 +145,11 @@ public final class KafkaBroker implements AutoCloseable {
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
       List<NewTopic> topics = new ArrayList<>();
       for (Topics.Topic topic : Topics.ALL) {
-        topics.add(new NewTopic(topic.name(), topic.partitions(), (short) 1));
+        NewTopic created = new NewTopic(topic.name(), topic.partitions(), (short) 1);
+        if (topic.compacted()) {
+          created.configs(Map.of("cleanup.policy", "compact"));
+        }
+        topics.add(created);
       }
       for (var result : admin.createTopics(topics).values().entrySet()) {
         try {

@@ -22,11 +22,24 @@ public final class Topics {
   /** Leaderboard snapshots every 30-60 s: one partition, last value wins. */
   public static final Topic LEADERBOARD_UPDATES = new Topic("leaderboard.updates", 1);
 
+  /** Open poker tables, keyed by table: compacted, so the latest summary of each table remains. */
+  public static final Topic LOBBY_TABLES = new Topic("lobby.tables", 1, true);
+
   public static final List<Topic> ALL =
-      List.of(WALLET_ENTRIES, TABLE_EVENTS, LOBBY_CHAT, JACKPOT_UPDATES, LEADERBOARD_UPDATES);
+      List.of(
+          WALLET_ENTRIES,
+          TABLE_EVENTS,
+          LOBBY_CHAT,
+          JACKPOT_UPDATES,
+          LEADERBOARD_UPDATES,
+          LOBBY_TABLES);
 
   private Topics() {}
 
-  /** A topic name and how many partitions it is created with. */
-  public record Topic(String name, int partitions) {}
+  /** A topic name, how many partitions it is created with, and whether it is log-compacted. */
+  public record Topic(String name, int partitions, boolean compacted) {
+    public Topic(String name, int partitions) {
+      this(name, partitions, false);
+    }
+  }
 }
