@@ -6,5 +6,7 @@ public enum RateLimitAction {
   REGISTER,
   REFRESH,
   /** One inbound WebSocket message; used by the WebSocket gateway. */
-  WS_MESSAGE
+  WS_MESSAGE,
+  /** One lobby chat message, on top of {@link #WS_MESSAGE}. */
+  CHAT
 }

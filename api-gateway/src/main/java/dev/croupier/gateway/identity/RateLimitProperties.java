@@ -26,7 +26,8 @@ public record RateLimitProperties(
     @Nullable @Valid ActionLimits login,
     @Nullable @Valid ActionLimits register,
     @Nullable @Valid ActionLimits refresh,
-    @Nullable @Valid ActionLimits wsMessage) {
+    @Nullable @Valid ActionLimits wsMessage,
+    @Nullable @Valid ActionLimits chat) {
 
   public RateLimitProperties {
     // Scripts are slowed down, people are not: a person logs in a few times a day.
@@ -35,7 +36,8 @@ public record RateLimitProperties(
         or(register, ActionLimits.of(10, Duration.ofMinutes(10), 10, Duration.ofMinutes(10)));
     refresh = or(refresh, ActionLimits.of(60, Duration.ofMinutes(1), 30, Duration.ofMinutes(1)));
     wsMessage =
-        or(wsMessage, ActionLimits.of(200, Duration.ofSeconds(1), 20, Duration.ofSeconds(1)));
+        or(wsMessage, ActionLimits.of(200, Duration.ofSeconds(1), 50, Duration.ofSeconds(1)));
+    chat = or(chat, ActionLimits.of(60, Duration.ofSeconds(10), 5, Duration.ofSeconds(10)));
   }
 
   /** A bucket of {@code capacity} tokens that refills all of them, evenly, over {@code period}. */
@@ -54,6 +56,7 @@ public record RateLimitProperties(
       case REGISTER -> register;
       case REFRESH -> refresh;
       case WS_MESSAGE -> wsMessage;
+      case CHAT -> chat;
     };
   }
 

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the class's fresh PostgreSQL database, with a real wallet server and a signing key made for the
  * test. Talks to it over real HTTP.
  */
-final class TestGateway implements AutoCloseable {
+public final class TestGateway implements AutoCloseable {
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final String PASSWORD = "correct horse battery";
   private static final AtomicInteger NEXT_IP =
@@ -82,7 +82,7 @@ final class TestGateway implements AutoCloseable {
     return new TestGateway(db, key, wallet, context);
   }
 
-  static KeyPair rsaKey() {
+  public static KeyPair rsaKey() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
@@ -92,7 +92,7 @@ final class TestGateway implements AutoCloseable {
     }
   }
 
-  static String pem(KeyPair key) {
+  public static String pem(KeyPair key) {
     return "-----BEGIN PRIVATE KEY-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getPrivate().getEncoded())
         + "\n-----END PRIVATE KEY-----\n";

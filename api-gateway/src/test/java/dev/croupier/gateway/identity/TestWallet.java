@@ -21,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the test class's database, with a service-token key made for the test. It can be stopped and
  * started again on the same port, to play an outage.
  */
-final class TestWallet implements AutoCloseable {
+public final class TestWallet implements AutoCloseable {
   private final PostgresDatabase db;
   private final ServiceTokenKey key = ServiceTokenKey.random();
   private final int port = Ports.freePort();
@@ -37,7 +37,7 @@ final class TestWallet implements AutoCloseable {
             .withCallCredentials(new ServiceTokenCredentials(key, "identity-tests"));
   }
 
-  static TestWallet start(PostgresDatabase db) {
+  public static TestWallet start(PostgresDatabase db) {
     TestWallet wallet = new TestWallet(db);
     wallet.restart();
     return wallet;
@@ -82,16 +82,16 @@ final class TestWallet implements AutoCloseable {
     context.close();
   }
 
-  String target() {
+  public String target() {
     return "127.0.0.1:" + port;
   }
 
-  String serviceTokenKey() {
+  public String serviceTokenKey() {
     return key.toBase64();
   }
 
   /** The player's COIN balance, read through the wallet's API. */
-  long balance(String userId) {
+  public long balance(String userId) {
     long account =
         stub.openAccount(
                 OpenAccountRequest.newBuilder()

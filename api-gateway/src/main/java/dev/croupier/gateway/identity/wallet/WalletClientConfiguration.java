@@ -2,6 +2,7 @@ package dev.croupier.gateway.identity.wallet;
 
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.gateway.identity.IdentityProperties;
+import dev.croupier.gateway.identity.PlayerBalances;
 import dev.croupier.gateway.identity.WalletAccounts;
 import dev.croupier.wallet.api.ServiceTokenCredentials;
 import dev.croupier.wallet.api.ServiceTokenKey;
@@ -10,7 +11,10 @@ import io.grpc.ManagedChannelBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The gRPC channel to the wallet, authenticated with a service token on every call. */
+/**
+ * The gRPC channel to the wallet, authenticated with a service token on every call: welcome grants
+ * for identity, balances for the WebSocket gateway.
+ */
 @Configuration(proxyBeanMethods = false)
 class WalletClientConfiguration {
 
@@ -20,10 +24,8 @@ class WalletClientConfiguration {
   }
 
   @Bean
-  WalletAccounts walletAccounts(
-      ManagedChannel walletChannel,
-      WalletClientProperties properties,
-      IdentityProperties identity) {
+  WalletGrpc.WalletBlockingStub walletStub(
+      ManagedChannel walletChannel, WalletClientProperties properties) {
     String key = properties.serviceTokenKey();
     if (key == null || key.isBlank()) {
       throw new IllegalStateException(
@@ -31,12 +33,25 @@ class WalletClientConfiguration {
               + ServiceTokenKey.ENV
               + " (croupier.wallet.service-token-key) to the base64 key the wallet trusts.");
     }
-    WalletGrpc.WalletBlockingStub stub =
-        WalletGrpc.newBlockingStub(walletChannel)
-            .withCallCredentials(
-                new ServiceTokenCredentials(
-                    ServiceTokenKey.fromBase64(key), GrpcWalletAccounts.CALLER));
+    return WalletGrpc.newBlockingStub(walletChannel)
+        .withCallCredentials(
+            new ServiceTokenCredentials(
+                ServiceTokenKey.fromBase64(key), GrpcWalletAccounts.CALLER));
+  }
+
+  @Bean
+  WalletAccounts walletAccounts(
+      ManagedChannel walletChannel,
+      WalletGrpc.WalletBlockingStub walletStub,
+      WalletClientProperties properties,
+      IdentityProperties identity) {
     return new GrpcWalletAccounts(
-        walletChannel, stub, identity.welcomeGrant(), properties.deadline());
+        walletChannel, walletStub, identity.welcomeGrant(), properties.deadline());
+  }
+
+  @Bean
+  PlayerBalances playerBalances(
+      WalletGrpc.WalletBlockingStub walletStub, WalletClientProperties properties) {
+    return new GrpcPlayerBalances(walletStub, properties.deadline());
   }
 }

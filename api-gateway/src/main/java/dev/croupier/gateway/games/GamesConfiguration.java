@@ -1,0 +1,41 @@
+package dev.croupier.gateway.games;
+
+import dev.croupier.games.api.GameRegistry;
+import dev.croupier.workflows.session.GameSessions;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The installed games and the Temporal client that opens, plays and closes their sessions. */
+@Configuration(proxyBeanMethods = false)
+class GamesConfiguration {
+
+  @Bean
+  GameRegistry gameRegistry() {
+    return GameRegistry.load(GamesConfiguration.class.getClassLoader());
+  }
+
+  @Bean(destroyMethod = "shutdown")
+  WorkflowServiceStubs workflowServiceStubs(TemporalClientProperties temporal) {
+    // Connects lazily: the gateway starts, and serves identity, while Temporal is still coming up.
+    return WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
+  }
+
+  @Bean
+  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalClientProperties temporal) {
+    return WorkflowClient.newInstance(
+        stubs, WorkflowClientOptions.newBuilder().setNamespace(temporal.namespace()).build());
+  }
+
+  @Bean
+  GameSessions gameSessions(WorkflowClient client, TemporalClientProperties temporal) {
+    return new GameSessions(
+        client,
+        new GameSessions.Settings(
+            temporal.taskQueue(), temporal.workflowTaskTimeout(), temporal.callTimeout()));
+  }
+}

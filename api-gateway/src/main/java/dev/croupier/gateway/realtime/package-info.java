@@ -1,0 +1,8 @@
+/**
+ * Realtime between gateway nodes over Kafka: lobby chat, jackpot values, leaderboards and the poker
+ * table list, consumed by every node and pushed to the sockets that subscribed.
+ */
+@NullMarked
+package dev.croupier.gateway.realtime;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,103 @@
+package dev.croupier.gateway.ws;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sockets open on this node: by user (for the per-user connection limit, which is per node) and
+ * by topic (for pushes). Realtime feeds push through {@link #push}.
+ */
+@Component
+public class Sockets {
+  private final Map<String, Connection> all = new ConcurrentHashMap<>();
+  private final Map<UUID, Set<Connection>> byUser = new ConcurrentHashMap<>();
+  private final Map<Topic, Set<Connection>> byTopic = new EnumMap<>(Topic.class);
+  private final JsonMapper json;
+
+  public Sockets(Frames frames) {
+    this.json = frames.mapper();
+    for (Topic t : Topic.values()) {
+      byTopic.put(t, ConcurrentHashMap.newKeySet());
+    }
+  }
+
+  /** Pushes an event to every subscriber of the topic on this node. */
+  public void push(Topic topic, ServerEvent event) {
+    Set<Connection> subscribers = byTopic.get(topic);
+    if (subscribers.isEmpty()) {
+      return;
+    }
+    String frame = json.writeValueAsString(Frames.event(event));
+    for (Connection c : subscribers) {
+      c.send(frame, event.droppable());
+    }
+  }
+
+  /** Sockets open on this node. */
+  public int count() {
+    return all.size();
+  }
+
+  /** Adds a socket unless its user already has {@code max} here. */
+  boolean add(Connection c, int max) {
+    boolean[] added = {false};
+    byUser.compute(
+        c.player().userId(),
+        (user, set) -> {
+          Set<Connection> s = set == null ? ConcurrentHashMap.newKeySet() : set;
+          if (s.size() < max) {
+            s.add(c);
+            added[0] = true;
+          }
+          return s.isEmpty() ? null : s;
+        });
+    if (added[0]) {
+      all.put(c.id(), c);
+    }
+    return added[0];
+  }
+
+  void remove(Connection c) {
+    all.remove(c.id());
+    byUser.computeIfPresent(
+        c.player().userId(),
+        (user, set) -> {
+          set.remove(c);
+          return set.isEmpty() ? null : set;
+        });
+    for (Set<Connection> s : byTopic.values()) {
+      s.remove(c);
+    }
+  }
+
+  Connection find(String socketId) {
+    return all.get(socketId);
+  }
+
+  void subscribe(Connection c, Topic topic) {
+    c.topics().add(topic);
+    byTopic.get(topic).add(c);
+  }
+
+  void unsubscribe(Connection c, Topic topic) {
+    c.topics().remove(topic);
+    byTopic.get(topic).remove(c);
+  }
+
+  List<Connection> snapshot() {
+    return new ArrayList<>(all.values());
+  }
+
+  /** The sockets of one user on this node. */
+  List<Connection> ofUser(UUID userId) {
+    Set<Connection> s = byUser.get(userId);
+    return s == null ? List.of() : new ArrayList<>(s);
+  }
+}
