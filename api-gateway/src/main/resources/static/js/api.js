@@ -12,7 +12,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body?.code || "UNAVAILABLE";
     this.fieldErrors = body?.errors || [];
-    this.retryAfter = body?.retryAfter;
+    this.retryAfter = body?.retryAfterSeconds;
   }
 }
 

@@ -166,9 +166,14 @@ for (const [selector, key] of [["#board-select", "board"], ["#period-select", "p
   });
 }
 
+// The server HTML-escapes chat; shown through text nodes, so decoding it back is safe.
+const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
+const unescapeHtml = (s) => s.replace(/&(amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m]);
+
 function addChat({ from, text, at }) {
   const log = $("#chat-log");
-  // Text nodes only: the server escapes HTML too, and the client never parses it.
+  // Text nodes only: the client never parses HTML.
+  text = unescapeHtml(text);
   log.append(el("li", {}, el("span", { class: "from" }, from), text, el("span", { class: "at" }, time(at))));
   while (log.children.length > 100) log.firstChild.remove();
   log.scrollTop = log.scrollHeight;
@@ -204,6 +209,8 @@ async function enterSlot() {
     try {
       state.math = await api.gameMath(SLOT.id, SLOT.version);
       $("#slot-rtp").textContent = `RTP ${(state.math.descriptor.math.baseRtp * 100).toFixed(2)} %`;
+      // Auto-spin only where the feature flag is on.
+      $(".auto").hidden = !state.math.features?.autoSpin;
     } catch (err) {
       toast(explain(err.code, "The game cannot be loaded."));
       return;
@@ -251,7 +258,7 @@ async function spin() {
   $("#spin").disabled = true;
   hideToast();
   $("#win-banner").hidden = true;
-  const auto = $("#auto-toggle").checked;
+  const auto = $("#auto-toggle").checked && !$(".auto").hidden;
   try {
     const session = await ensureSession();
     const payload = { sessionId: session.sessionId, amount: state.stake, currency: "COIN" };
