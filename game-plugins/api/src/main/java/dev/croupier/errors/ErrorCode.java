@@ -41,6 +41,8 @@ public enum ErrorCode {
   INVALID_STATE(Kind.INVALID_ARGUMENT, "The serialised game state cannot be read."),
 
   // Poker tables.
+  UNKNOWN_TABLE(Kind.NOT_FOUND, "The poker table does not exist."),
+  TABLE_CLOSED(Kind.FAILED_PRECONDITION, "The poker table is closed or closing."),
   SEAT_TAKEN(Kind.CONFLICT, "Another player sits in this seat."),
   ALREADY_SEATED(Kind.CONFLICT, "The player already has a seat at this table."),
   NOT_YOUR_SEAT(Kind.PERMISSION_DENIED, "The seat is empty or belongs to another player."),

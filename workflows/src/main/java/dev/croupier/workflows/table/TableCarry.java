@@ -1,0 +1,35 @@
+package dev.croupier.workflows.table;
+
+import dev.croupier.games.poker.TableState;
+import java.util.List;
+
+/**
+ * What one run of a table hands to the next on continue-as-new. Runs end only between hands, so
+ * {@code state} holds no deck.
+ *
+ * @param state the table between hands
+ * @param accounts the escrow account
+ * @param escrowBalance the escrow's ledger balance after the last post this table made
+ * @param buyIns per seat, the buy-ins posted so far (the {@code k} of the next key is this + 1)
+ * @param cashOuts per seat, the cash-outs posted so far
+ * @param eventSeq the sequence number of the last table event written
+ * @param run the run number, from 1; also the seed epoch
+ * @param closing whether the table is closing
+ * @param remembered the most recent requests and their answers, oldest first
+ */
+public record TableCarry(
+    TableState state,
+    TableAccounts accounts,
+    long escrowBalance,
+    List<Integer> buyIns,
+    List<Integer> cashOuts,
+    long eventSeq,
+    int run,
+    boolean closing,
+    List<RememberedAck> remembered) {
+  public TableCarry {
+    buyIns = List.copyOf(buyIns);
+    cashOuts = List.copyOf(cashOuts);
+    remembered = remembered == null ? List.of() : List.copyOf(remembered);
+  }
+}
