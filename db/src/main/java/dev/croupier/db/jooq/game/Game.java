@@ -10,6 +10,7 @@ import dev.croupier.db.jooq.game.tables.LeaderboardOffsets;
 import dev.croupier.db.jooq.game.tables.LeaderboardScores;
 import dev.croupier.db.jooq.game.tables.Rounds;
 import dev.croupier.db.jooq.game.tables.Sessions;
+import dev.croupier.db.jooq.game.tables.TableEventOutbox;
 
 import java.util.Arrays;
 import java.util.List;
@@ -61,6 +62,11 @@ public class Game extends SchemaImpl {
     public final Sessions SESSIONS = Sessions.SESSIONS;
 
     /**
+     * The table <code>game.table_event_outbox</code>.
+     */
+    public final TableEventOutbox TABLE_EVENT_OUTBOX = TableEventOutbox.TABLE_EVENT_OUTBOX;
+
+    /**
      * No further instances allowed
      */
     private Game() {
@@ -80,7 +86,8 @@ public class Game extends SchemaImpl {
             LeaderboardOffsets.LEADERBOARD_OFFSETS,
             LeaderboardScores.LEADERBOARD_SCORES,
             Rounds.ROUNDS,
-            Sessions.SESSIONS
+            Sessions.SESSIONS,
+            TableEventOutbox.TABLE_EVENT_OUTBOX
         );
     }
 }

@@ -9,11 +9,13 @@ import dev.croupier.db.jooq.game.tables.LeaderboardOffsets;
 import dev.croupier.db.jooq.game.tables.LeaderboardScores;
 import dev.croupier.db.jooq.game.tables.Rounds;
 import dev.croupier.db.jooq.game.tables.Sessions;
+import dev.croupier.db.jooq.game.tables.TableEventOutbox;
 import dev.croupier.db.jooq.game.tables.records.LeaderboardCountedEntriesRecord;
 import dev.croupier.db.jooq.game.tables.records.LeaderboardOffsetsRecord;
 import dev.croupier.db.jooq.game.tables.records.LeaderboardScoresRecord;
 import dev.croupier.db.jooq.game.tables.records.RoundsRecord;
 import dev.croupier.db.jooq.game.tables.records.SessionsRecord;
+import dev.croupier.db.jooq.game.tables.records.TableEventOutboxRecord;
 
 import org.jooq.ForeignKey;
 import org.jooq.TableField;
@@ -39,6 +41,8 @@ public class Keys {
     public static final UniqueKey<RoundsRecord> ROUNDS_LEDGER_KEY = Internal.createUniqueKey(Rounds.ROUNDS, DSL.name("rounds_ledger_key"), new TableField[] { Rounds.ROUNDS.LEDGER_KEY }, true);
     public static final UniqueKey<RoundsRecord> ROUNDS_PKEY = Internal.createUniqueKey(Rounds.ROUNDS, DSL.name("rounds_pkey"), new TableField[] { Rounds.ROUNDS.SESSION_ID, Rounds.ROUNDS.ROUND }, true);
     public static final UniqueKey<SessionsRecord> SESSIONS_PKEY = Internal.createUniqueKey(Sessions.SESSIONS, DSL.name("sessions_pkey"), new TableField[] { Sessions.SESSIONS.SESSION_ID }, true);
+    public static final UniqueKey<TableEventOutboxRecord> TABLE_EVENT_OUTBOX_EVENT = Internal.createUniqueKey(TableEventOutbox.TABLE_EVENT_OUTBOX, DSL.name("table_event_outbox_event"), new TableField[] { TableEventOutbox.TABLE_EVENT_OUTBOX.TABLE_ID, TableEventOutbox.TABLE_EVENT_OUTBOX.SEQ }, true);
+    public static final UniqueKey<TableEventOutboxRecord> TABLE_EVENT_OUTBOX_PKEY = Internal.createUniqueKey(TableEventOutbox.TABLE_EVENT_OUTBOX, DSL.name("table_event_outbox_pkey"), new TableField[] { TableEventOutbox.TABLE_EVENT_OUTBOX.ID }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions

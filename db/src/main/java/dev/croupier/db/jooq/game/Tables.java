@@ -9,6 +9,7 @@ import dev.croupier.db.jooq.game.tables.LeaderboardOffsets;
 import dev.croupier.db.jooq.game.tables.LeaderboardScores;
 import dev.croupier.db.jooq.game.tables.Rounds;
 import dev.croupier.db.jooq.game.tables.Sessions;
+import dev.croupier.db.jooq.game.tables.TableEventOutbox;
 
 
 /**
@@ -44,4 +45,9 @@ public class Tables {
      * Projection of game session workflows (session-&lt;session_id&gt;).
      */
     public static final Sessions SESSIONS = Sessions.SESSIONS;
+
+    /**
+     * The table <code>game.table_event_outbox</code>.
+     */
+    public static final TableEventOutbox TABLE_EVENT_OUTBOX = TableEventOutbox.TABLE_EVENT_OUTBOX;
 }
