@@ -1,0 +1,594 @@
+package dev.croupier.bench.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.croupier.activities.game.GamePluginActivitiesImpl;
+import dev.croupier.activities.game.SeedActivitiesImpl;
+import dev.croupier.activities.ledger.LedgerActivitiesImpl;
+import dev.croupier.activities.projection.SessionProjectionActivitiesImpl;
+import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.devstack.KafkaBroker;
+import dev.croupier.devstack.Ports;
+import dev.croupier.devstack.TemporalServer;
+import dev.croupier.devstack.TemporalSettings;
+import dev.croupier.games.api.GameRegistry;
+import dev.croupier.wallet.WalletApplication;
+import dev.croupier.wallet.api.ServiceTokenCredentials;
+import dev.croupier.wallet.api.ServiceTokenKey;
+import dev.croupier.workflows.session.GameSessionWorkflowImpl;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import io.temporal.worker.tuning.PollerBehaviorAutoscaling;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.flywaydb.core.Flyway;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * WebSocket load: the embedded stack in this JVM (Temporal dev server and a KRaft broker as child
+ * processes; the wallet, one session worker and the real gateway as Spring/Temporal apps here),
+ * then N virtual players that register and log in through {@code /auth}, connect to {@code /ws},
+ * open a slot session and place a bet every {@code interval} seconds. Reports connections held,
+ * bets/s, latency from sending {@code bet.place} to receiving {@code bet.result}, and errors; then
+ * checks the ledger's invariants in SQL. Last line: {@code RESULT ccu=<n> bets_per_s=<x> p99_ms=<y>
+ * errors=<e>}.
+ */
+public final class WsLoad {
+  private static final Logger log = LoggerFactory.getLogger(WsLoad.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PASSWORD = "load test password";
+
+  private final int players = Integer.getInteger("bench.players", 1000);
+  private final int intervalS = Integer.getInteger("bench.interval.s", 10);
+  private final int durationS = Integer.getInteger("bench.duration.s", 120);
+  private final int setupThreads = Integer.getInteger("bench.setup.threads", 4);
+  private final String dbUrl = System.getProperty("bench.db.url");
+  private final String dbUser = System.getProperty("bench.db.user", "croupier");
+  private final String dbPassword = System.getProperty("bench.db.password", "croupier");
+  private final Path out = Path.of(System.getProperty("bench.out", "bench/results/ws-load.txt"));
+
+  private final HttpClient http = HttpClient.newBuilder().build();
+  private final List<String> report = new ArrayList<>();
+  private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong bets = new AtomicLong();
+  private final AtomicLongArray latencyMicros = new AtomicLongArray(2_000_000);
+  private final AtomicLong latencyCount = new AtomicLong();
+  private final Map<String, String> errorKinds = new ConcurrentHashMap<>();
+
+  public static void main(String[] args) throws Exception {
+    new WsLoad().run();
+  }
+
+  private void line(String text) {
+    log.info(text);
+    report.add(text);
+  }
+
+  void run() throws Exception {
+    Flyway.configure()
+        .dataSource(dbUrl, dbUser, dbPassword)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    Path state = Files.createTempDirectory("croupier-ws-load-");
+    TemporalSettings settings =
+        new TemporalSettings(
+            Ports.LOOPBACK, Ports.freePort(), Ports.freePort(), TemporalSettings.DEFAULT_NAMESPACE);
+    ServiceTokenKey key = ServiceTokenKey.random();
+    int walletPort = Ports.freePort();
+    try (TemporalServer temporal =
+            TemporalServer.start(settings, state, state.resolve("temporal.log"), log::info);
+        KafkaBroker kafka =
+            KafkaBroker.start(
+                Ports.LOOPBACK,
+                Ports.freePort(),
+                state.resolve("kafka"),
+                state.resolve("kafka.log"));
+        ConfigurableApplicationContext wallet = wallet(key, walletPort);
+        HikariDataSource pool = pool()) {
+      line(
+          "stack: temporal="
+              + temporal.kind()
+              + " kafka="
+              + kafka.bootstrapServers()
+              + " wallet=in-JVM gateway=in-JVM worker=in-JVM cpus="
+              + Runtime.getRuntime().availableProcessors());
+      ManagedChannel channel =
+          NettyChannelBuilder.forAddress(Ports.LOOPBACK, walletPort).usePlaintext().build();
+      WalletGrpc.WalletBlockingStub walletStub =
+          WalletGrpc.newBlockingStub(channel)
+              .withCallCredentials(new ServiceTokenCredentials(key, "workers"));
+      WorkflowServiceStubs service =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
+      WorkflowClient client =
+          WorkflowClient.newInstance(
+              service,
+              WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+      WorkerFactory factory =
+          WorkerFactory.newInstance(
+              client,
+              WorkerFactoryOptions.newBuilder()
+                  .setWorkflowCacheSize(10_000)
+                  .setMaxWorkflowThreadCount(20_000)
+                  .setUsingVirtualWorkflowThreads(true)
+                  .build());
+      Worker worker =
+          factory.newWorker(
+              "game-sessions",
+              WorkerOptions.newBuilder()
+                  .setMaxConcurrentWorkflowTaskExecutionSize(200)
+                  .setMaxConcurrentLocalActivityExecutionSize(200)
+                  .setWorkflowTaskPollersBehavior(new PollerBehaviorAutoscaling(2, 8, 2))
+                  .setUsingVirtualThreads(true)
+                  .setLocalActivityWorkerOnly(true)
+                  .build());
+      worker.registerWorkflowImplementationTypes(GameSessionWorkflowImpl.class);
+      worker.registerActivitiesImplementations(
+          new GamePluginActivitiesImpl(GameRegistry.load(WsLoad.class.getClassLoader())),
+          new SeedActivitiesImpl(new SecureRandom()),
+          new LedgerActivitiesImpl(walletStub, Duration.ofSeconds(10)),
+          new SessionProjectionActivitiesImpl(DSL.using(pool, SQLDialect.POSTGRES)));
+      factory.start();
+      try (ConfigurableApplicationContext gateway =
+          gateway(temporal.target(), kafka.bootstrapServers(), key, walletPort)) {
+        int port = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
+        load("http://127.0.0.1:" + port, "ws://127.0.0.1:" + port);
+      } finally {
+        factory.shutdownNow();
+        factory.awaitTermination(10, TimeUnit.SECONDS);
+        service.shutdownNow();
+        channel.shutdownNow();
+      }
+    }
+    ledgerInvariants();
+    double betsPerS = (double) measuredBets / durationS;
+    line(
+        String.format(
+            "RESULT ccu=%d bets_per_s=%.1f p99_ms=%.1f errors=%d",
+            held, betsPerS, percentile(99) / 1000.0, errors.get()));
+    Files.createDirectories(out.getParent());
+    Files.write(out, report);
+  }
+
+  private long held;
+  private long measuredBets;
+
+  private void load(String base, String wsBase) throws Exception {
+    long t0 = System.nanoTime();
+    List<String[]> credentials = new ArrayList<>();
+    for (int i = 0; i < players; i++) {
+      credentials.add(new String[] {"load-" + UUID.randomUUID() + "@example.com", "Player " + i});
+    }
+    List<String> tokens = new ArrayList<>(java.util.Collections.nCopies(players, (String) null));
+    try (ExecutorService setup = Executors.newFixedThreadPool(setupThreads)) {
+      List<CompletableFuture<Void>> done = new ArrayList<>();
+      for (int i = 0; i < players; i++) {
+        int n = i;
+        done.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  String[] c = credentials.get(n);
+                  post(
+                      base + "/auth/register",
+                      Map.of("email", c[0], "password", PASSWORD, "displayName", c[1]),
+                      201);
+                  JsonNode t =
+                      post(base + "/auth/login", Map.of("email", c[0], "password", PASSWORD), 200);
+                  tokens.set(n, t.get("accessToken").asText());
+                },
+                setup));
+      }
+      CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+    }
+    line(
+        String.format(
+            "setup: %d players registered and logged in through /auth in %.0f s (Argon2id on every"
+                + " registration and login)",
+            players, (System.nanoTime() - t0) / 1e9));
+
+    long t1 = System.nanoTime();
+    List<Player> all = new ArrayList<>();
+    Semaphore opening = new Semaphore(64);
+    for (int i = 0; i < players; i++) {
+      Player p = new Player(i);
+      all.add(p);
+      opening.acquire();
+      p.connect(URI.create(wsBase + "/ws?access_token=" + tokens.get(i)))
+          .thenCompose(x -> p.request("session.open", Map.of("gameId", "slot-classic")))
+          .whenComplete(
+              (opened, e) -> {
+                opening.release();
+                if (e != null || !"session.opened".equals(opened.path("type").asText())) {
+                  error("open", e != null ? e.toString() : opened.toString());
+                } else {
+                  p.sessionId = opened.at("/payload/sessionId").asText();
+                }
+              });
+    }
+    opening.acquire(64);
+    opening.release(64);
+    long open = all.stream().filter(p -> p.sessionId != null).count();
+    line(
+        String.format(
+            "connect: %d sockets, %d sessions open in %.0f s",
+            all.stream().filter(Player::isOpen).count(), open, (System.nanoTime() - t1) / 1e9));
+
+    ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+    long start = System.nanoTime();
+    long end = start + TimeUnit.SECONDS.toNanos(durationS);
+    long warmupEnd = start + TimeUnit.SECONDS.toNanos(intervalS);
+    for (Player p : all) {
+      if (p.sessionId == null) {
+        continue;
+      }
+      long offset = (long) (Math.random() * intervalS * 1000);
+      timer.scheduleAtFixedRate(
+          () -> {
+            if (System.nanoTime() < end) {
+              p.spin(warmupEnd);
+            }
+          },
+          offset,
+          intervalS * 1000L,
+          TimeUnit.MILLISECONDS);
+    }
+    timer.awaitTermination(durationS + 1, TimeUnit.SECONDS);
+    timer.shutdown();
+    // Let the last bets answer.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (all.stream().anyMatch(p -> p.inFlight.get() > 0) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    long unanswered = all.stream().mapToLong(p -> p.inFlight.get()).sum();
+    if (unanswered > 0) {
+      errors.addAndGet(unanswered);
+      errorKinds.put("unanswered", String.valueOf(unanswered));
+    }
+    held = all.stream().filter(Player::isOpen).count();
+    measuredBets = bets.get();
+    line(
+        String.format(
+            "run: %d s, a bet every %d s per player: %d bets measured after the first interval,"
+                + " %d connections held at the end",
+            durationS, intervalS, measuredBets, held));
+    line(
+        String.format(
+            "latency bet.place -> bet.result: p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms",
+            percentile(50) / 1000.0,
+            percentile(95) / 1000.0,
+            percentile(99) / 1000.0,
+            percentile(100) / 1000.0));
+    line("errors: " + errors.get() + (errorKinds.isEmpty() ? "" : " " + errorKinds));
+    for (Player p : all) {
+      p.close();
+    }
+  }
+
+  private void ledgerInvariants() throws SQLException {
+    try (Connection c = DriverManager.getConnection(dbUrl, dbUser, dbPassword);
+        Statement s = c.createStatement()) {
+      long unbalanced =
+          single(
+              s,
+              "select count(*) from (select transaction_id, currency from wallet.entry"
+                  + " group by 1, 2 having sum(amount) <> 0) t");
+      long drift =
+          single(
+              s,
+              "select count(*) from wallet.balance b where b.balance <> coalesce((select"
+                  + " sum(e.amount) from wallet.entry e where e.account_id = b.account_id and"
+                  + " e.shard = b.shard), 0)");
+      long negative =
+          single(
+              s,
+              "select count(*) from wallet.balance b join wallet.account a on a.id = b.account_id"
+                  + " where a.type = 'PLAYER' and b.balance < 0");
+      long total = single(s, "select coalesce(sum(amount), 0) from wallet.entry");
+      long rounds = single(s, "select count(*) from wallet.transaction where kind = 'BET_AND_WIN'");
+      long duplicates =
+          single(
+              s,
+              "select count(*) from (select session_id, round from wallet.transaction where"
+                  + " session_id is not null group by 1, 2 having count(*) > 1) t");
+      boolean ok = unbalanced == 0 && drift == 0 && negative == 0 && total == 0 && duplicates == 0;
+      line(
+          String.format(
+              "ledger: %d BET_AND_WIN rounds; unbalanced transactions=%d, balances off their"
+                  + " entries=%d, negative players=%d, sum of all entries=%d, rounds posted twice=%d"
+                  + " -> %s",
+              rounds, unbalanced, drift, negative, total, duplicates, ok ? "OK" : "BROKEN"));
+      if (!ok) {
+        errors.incrementAndGet();
+      }
+    }
+  }
+
+  private static long single(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private long percentile(int p) {
+    long n = Math.min(latencyCount.get(), latencyMicros.length());
+    if (n == 0) {
+      return 0;
+    }
+    long[] values = new long[(int) n];
+    for (int i = 0; i < n; i++) {
+      values[i] = latencyMicros.get(i);
+    }
+    Arrays.sort(values);
+    int index = (int) Math.min(n - 1, Math.max(0, Math.ceil(p / 100.0 * n) - 1));
+    return values[index];
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode tree(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void error(String kind, String detail) {
+    errors.incrementAndGet();
+    errorKinds.merge(kind, detail, (a, b) -> a);
+  }
+
+  private JsonNode post(String url, Object body, int expected) {
+    try {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(json(body)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != expected) {
+        throw new IllegalStateException(url + " -> " + r.statusCode() + " " + r.body());
+      }
+      return tree(r.body());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One virtual player: a socket, its session, its bets in flight. */
+  private final class Player implements WebSocket.Listener {
+    final int n;
+    volatile WebSocket socket;
+    volatile String sessionId;
+    final AtomicLong inFlight = new AtomicLong();
+    final Map<String, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
+    final StringBuilder partial = new StringBuilder();
+    volatile boolean closed;
+
+    Player(int n) {
+      this.n = n;
+    }
+
+    CompletableFuture<WebSocket> connect(URI uri) {
+      return http.newWebSocketBuilder()
+          .subprotocols("croupier.v1")
+          .connectTimeout(Duration.ofSeconds(30))
+          .buildAsync(uri, this)
+          .thenApply(
+              ws -> {
+                socket = ws;
+                return ws;
+              });
+    }
+
+    boolean isOpen() {
+      return socket != null && !closed && !socket.isOutputClosed() && !socket.isInputClosed();
+    }
+
+    CompletableFuture<JsonNode> request(String type, Object payload) {
+      String id = UUID.randomUUID().toString();
+      CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+      replies.put(id, reply);
+      String frame = json(Map.of("id", id, "type", type, "payload", payload));
+      synchronized (this) {
+        socket.sendText(frame, true).join();
+      }
+      return reply.orTimeout(120, TimeUnit.SECONDS);
+    }
+
+    void spin(long warmupEnd) {
+      if (!isOpen()) {
+        error("closed", "socket of player " + n + " closed");
+        return;
+      }
+      inFlight.incrementAndGet();
+      long sent = System.nanoTime();
+      request("bet.place", Map.of("sessionId", sessionId, "amount", 100, "currency", "COIN"))
+          .whenComplete(
+              (r, e) -> {
+                inFlight.decrementAndGet();
+                long micros = (System.nanoTime() - sent) / 1000;
+                if (e != null) {
+                  error("bet", e.toString());
+                } else if (!"bet.result".equals(r.path("type").asText())) {
+                  error(r.path("code").asText("bet"), r.toString());
+                } else if (sent >= warmupEnd) {
+                  bets.incrementAndGet();
+                  long i = latencyCount.getAndIncrement();
+                  if (i < latencyMicros.length()) {
+                    latencyMicros.set((int) i, micros);
+                  }
+                }
+              });
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+      webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        JsonNode frame = tree(partial.toString());
+        partial.setLength(0);
+        JsonNode re = frame.get("re");
+        if (re != null && re.isTextual()) {
+          CompletableFuture<JsonNode> f = replies.remove(re.textValue());
+          if (f != null) {
+            f.complete(frame);
+          }
+        }
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closed = true;
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      closed = true;
+    }
+
+    void close() {
+      if (socket != null) {
+        socket.abort();
+      }
+    }
+  }
+
+  private HikariDataSource pool() {
+    HikariDataSource pool = new HikariDataSource();
+    pool.setJdbcUrl(dbUrl);
+    pool.setUsername(dbUser);
+    pool.setPassword(dbPassword);
+    pool.setMaximumPoolSize(16);
+    return pool;
+  }
+
+  private ConfigurableApplicationContext wallet(ServiceTokenKey key, int port) {
+    return new SpringApplicationBuilder(WalletApplication.class)
+        .run(
+            "--spring.config.name=wallet-load",
+            "--spring.main.web-application-type=none",
+            "--spring.datasource.url=" + dbUrl,
+            "--spring.datasource.username=" + dbUser,
+            "--spring.datasource.password=" + dbPassword,
+            "--spring.datasource.hikari.maximum-pool-size=16",
+            "--spring.flyway.locations=classpath:db/migration",
+            "--spring.jooq.sql-dialect=postgres",
+            "--croupier.wallet.real-money-enabled=false",
+            "--croupier.wallet.service-token-key=" + key.toBase64(),
+            "--croupier.wallet.grpc.host=" + Ports.LOOPBACK,
+            "--croupier.wallet.grpc.port=" + port,
+            "--croupier.wallet.posting.committers=2",
+            "--croupier.wallet.posting.max-batch=128",
+            "--croupier.wallet.posting.queue-capacity=8192",
+            "--croupier.wallet.posting.max-legs=32",
+            "--croupier.wallet.outbox.enabled=false",
+            "--croupier.wallet.outbox.bootstrap-servers=127.0.0.1:1",
+            "--croupier.wallet.outbox.topic=wallet.entries",
+            "--croupier.wallet.outbox.batch-size=100",
+            "--croupier.wallet.outbox.poll-interval=1s",
+            "--croupier.wallet.outbox.delivery-timeout=5s",
+            "--logging.level.dev.croupier=WARN");
+  }
+
+  private ConfigurableApplicationContext gateway(
+      String temporal, String kafka, ServiceTokenKey key, int walletPort) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+    // The gateway is an app, which bench may not link against: the script puts it on the path.
+    Class<?> app = Class.forName("dev.croupier.gateway.GatewayApplication");
+    String high = "1000000000";
+    return new SpringApplicationBuilder(app)
+        .run(
+            "--server.port=0",
+            "--spring.datasource.url=" + dbUrl,
+            "--spring.datasource.username=" + dbUser,
+            "--spring.datasource.password=" + dbPassword,
+            "--croupier.identity.jwt.signing-key=" + pem,
+            "--croupier.identity.access-token-ttl=60m",
+            "--croupier.wallet.target=127.0.0.1:" + walletPort,
+            "--croupier.wallet.service-token-key=" + key.toBase64(),
+            "--croupier.temporal.target=" + temporal,
+            "--croupier.gateway.realtime.bootstrap-servers=" + kafka,
+            // All virtual players come from one address: the per-address limits are for people.
+            "--croupier.rate-limits.login.per-ip.capacity=" + high,
+            "--croupier.rate-limits.login.per-ip.period=1s",
+            "--croupier.rate-limits.login.per-user.capacity=" + high,
+            "--croupier.rate-limits.login.per-user.period=1s",
+            "--croupier.rate-limits.register.per-ip.capacity=" + high,
+            "--croupier.rate-limits.register.per-ip.period=1s",
+            "--croupier.rate-limits.register.per-user.capacity=" + high,
+            "--croupier.rate-limits.register.per-user.period=1s",
+            "--logging.level.dev.croupier=WARN");
+  }
+}
