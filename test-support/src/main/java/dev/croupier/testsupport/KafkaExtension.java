@@ -1,5 +1,6 @@
 package dev.croupier.testsupport;
 
+import dev.croupier.devstack.DevStackException;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.Ports;
 import java.io.IOException;
@@ -43,13 +44,22 @@ public final class KafkaExtension implements BeforeAllCallback, ParameterResolve
     return shared;
   }
 
-  /** A private broker in a fresh temporary directory; the caller closes it. */
+  /**
+   * A private broker in a fresh temporary directory; the caller closes it. Like the Temporal
+   * server, it starts again on new ports if another process took a free port first.
+   */
   public static KafkaBroker startBroker(String name) {
-    try {
-      Path dir = Files.createTempDirectory("croupier-kafka-" + name + "-");
-      return KafkaBroker.start(Ports.LOOPBACK, Ports.freePort(), dir, dir.resolve("kafka.log"));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    DevStackException last = null;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      try {
+        Path dir = Files.createTempDirectory("croupier-kafka-" + name + "-");
+        return KafkaBroker.start(Ports.LOOPBACK, Ports.freePort(), dir, dir.resolve("kafka.log"));
+      } catch (DevStackException e) {
+        last = e;
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
     }
+    throw last;
   }
 }

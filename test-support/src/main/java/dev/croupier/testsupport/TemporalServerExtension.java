@@ -1,5 +1,6 @@
 package dev.croupier.testsupport;
 
+import dev.croupier.devstack.DevStackException;
 import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.devstack.TemporalSettings;
@@ -50,19 +51,30 @@ public final class TemporalServerExtension implements BeforeAllCallback, Paramet
     return shared;
   }
 
-  /** A private server in a fresh state directory; the caller closes it. */
+  /**
+   * A private server in a fresh state directory; the caller closes it. Free ports are picked just
+   * before the server binds them, so another process may take one first: then it starts again on
+   * new ports, a few times at most.
+   */
   public static TemporalServer startServer(String name) {
-    try {
-      Path dir = Files.createTempDirectory("croupier-temporal-" + name + "-");
-      TemporalSettings settings =
-          new TemporalSettings(
-              Ports.LOOPBACK,
-              Ports.freePort(),
-              Ports.freePort(),
-              TemporalSettings.DEFAULT_NAMESPACE);
-      return TemporalServer.start(settings, dir, dir.resolve("temporal.log"), log::info);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    DevStackException last = null;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      try {
+        Path dir = Files.createTempDirectory("croupier-temporal-" + name + "-");
+        TemporalSettings settings =
+            new TemporalSettings(
+                Ports.LOOPBACK,
+                Ports.freePort(),
+                Ports.freePort(),
+                TemporalSettings.DEFAULT_NAMESPACE);
+        return TemporalServer.start(settings, dir, dir.resolve("temporal.log"), log::info);
+      } catch (DevStackException e) {
+        last = e;
+        log.warn("Temporal did not start (attempt {}): {}", attempt, e.getMessage());
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
     }
+    throw last;
   }
 }
