@@ -1,0 +1,180 @@
+package dev.croupier.activities.table;
+
+import dev.croupier.api.wallet.v1.AccountType;
+import dev.croupier.api.wallet.v1.GetBalanceRequest;
+import dev.croupier.api.wallet.v1.GetTransactionRequest;
+import dev.croupier.api.wallet.v1.Leg;
+import dev.croupier.api.wallet.v1.OpenAccountRequest;
+import dev.croupier.api.wallet.v1.PostTransactionRequest;
+import dev.croupier.api.wallet.v1.PostTransactionResponse;
+import dev.croupier.api.wallet.v1.PostedBalance;
+import dev.croupier.api.wallet.v1.Reference;
+import dev.croupier.api.wallet.v1.ReverseTransactionRequest;
+import dev.croupier.api.wallet.v1.TransactionKind;
+import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.errors.ErrorCode;
+import dev.croupier.wallet.api.WalletErrors;
+import dev.croupier.workflows.table.TableAccounts;
+import dev.croupier.workflows.table.TableLedgerActivities;
+import dev.croupier.workflows.table.TableTransfer;
+import io.grpc.StatusRuntimeException;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A table's wallet calls: buy-ins, cash-outs and rake between the player, the table's {@code
+ * TABLE_ESCROW} account and the house. Business errors are non-retryable failures typed with the
+ * error code; everything else (deadline exceeded, unavailable) is thrown as is and retried under
+ * the same key, which is how an unknown outcome is reconciled.
+ */
+public final class TableLedgerActivitiesImpl implements TableLedgerActivities {
+  private static final Set<ErrorCode> BUSINESS =
+      EnumSet.of(
+          ErrorCode.INSUFFICIENT_FUNDS,
+          ErrorCode.IDEMPOTENCY_CONFLICT,
+          ErrorCode.UNBALANCED,
+          ErrorCode.CURRENCY_MISMATCH,
+          ErrorCode.UNKNOWN_ACCOUNT,
+          ErrorCode.UNKNOWN_TRANSACTION,
+          ErrorCode.ALREADY_REVERSED,
+          ErrorCode.CURRENCY_DISABLED,
+          ErrorCode.INVALID_AMOUNT,
+          ErrorCode.KEY_TOO_LONG,
+          ErrorCode.VALIDATION_FAILED);
+
+  private final WalletGrpc.WalletBlockingStub wallet;
+  private final Duration deadline;
+  // Accounts never change once opened: one lookup per owner, currency and type per process.
+  private final Map<String, Long> accounts = new ConcurrentHashMap<>();
+
+  public TableLedgerActivitiesImpl(WalletGrpc.WalletBlockingStub wallet, Duration deadline) {
+    this.wallet = wallet;
+    this.deadline = deadline;
+  }
+
+  @Override
+  public TableAccounts openTable(UUID tableId, String currency) {
+    try {
+      long escrow = account(tableId.toString(), currency, AccountType.TABLE_ESCROW);
+      long balance =
+          stub()
+              .getBalance(GetBalanceRequest.newBuilder().setAccountId(escrow).build())
+              .getBalance();
+      return new TableAccounts(escrow, currency, balance);
+    } catch (StatusRuntimeException e) {
+      throw classify(e);
+    }
+  }
+
+  @Override
+  public long post(TableTransfer t) {
+    try {
+      long escrow = t.escrow();
+      long from;
+      long to;
+      TransactionKind kind;
+      switch (t.kind()) {
+        case BUY_IN -> {
+          from = account(t.playerId(), t.currency(), AccountType.PLAYER);
+          to = escrow;
+          kind = TransactionKind.BUY_IN;
+        }
+        case CASH_OUT -> {
+          from = escrow;
+          to = account(t.playerId(), t.currency(), AccountType.PLAYER);
+          kind = TransactionKind.CASH_OUT;
+        }
+        case RAKE -> {
+          from = escrow;
+          to = account("", t.currency(), AccountType.HOUSE);
+          kind = TransactionKind.RAKE;
+        }
+        default -> throw new IllegalArgumentException("unknown transfer " + t.kind());
+      }
+      PostTransactionRequest.Builder request =
+          PostTransactionRequest.newBuilder()
+              .setIdempotencyKey(t.idempotencyKey())
+              .setKind(kind)
+              .setReference(Reference.newBuilder().setTableId(t.tableId().toString()).build())
+              .putMetadata("hand", String.valueOf(t.handNumber()))
+              .addLegs(leg(from, t.currency(), -t.amount()))
+              .addLegs(leg(to, t.currency(), t.amount()));
+      if (t.seat() >= 0) {
+        request.putMetadata("seat", String.valueOf(t.seat()));
+      }
+      PostTransactionResponse response = stub().postTransaction(request.build());
+      return escrowBalance(response.getBalancesList(), escrow);
+    } catch (StatusRuntimeException e) {
+      throw classify(e);
+    }
+  }
+
+  @Override
+  public long reverse(String idempotencyKey, long escrow) {
+    try {
+      long original =
+          stub()
+              .getTransaction(
+                  GetTransactionRequest.newBuilder().setIdempotencyKey(idempotencyKey).build())
+              .getTransactionId();
+      PostTransactionResponse response =
+          stub()
+              .reverseTransaction(
+                  ReverseTransactionRequest.newBuilder()
+                      .setIdempotencyKey(idempotencyKey + "/reversal")
+                      .setTransactionId(original)
+                      .build());
+      return escrowBalance(response.getBalancesList(), escrow);
+    } catch (StatusRuntimeException e) {
+      throw classify(e);
+    }
+  }
+
+  private static long escrowBalance(Iterable<PostedBalance> balances, long escrow) {
+    for (PostedBalance b : balances) {
+      if (b.getAccountId() == escrow) {
+        return b.getBalance();
+      }
+    }
+    throw new IllegalStateException("no escrow balance in the answer");
+  }
+
+  private long account(String owner, String currency, AccountType type) {
+    return accounts.computeIfAbsent(
+        owner + "/" + currency + "/" + type,
+        k ->
+            stub()
+                .openAccount(
+                    OpenAccountRequest.newBuilder()
+                        .setOwnerId(owner)
+                        .setCurrency(currency)
+                        .setType(type)
+                        .build())
+                .getAccount()
+                .getAccountId());
+  }
+
+  private WalletGrpc.WalletBlockingStub stub() {
+    return wallet.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static Leg leg(long account, String currency, long amount) {
+    return Leg.newBuilder().setAccountId(account).setCurrency(currency).setAmount(amount).build();
+  }
+
+  private static RuntimeException classify(StatusRuntimeException e) {
+    Optional<ErrorCode> code = WalletErrors.codeOf(e);
+    if (code.isPresent() && BUSINESS.contains(code.get())) {
+      return ApplicationFailure.newNonRetryableFailure(
+          String.valueOf(e.getStatus().getDescription()), code.get().name());
+    }
+    return e;
+  }
+}
