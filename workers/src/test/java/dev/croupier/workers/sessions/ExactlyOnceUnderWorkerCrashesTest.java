@@ -25,11 +25,14 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,13 +122,19 @@ class ExactlyOnceUnderWorkerCrashesTest {
 
       // Every session still takes a bet, then closes normally and reveals its committed seed.
       load.bet(open, "after", 1, () -> false);
-      Map<String, OpenedSession> byId = new HashMap<>();
+      List<Future<SessionSummary>> closing = new ArrayList<>();
+      try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (OpenedSession s : open) {
+          closing.add(
+              pool.submit(() -> sessions.close(load.users.get(s.sessionId()), s.sessionId())));
+        }
+      }
       int closed = 0;
-      for (OpenedSession s : open) {
-        byId.put(s.sessionId().toString(), s);
-        SessionSummary summary = sessions.close(load.users.get(s.sessionId()), s.sessionId());
+      for (int i = 0; i < open.size(); i++) {
+        SessionSummary summary = closing.get(i).get();
         assertThat(summary.status()).isEqualTo(SessionStatus.CLOSED);
-        assertThat(new Commitment(s.commitment()).matches(summary.revealedServerSeed())).isTrue();
+        assertThat(new Commitment(open.get(i).commitment()).matches(summary.revealedServerSeed()))
+            .isTrue();
         closed++;
       }
 
