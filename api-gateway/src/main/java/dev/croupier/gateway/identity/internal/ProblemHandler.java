@@ -70,11 +70,12 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     if (BodySizeLimitFilter.isTooLarge(e)) {
+      // A bad body is a 400 with a field error, whatever is wrong with it.
       return Problems.entity(
-          HttpStatus.CONTENT_TOO_LARGE,
+          HttpStatus.BAD_REQUEST,
           headers,
           Problems.body(
-              HttpStatus.CONTENT_TOO_LARGE,
+              HttpStatus.BAD_REQUEST,
               ErrorCode.PAYLOAD_TOO_LARGE,
               ErrorCode.PAYLOAD_TOO_LARGE.description(),
               path(request),
