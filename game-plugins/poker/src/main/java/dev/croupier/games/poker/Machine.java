@@ -578,6 +578,11 @@ final class Machine {
         levels.add(p.totalBet);
       }
     }
+    if (levels.isEmpty()) {
+      // Everyone else folded before the one player left put in a chip (both blinds left out of
+      // turn): one pot of dead chips, won by that player.
+      levels.add(0L);
+    }
     boolean raked = board.size() >= 3 && config.rakeBps() > 0;
     long rakeLeft = config.rakeCap();
     List<HandResult.Pot> pots = new ArrayList<>();

@@ -296,6 +296,23 @@ class PokerEngineScriptedTest {
   }
 
   @Test
+  void bothBlindsLeavingBeforeTheFirstActionGiveTheirDeadBlindsToThePlayerStillIn() {
+    // Found by the 10,000-hand table simulation: the one player left had put nothing in, so no
+    // pot level existed and the blinds vanished (stacks + pot + rake fell short of the buy-ins).
+    TestTable t = TestTable.seated(TestTable.config(3, 5, 10, 500, 30), 1_000, 1_000, 1_000);
+    t.deal(List.of("2c 7d", "3c 8d", "4c 9d"), "Kc Qd Jh 5s 6c");
+    assertThat(t.toAct()).isZero();
+    t.act(1, new Action.Leave());
+    t.act(2, new Action.Leave());
+    assertThat(t.state.hand()).isNull();
+    assertThat(t.last().totalAwards()).containsExactly(new Chips(0, 15));
+    assertThat(t.last().rake()).as("no flop, no drop").isZero();
+    assertThat(t.stack(0)).isEqualTo(1_015);
+    assertThat(t.state.totalCashOuts()).isEqualTo(995 + 990);
+    PokerEngine.checkInvariants(t.state);
+  }
+
+  @Test
   void rakeIsAPercentageOfEachPotUpToTheCap() {
     TableConfig raked = TestTable.config(2, 5, 10, 500, 30);
     TestTable t = TestTable.seated(raked, 1_000, 1_000);
