@@ -41,10 +41,13 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   private static final int LAST_RESULTS = 10;
   static final String ONE_IDLE_TIMER = "one-idle-timer";
 
+  // Local activity markers keep results only (the SDK never reads recorded arguments): a bet's
+  // history is smaller, and round seeds and outcomes are not written a second time.
   private final GamePluginActivities game =
       Workflow.newLocalActivityStub(
           GamePluginActivities.class,
           LocalActivityOptions.newBuilder()
+              .setDoNotIncludeArgumentsIntoMarker(true)
               .setStartToCloseTimeout(Duration.ofSeconds(5))
               .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
               .build());
@@ -61,6 +64,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
       Workflow.newLocalActivityStub(
           LedgerActivities.class,
           LocalActivityOptions.newBuilder()
+              .setDoNotIncludeArgumentsIntoMarker(true)
               .setStartToCloseTimeout(Duration.ofSeconds(10))
               .setRetryOptions(
                   RetryOptions.newBuilder()
@@ -74,6 +78,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
       Workflow.newLocalActivityStub(
           SessionProjectionActivities.class,
           LocalActivityOptions.newBuilder()
+              .setDoNotIncludeArgumentsIntoMarker(true)
               .setStartToCloseTimeout(Duration.ofSeconds(10))
               .setRetryOptions(
                   RetryOptions.newBuilder()

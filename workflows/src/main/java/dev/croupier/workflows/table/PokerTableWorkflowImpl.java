@@ -64,10 +64,13 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
               .setStartToCloseTimeout(Duration.ofSeconds(5))
               .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
               .build());
+  // Local activity markers keep results only (the SDK never reads recorded arguments): smaller
+  // histories, and no plaintext hole cards from the outbox batches in the table's history.
   private final TableLedgerActivities ledger =
       Workflow.newLocalActivityStub(
           TableLedgerActivities.class,
           LocalActivityOptions.newBuilder()
+              .setDoNotIncludeArgumentsIntoMarker(true)
               .setStartToCloseTimeout(Duration.ofSeconds(10))
               .setRetryOptions(
                   RetryOptions.newBuilder()
@@ -81,6 +84,7 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
       Workflow.newLocalActivityStub(
           TableEventActivities.class,
           LocalActivityOptions.newBuilder()
+              .setDoNotIncludeArgumentsIntoMarker(true)
               .setStartToCloseTimeout(Duration.ofSeconds(10))
               .setRetryOptions(
                   RetryOptions.newBuilder()
