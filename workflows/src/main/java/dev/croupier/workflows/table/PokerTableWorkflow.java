@@ -87,6 +87,13 @@ public interface PokerTableWorkflow {
   @QueryMethod
   TableView view(String playerId);
 
+  /**
+   * What {@code playerId} watching the table sees: {@link #view}, the lobby entry and the action
+   * clock's deadline for the seat to act.
+   */
+  @QueryMethod
+  TableSnapshot snapshot(String playerId);
+
   /** The lobby entry. */
   @QueryMethod
   TableSummary summary();

@@ -114,6 +114,9 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
   private int handsThisRun;
   private long version;
   private long ledgerPosts;
+  // The running turn's clock, for the snapshot query only: no command depends on these.
+  private long turnVersion = -1;
+  private long turnDeadline;
 
   /** Sets identity and the carried state before any handler of the run runs. */
   @WorkflowInit
@@ -222,6 +225,8 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
         Workflow.await(() -> version != seen);
         continue;
       }
+      turnVersion = seen;
+      turnDeadline = Workflow.currentTimeMillis() + options.actionTimeout().toMillis();
       boolean changed = Workflow.await(options.actionTimeout(), () -> version != seen);
       if (changed) {
         continue;
@@ -408,6 +413,19 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
       }
     }
     return PokerEngine.spectatorView(state);
+  }
+
+  @Override
+  public TableSnapshot snapshot(String playerId) {
+    boolean clockRunning =
+        state.hand() != null && state.hand().toAct() >= 0 && turnVersion == version;
+    return new TableSnapshot(
+        summary(),
+        view(playerId),
+        eventSeq,
+        options.actionTimeout().toMillis(),
+        clockRunning ? turnDeadline : 0,
+        closing || closed);
   }
 
   @Override

@@ -166,6 +166,14 @@ public final class PokerTables {
     return query(tableId, "view", TableView.class, playerId);
   }
 
+  /**
+   * What {@code playerId} watching the table sees: {@link #view}, the lobby entry and the action
+   * clock's deadline. A query: it writes nothing and may be called as often as events arrive.
+   */
+  public TableSnapshot snapshot(UUID tableId, String playerId) {
+    return query(tableId, "snapshot", TableSnapshot.class, playerId);
+  }
+
   /** The lobby entry of a table. */
   public TableSummary summary(UUID tableId) {
     return query(tableId, "summary", TableSummary.class);

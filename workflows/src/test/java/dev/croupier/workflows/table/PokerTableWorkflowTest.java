@@ -245,6 +245,33 @@ class PokerTableWorkflowTest {
   }
 
   @Test
+  void theSnapshotCarriesTheViewersCardsTheLobbyEntryAndTheDeadlineOfTheSeatToAct() {
+    open(OPTIONS);
+    sit(0, 0, 500);
+    sit(1, 1, 500);
+    long timeout = OPTIONS.actionTimeout().toMillis();
+    TableSnapshot first = tables.snapshot(tableId, players.get(0));
+    assertThat(first.summary().seated()).isEqualTo(2);
+    assertThat(first.view().viewerSeat()).isZero();
+    assertThat(first.view().hand().players().get(0).holeCards()).hasSize(2);
+    assertThat(first.view().hand().players().get(1).holeCards()).isEmpty();
+    assertThat(first.actionTimeoutMillis()).isEqualTo(timeout);
+    assertThat(first.turnDeadlineMillis() - env.currentTimeMillis()).isBetween(1L, timeout);
+
+    env.sleep(Duration.ofSeconds(10));
+    act(new Action.Call());
+    TableSnapshot second = tables.snapshot(tableId, null);
+    assertThat(second.view().viewerSeat()).isEqualTo(-1);
+    assertThat(second.view().hand().players()).allSatisfy(p -> assertThat(p.holeCards()).isEmpty());
+    assertThat(second.eventSeq()).isGreaterThan(first.eventSeq());
+    assertThat(second.turnDeadlineMillis() - first.turnDeadlineMillis())
+        .isGreaterThanOrEqualTo(10_000);
+    assertThat(second.turnDeadlineMillis() - env.currentTimeMillis())
+        .isBetween(timeout - 2_000, timeout);
+    assertThat(second.closing()).isFalse();
+  }
+
+  @Test
   void continueAsNewBetweenHandsStartsANewSeedEpochAndRevealsTheLastOne() {
     open(OPTIONS.withHandsPerRun(2));
     sit(0, 0, 500);
