@@ -21,7 +21,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Poker tables: the workflow on the session worker, the client facade, and the outbox relay. */
+/**
+ * Poker tables: the workflow on the session worker, the client facade, the configured tables, and
+ * the outbox relay.
+ */
 @Configuration(proxyBeanMethods = false)
 class TableWorkerConfiguration {
   private static final Logger log = LoggerFactory.getLogger(TableWorkerConfiguration.class);
@@ -34,6 +37,16 @@ class TableWorkerConfiguration {
             temporal.taskQueue(),
             temporal.workflowTaskTimeout(),
             PokerTables.Settings.of(temporal.taskQueue()).callTimeout()));
+  }
+
+  /** Opens {@code croupier.poker.tables} at start, unless {@code open-tables} is off. */
+  @Bean
+  @ConditionalOnProperty(
+      name = "croupier.poker.open-tables",
+      havingValue = "true",
+      matchIfMissing = true)
+  ConfiguredTables configuredTables(PokerTables pokerTables, PokerProperties poker) {
+    return new ConfiguredTables(pokerTables, poker.tables());
   }
 
   @Bean
