@@ -6,6 +6,8 @@ import dev.croupier.api.wallet.v1.GetBalanceRequest;
 import dev.croupier.api.wallet.v1.GetTransactionRequest;
 import dev.croupier.api.wallet.v1.Leg;
 import dev.croupier.api.wallet.v1.OpenAccountRequest;
+import dev.croupier.api.wallet.v1.PayJackpotRequest;
+import dev.croupier.api.wallet.v1.PayJackpotResponse;
 import dev.croupier.api.wallet.v1.PostTransactionRequest;
 import dev.croupier.api.wallet.v1.PostTransactionResponse;
 import dev.croupier.api.wallet.v1.PostedBalance;
@@ -15,6 +17,8 @@ import dev.croupier.api.wallet.v1.TransactionKind;
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.wallet.api.WalletErrors;
+import dev.croupier.workflows.session.JackpotPaid;
+import dev.croupier.workflows.session.JackpotPayout;
 import dev.croupier.workflows.session.LedgerActivities;
 import dev.croupier.workflows.session.PostedRound;
 import dev.croupier.workflows.session.RoundPosting;
@@ -39,6 +43,9 @@ import java.util.concurrent.TimeUnit;
  * how an unknown outcome is reconciled.
  */
 public final class LedgerActivitiesImpl implements LedgerActivities {
+  /** What the house puts back into a paid jackpot pool unless told otherwise: 100.00 COIN. */
+  public static final long DEFAULT_JACKPOT_RESEED = 10_000;
+
   /** Metadata keys on a round's transaction; findRound reads them back. */
   static final String REQUEST_ID = "requestId";
 
@@ -66,6 +73,7 @@ public final class LedgerActivitiesImpl implements LedgerActivities {
 
   private final WalletGrpc.WalletBlockingStub wallet;
   private final Duration deadline;
+  private final long jackpotReseed;
   // System accounts never change once opened: one lookup per currency and type per process.
   private final Map<String, Long> systemAccounts = new ConcurrentHashMap<>();
 
@@ -74,8 +82,23 @@ public final class LedgerActivitiesImpl implements LedgerActivities {
    * @param deadline the deadline of each call; a call that exceeds it is retried with the same key
    */
   public LedgerActivitiesImpl(WalletGrpc.WalletBlockingStub wallet, Duration deadline) {
+    this(wallet, deadline, DEFAULT_JACKPOT_RESEED);
+  }
+
+  /**
+   * @param wallet a stub with service-token credentials
+   * @param deadline the deadline of each call; a call that exceeds it is retried with the same key
+   * @param jackpotReseed minor units the house puts into a jackpot pool right after paying it, in
+   *     the same post; {@code >= 0}
+   */
+  public LedgerActivitiesImpl(
+      WalletGrpc.WalletBlockingStub wallet, Duration deadline, long jackpotReseed) {
+    if (jackpotReseed < 0) {
+      throw new IllegalArgumentException("jackpotReseed must be >= 0");
+    }
     this.wallet = wallet;
     this.deadline = deadline;
+    this.jackpotReseed = jackpotReseed;
   }
 
   @Override
@@ -177,6 +200,90 @@ public final class LedgerActivitiesImpl implements LedgerActivities {
         Long.parseLong(m.get(STAKE)),
         currency,
         Long.parseLong(m.getOrDefault(WIN, "0")));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>An {@code IDEMPOTENCY_CONFLICT} on the payout's key means this winner was already paid under
+   * it with another reseed (the setting changed between two attempts): that payout is looked up by
+   * key and answered, marked replayed, instead of paying again.
+   */
+  @Override
+  public JackpotPaid payJackpot(JackpotPayout p) {
+    SessionAccounts a = p.accounts();
+    PayJackpotRequest request =
+        PayJackpotRequest.newBuilder()
+            .setIdempotencyKey(p.idempotencyKey())
+            .setCurrency(a.currency())
+            .setWinnerAccountId(a.player())
+            .setReseedAmount(jackpotReseed)
+            .setReference(
+                Reference.newBuilder()
+                    .setSessionId(p.sessionId().toString())
+                    .setRound(p.round())
+                    .build())
+            .build();
+    try {
+      PayJackpotResponse r = stub().payJackpot(request);
+      return new JackpotPaid(
+          r.getTransactionId(),
+          r.getAmountWon(),
+          r.getWinnerBalance(),
+          r.getPoolBalance(),
+          r.getReplayed());
+    } catch (StatusRuntimeException e) {
+      ErrorCode code = WalletErrors.codeOf(e).orElse(null);
+      if (code == ErrorCode.INVALID_AMOUNT && jackpotReseed == 0) {
+        // An empty pool and nothing to reseed: nothing to post, and the key stays unused.
+        return JackpotPaid.NOTHING;
+      }
+      if (code == ErrorCode.IDEMPOTENCY_CONFLICT) {
+        JackpotPaid earlier = findJackpot(p);
+        if (earlier != null) {
+          return earlier;
+        }
+      }
+      throw classify(e);
+    }
+  }
+
+  /** The JACKPOT_WIN posted for this payout's session and round under its key, or null. */
+  private JackpotPaid findJackpot(JackpotPayout p) {
+    Transaction t;
+    try {
+      t =
+          stub()
+              .getTransaction(
+                  GetTransactionRequest.newBuilder().setIdempotencyKey(p.idempotencyKey()).build());
+    } catch (StatusRuntimeException e) {
+      if (WalletErrors.codeOf(e).orElse(null) == ErrorCode.UNKNOWN_TRANSACTION) {
+        return null;
+      }
+      throw classify(e);
+    }
+    if (t.getKind() != TransactionKind.JACKPOT_WIN
+        || !t.getReference().getSessionId().equals(p.sessionId().toString())
+        || t.getReference().getRound() != p.round()) {
+      return null;
+    }
+    long won = 0;
+    long winnerBalance = 0;
+    long poolBalance = 0;
+    // Legs in the wallet's order: pool -P, winner +P (absent for an empty pool), house -R, pool +R.
+    for (Entry e : t.getEntriesList()) {
+      if (e.getAccountId() == p.accounts().player()) {
+        won += e.getAmount();
+        winnerBalance = e.getBalanceAfter();
+      } else if (e.getAccountId() == p.accounts().jackpotPool()) {
+        poolBalance = e.getBalanceAfter();
+      }
+    }
+    if (won == 0 && t.getEntriesCount() != 2) {
+      // The pool went to another account under this key.
+      return null;
+    }
+    return new JackpotPaid(t.getTransactionId(), won, winnerBalance, poolBalance, true);
   }
 
   // Deterministic: the request hash covers the metadata, so a retry must send the same map.

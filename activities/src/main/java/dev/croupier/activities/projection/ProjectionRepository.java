@@ -51,6 +51,10 @@ final class ProjectionRepository {
             .set(ROUNDS.LEDGER_TRANSACTION_ID, r.ledgerTransactionId())
             .set(ROUNDS.BALANCE_AFTER, r.balanceAfter())
             .set(ROUNDS.PLAYED_AT, time(r.playedAtMillis()))
+            .set(ROUNDS.JACKPOT_WIN, r.jackpotWin())
+            .set(
+                ROUNDS.JACKPOT_TRANSACTION_ID,
+                r.jackpotTransactionId() == 0 ? null : r.jackpotTransactionId())
             .onConflictDoNothing()
             .execute();
     if (inserted == 1) {

@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.croupier.api.wallet.v1.Entry;
+import dev.croupier.api.wallet.v1.GetBalanceRequest;
 import dev.croupier.api.wallet.v1.GetTransactionRequest;
 import dev.croupier.api.wallet.v1.Transaction;
 import dev.croupier.api.wallet.v1.TransactionKind;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
+import dev.croupier.workflows.session.JackpotPaid;
+import dev.croupier.workflows.session.JackpotPayout;
 import dev.croupier.workflows.session.PostedRound;
 import dev.croupier.workflows.session.RoundPosting;
 import dev.croupier.workflows.session.SessionAccounts;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,6 +98,106 @@ class LedgerActivitiesImplTest {
                 1_000,
                 "COIN",
                 2_500));
+  }
+
+  private long balance(long account) {
+    return wallet
+        .stub
+        .getBalance(GetBalanceRequest.newBuilder().setAccountId(account).build())
+        .getBalance();
+  }
+
+  private JackpotPayout payout(SessionAccounts a, UUID session, long n) {
+    return JackpotPayout.of("session-" + session + "/round-" + n, session, n, a);
+  }
+
+  @Test
+  void payJackpotPaysTheWholePoolAndReseedsItAndTheSameKeyNeverPaysTwice() {
+    UUID user = UUID.randomUUID();
+    wallet.grant(user, 100_000);
+    SessionAccounts a = ledger.openAccounts(user, "COIN");
+    UUID session = UUID.randomUUID();
+    ledger.postRound(round(a, session, 1, 50_000, 0));
+    long pool = balance(a.jackpotPool());
+    long house = balance(a.house());
+    assertThat(pool).isGreaterThanOrEqualTo(500);
+
+    JackpotPaid paid = ledger.payJackpot(payout(a, session, 1));
+
+    assertThat(paid.amountWon()).isEqualTo(pool);
+    assertThat(paid.winnerBalance()).isEqualTo(100_000 - 50_000 + pool);
+    assertThat(paid.poolBalance()).isEqualTo(LedgerActivitiesImpl.DEFAULT_JACKPOT_RESEED);
+    assertThat(paid.replayed()).isFalse();
+    assertThat(balance(a.player())).isEqualTo(paid.winnerBalance());
+    assertThat(balance(a.jackpotPool())).isEqualTo(LedgerActivitiesImpl.DEFAULT_JACKPOT_RESEED);
+    assertThat(balance(a.house())).isEqualTo(house - LedgerActivitiesImpl.DEFAULT_JACKPOT_RESEED);
+    Transaction t =
+        wallet.stub.getTransaction(
+            GetTransactionRequest.newBuilder()
+                .setIdempotencyKey("session-" + session + "/round-1/jackpot")
+                .build());
+    assertThat(t.getKind()).isEqualTo(TransactionKind.JACKPOT_WIN);
+    assertThat(t.getTransactionId()).isEqualTo(paid.transactionId());
+    assertThat(t.getEntriesList().stream().mapToLong(Entry::getAmount).sum()).isZero();
+
+    // A retry, and a retry by a worker configured with another reseed: the original payout.
+    JackpotPaid again = ledger.payJackpot(payout(a, session, 1));
+    JackpotPaid otherReseed =
+        new LedgerActivitiesImpl(wallet.stub, Duration.ofSeconds(5), 777)
+            .payJackpot(payout(a, session, 1));
+    for (JackpotPaid replay : List.of(again, otherReseed)) {
+      assertThat(replay)
+          .isEqualTo(
+              new JackpotPaid(
+                  paid.transactionId(),
+                  paid.amountWon(),
+                  paid.winnerBalance(),
+                  paid.poolBalance(),
+                  true));
+    }
+    assertThat(balance(a.player())).isEqualTo(paid.winnerBalance());
+    assertThat(balance(a.jackpotPool())).isEqualTo(LedgerActivitiesImpl.DEFAULT_JACKPOT_RESEED);
+  }
+
+  @Test
+  void twoWinnersAtOnceOneGetsThePoolAndTheOtherTheReseed() throws Exception {
+    SessionAccounts[] winners = new SessionAccounts[2];
+    UUID[] sessions = new UUID[2];
+    for (int i = 0; i < 2; i++) {
+      UUID user = UUID.randomUUID();
+      wallet.grant(user, 100_000);
+      winners[i] = ledger.openAccounts(user, "COIN");
+      sessions[i] = UUID.randomUUID();
+      ledger.postRound(round(winners[i], sessions[i], 1, 20_000, 0));
+    }
+    long pool = balance(winners[0].jackpotPool());
+    long before = balance(winners[0].house()) + pool;
+    CyclicBarrier start = new CyclicBarrier(2);
+    List<CompletableFuture<JackpotPaid>> calls =
+        List.of(0, 1).stream()
+            .map(
+                i ->
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          try {
+                            start.await();
+                          } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                          }
+                          return ledger.payJackpot(payout(winners[i], sessions[i], 1));
+                        }))
+            .toList();
+    List<JackpotPaid> paid = calls.stream().map(CompletableFuture::join).toList();
+
+    long reseed = LedgerActivitiesImpl.DEFAULT_JACKPOT_RESEED;
+    assertThat(paid).extracting(JackpotPaid::amountWon).containsExactlyInAnyOrder(pool, reseed);
+    for (int i = 0; i < 2; i++) {
+      assertThat(balance(winners[i].player()))
+          .isEqualTo(100_000 - 20_000 + paid.get(i).amountWon());
+    }
+    assertThat(balance(winners[0].jackpotPool())).isEqualTo(reseed);
+    // House and pool gave exactly what the winners got.
+    assertThat(before - balance(winners[0].house()) - reseed).isEqualTo(pool + reseed);
   }
 
   @Test

@@ -54,15 +54,39 @@ class SessionProjectionActivitiesImplTest {
               "session-" + session + "/round-1",
               42,
               2_000,
-              2_000);
+              2_000,
+              0,
+              0);
+      RoundRecord jackpotRound =
+          new RoundRecord(
+              session,
+              user,
+              2,
+              "req-2",
+              500,
+              "COIN",
+              Map.of("totalWin", 0L, "jackpotHit", true),
+              0,
+              5,
+              true,
+              2,
+              "c",
+              "session-" + session + "/round-2",
+              43,
+              1_500,
+              2_500,
+              250_005,
+              44);
 
       projection.openSession(opened);
       projection.openSession(opened);
       projection.recordRound(round);
       projection.recordRound(round);
+      projection.recordRound(jackpotRound);
+      projection.recordRound(jackpotRound);
       SessionClosed closed =
           new SessionClosed(
-              session, SessionStatus.CLOSED_IDLE, SEED, 3_000, new SessionTotals(1, 500, 1_500));
+              session, SessionStatus.CLOSED_IDLE, SEED, 3_000, new SessionTotals(2, 1_000, 1_500));
       projection.closeSession(closed);
       projection.closeSession(closed);
 
@@ -73,15 +97,24 @@ class SessionProjectionActivitiesImplTest {
                       + " from game.sessions where session_id = '"
                       + session
                       + "'"))
-          .isEqualTo("CLOSED_IDLE|" + SEED + "|1|500|1500");
+          .isEqualTo("CLOSED_IDLE|" + SEED + "|2|1000|1500");
       assertThat(
               row(
                   db,
                   "select count(*), max(outcome->>'totalWin'), max(ledger_transaction_id)"
                       + " from game.rounds where session_id = '"
                       + session
-                      + "'"))
+                      + "' and round = 1"))
           .isEqualTo("1|1500|42");
+      assertThat(
+              row(
+                  db,
+                  "select string_agg(round || ':' || jackpot_win || ':' ||"
+                      + " coalesce(jackpot_transaction_id::text, '-'), ',' order by round)"
+                      + " from game.rounds where session_id = '"
+                      + session
+                      + "'"))
+          .isEqualTo("1:0:-,2:250005:44");
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.croupier.bench.sessions;
 
+import dev.croupier.workflows.session.JackpotPaid;
+import dev.croupier.workflows.session.JackpotPayout;
 import dev.croupier.workflows.session.LedgerActivities;
 import dev.croupier.workflows.session.PostedRound;
 import dev.croupier.workflows.session.RoundPosting;
@@ -44,6 +46,11 @@ final class StubbedBackends {
     @Override
     public PostedRound findRound(String idempotencyKey) {
       return null;
+    }
+
+    @Override
+    public JackpotPaid payJackpot(JackpotPayout payout) {
+      return new JackpotPaid(ids.incrementAndGet(), 0, 0, 0, false);
     }
   }
 

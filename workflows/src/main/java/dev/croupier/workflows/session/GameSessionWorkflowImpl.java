@@ -35,11 +35,16 @@ import org.slf4j.Logger;
  * round posted by a request the session never recorded (its update was lost with a server restart
  * and never retried) is found by key and adopted before the round number is used again, and before
  * the session closes.
+ *
+ * <p>A round that hits the progressive jackpot is paid right after it is posted, under {@code
+ * session-<id>/round-<n>/jackpot}, with the same exactly-once argument; an adopted round that hit
+ * is paid when it is adopted (the same key again, so never twice).
  */
 public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   private static final Logger log = Workflow.getLogger(GameSessionWorkflowImpl.class);
   private static final int LAST_RESULTS = 10;
   static final String ONE_IDLE_TIMER = "one-idle-timer";
+  static final String PAY_JACKPOT = "pay-jackpot";
 
   // Local activity markers keep results only (the SDK never reads recorded arguments): a bet's
   // history is smaller, and round seeds and outcomes are not written a second time.
@@ -47,6 +52,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
       Workflow.newLocalActivityStub(
           GamePluginActivities.class,
           LocalActivityOptions.newBuilder()
+              .setDoNotIncludeArgumentsIntoMarker(true)
               .setDoNotIncludeArgumentsIntoMarker(true)
               .setStartToCloseTimeout(Duration.ofSeconds(5))
               .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
@@ -65,6 +71,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
           LedgerActivities.class,
           LocalActivityOptions.newBuilder()
               .setDoNotIncludeArgumentsIntoMarker(true)
+              .setDoNotIncludeArgumentsIntoMarker(true)
               .setStartToCloseTimeout(Duration.ofSeconds(10))
               .setRetryOptions(
                   RetryOptions.newBuilder()
@@ -78,6 +85,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
       Workflow.newLocalActivityStub(
           SessionProjectionActivities.class,
           LocalActivityOptions.newBuilder()
+              .setDoNotIncludeArgumentsIntoMarker(true)
               .setDoNotIncludeArgumentsIntoMarker(true)
               .setStartToCloseTimeout(Duration.ofSeconds(10))
               .setRetryOptions(
@@ -325,7 +333,9 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
     RoundResult result = played.result();
     long n = result.round();
     state = result.state();
-    balance = posted.playerBalance();
+    JackpotPaid jackpot = result.jackpotHit() ? payJackpot(result) : JackpotPaid.NOTHING;
+    long balanceAfter = jackpot.amountWon() > 0 ? jackpot.winnerBalance() : posted.playerBalance();
+    balance = balanceAfter;
     totals = totals.plus(result.stake(), result.totalWin());
     roundsThisRun++;
     long now = Workflow.currentTimeMillis();
@@ -346,7 +356,9 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
             result.txRef(),
             posted.transactionId(),
             posted.playerBalance(),
-            now);
+            now,
+            jackpot.amountWon(),
+            jackpot.transactionId());
     retryTaskRun(() -> projection.recordRound(row));
     RoundOutcome outcome =
         new RoundOutcome(
@@ -356,12 +368,45 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
             result.jackpotHit(),
             result.outcome(),
             posted.transactionId(),
-            posted.playerBalance());
+            balanceAfter,
+            jackpot.amountWon());
     lastResults.addLast(outcome);
     while (lastResults.size() > LAST_RESULTS) {
       lastResults.removeFirst();
     }
     return outcome;
+  }
+
+  /**
+   * Pays the jackpot of a round that hit it. Sessions that started before jackpots were paid here
+   * (version {@code DEFAULT_VERSION} of {@code "pay-jackpot"}) replay without the call. The payout
+   * is owed once the round is posted, so no failure ends the round without it: after the activity's
+   * retries the workflow task fails and is retried, and the retried task posts the round and pays
+   * the jackpot again under the same keys, which the wallet answers with the original results.
+   */
+  private JackpotPaid payJackpot(RoundResult result) {
+    if (Workflow.getVersion(PAY_JACKPOT, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return JackpotPaid.NOTHING;
+    }
+    JackpotPayout payout =
+        JackpotPayout.of(result.txRef(), start.sessionId(), result.round(), accounts);
+    try {
+      JackpotPaid paid = ledger.payJackpot(payout);
+      log.info(
+          "session {} round {}: jackpot of {} paid (transaction {})",
+          start.sessionId(),
+          result.round(),
+          paid.amountWon(),
+          paid.transactionId());
+      return paid;
+    } catch (ActivityFailure f) {
+      log.error(
+          "session {} round {}: jackpot not paid ({}); retrying the workflow task",
+          start.sessionId(),
+          result.round(),
+          failureType(f));
+      throw new IllegalStateException("the jackpot of round " + result.round() + " is unpaid", f);
+    }
   }
 
   /**

@@ -38,4 +38,20 @@ public interface LedgerActivities {
    * Used to adopt a round that was posted by a request the session never recorded.
    */
   PostedRound findRound(String idempotencyKey);
+
+  /**
+   * Pays the progressive jackpot of a round that hit it: the wallet's {@code PayJackpot} under
+   * {@code payout.idempotencyKey()} moves the whole pool of the currency to the player and reseeds
+   * the pool from the house, in one atomic {@code JACKPOT_WIN} post. The amount is not in the
+   * request: the wallet reads the pool under its lock, so of two winners racing each other the
+   * first gets the pool and the second what the pool holds then (the reseed).
+   *
+   * <p>Same key: the original result, marked replayed, however the pool changed since; nothing is
+   * paid twice. An empty pool with nothing to reseed posts nothing and answers {@link
+   * JackpotPaid#NOTHING}.
+   *
+   * @throws io.temporal.failure.ApplicationFailure non-retryable, typed with the wallet's business
+   *     code (for example {@code CURRENCY_DISABLED}); nothing was paid and the key is unused
+   */
+  JackpotPaid payJackpot(JackpotPayout payout);
 }

@@ -7,11 +7,14 @@ import java.util.Map;
  *
  * @param round the round number, which is also the RNG nonce
  * @param stake the stake, in minor units
- * @param totalWin the fixed win, in minor units; the progressive jackpot is paid separately
- * @param jackpotHit whether the round hit the progressive jackpot (paid by the jackpot service)
+ * @param totalWin the fixed win, in minor units; the progressive jackpot is in {@code jackpotWin}
+ * @param jackpotHit whether the round hit the progressive jackpot
  * @param outcome the plugin's outcome (reel stops, line wins …)
  * @param ledgerTransactionId the wallet transaction that posted stake, win and contribution
- * @param balanceAfter the player's balance right after that transaction
+ * @param balanceAfter the player's balance after the round's posts: that transaction and, on a
+ *     jackpot hit, the jackpot's payout
+ * @param jackpotWin the progressive jackpot paid for this round, in minor units; 0 when it did not
+ *     hit (and in results recorded before jackpots were paid, which lack the field)
  */
 public record RoundOutcome(
     long round,
@@ -20,4 +23,5 @@ public record RoundOutcome(
     boolean jackpotHit,
     Map<String, Object> outcome,
     long ledgerTransactionId,
-    long balanceAfter) {}
+    long balanceAfter,
+    long jackpotWin) {}

@@ -17,7 +17,8 @@ import java.util.UUID;
  * @param stake the stake, {@code > 0}
  * @param win the fixed win, {@code >= 0}
  * @param jackpotContribution the share of the stake fed to the pool, {@code >= 0}
- * @param jackpotHit whether the round hit the jackpot (recorded; paid by the jackpot service)
+ * @param jackpotHit whether the round hit the jackpot (recorded in the metadata; the pool is paid
+ *     afterwards by {@link LedgerActivities#payJackpot})
  */
 public record RoundPosting(
     String idempotencyKey,

@@ -20,8 +20,10 @@ import java.util.UUID;
  * @param clientSeed the client seed of the round
  * @param ledgerKey the idempotency key of the round's transaction
  * @param ledgerTransactionId the wallet transaction
- * @param balanceAfter the player's balance after it
+ * @param balanceAfter the player's balance after it (before any jackpot payout)
  * @param playedAtMillis workflow time of the round
+ * @param jackpotWin the progressive jackpot paid for the round, 0 when none
+ * @param jackpotTransactionId the wallet's {@code JACKPOT_WIN} transaction, 0 when none
  */
 public record RoundRecord(
     UUID sessionId,
@@ -39,4 +41,6 @@ public record RoundRecord(
     String ledgerKey,
     long ledgerTransactionId,
     long balanceAfter,
-    long playedAtMillis) {}
+    long playedAtMillis,
+    long jackpotWin,
+    long jackpotTransactionId) {}

@@ -15,10 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class InMemoryLedger implements LedgerActivities {
   static final long HOUSE = 1;
   static final long POOL = 2;
+  static final long RESEED = 5_000;
 
   final Map<Long, Long> balances = new ConcurrentHashMap<>();
   final Map<String, RoundPosting> requests = new LinkedHashMap<>();
   final Map<String, PostedRound> results = new LinkedHashMap<>();
+  final Map<String, JackpotPayout> payouts = new LinkedHashMap<>();
+  final Map<String, JackpotPaid> paid = new LinkedHashMap<>();
   final AtomicLong calls = new AtomicLong();
   private final Map<UUID, Long> players = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong(100);
@@ -90,5 +93,32 @@ final class InMemoryLedger implements LedgerActivities {
   @Override
   public synchronized PostedRound findRound(String idempotencyKey) {
     return results.get(idempotencyKey);
+  }
+
+  /** As the wallet's PayJackpot: the whole pool to the player, {@link #RESEED} from the house. */
+  @Override
+  public synchronized JackpotPaid payJackpot(JackpotPayout payout) {
+    calls.incrementAndGet();
+    JackpotPayout earlier = payouts.get(payout.idempotencyKey());
+    if (earlier != null) {
+      if (!earlier.equals(payout)) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "key used with another request", ErrorCode.IDEMPOTENCY_CONFLICT.name());
+      }
+      JackpotPaid r = paid.get(payout.idempotencyKey());
+      return new JackpotPaid(
+          r.transactionId(), r.amountWon(), r.winnerBalance(), r.poolBalance(), true);
+    }
+    long player = payout.accounts().player();
+    long pool = balances.getOrDefault(POOL, 0L);
+    long after = balances.getOrDefault(player, 0L) + pool;
+    balances.put(player, after);
+    balances.merge(HOUSE, -RESEED, Long::sum);
+    balances.put(POOL, RESEED);
+    JackpotPaid r =
+        new JackpotPaid(ids.incrementAndGet(), pool, pool > 0 ? after : 0, RESEED, false);
+    payouts.put(payout.idempotencyKey(), payout);
+    paid.put(payout.idempotencyKey(), r);
+    return r;
   }
 }

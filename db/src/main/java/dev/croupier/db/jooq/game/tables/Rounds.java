@@ -148,6 +148,18 @@ public class Rounds extends TableImpl<RoundsRecord> {
      */
     public final TableField<RoundsRecord, OffsetDateTime> RECORDED_AT = createField(DSL.name("recorded_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>game.rounds.jackpot_win</code>. Progressive jackpot paid
+     * for the round (minor units); 0 when none.
+     */
+    public final TableField<RoundsRecord, Long> JACKPOT_WIN = createField(DSL.name("jackpot_win"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.BIGINT)), this, "Progressive jackpot paid for the round (minor units); 0 when none.");
+
+    /**
+     * The column <code>game.rounds.jackpot_transaction_id</code>. The wallet's
+     * JACKPOT_WIN transaction of the round, when it hit.
+     */
+    public final TableField<RoundsRecord, Long> JACKPOT_TRANSACTION_ID = createField(DSL.name("jackpot_transaction_id"), SQLDataType.BIGINT, this, "The wallet's JACKPOT_WIN transaction of the round, when it hit.");
+
     private Rounds(Name alias, Table<RoundsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -251,6 +263,7 @@ public class Rounds extends TableImpl<RoundsRecord> {
     public List<Check<RoundsRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("rounds_amounts"), "(((stake > 0) AND (total_win >= 0) AND (jackpot_contribution >= 0)))", true),
+            Internal.createCheck(this, DSL.name("rounds_jackpot_win_of_a_hit"), "(((jackpot_win >= 0) AND ((jackpot_win = 0) OR jackpot_hit)))", true),
             Internal.createCheck(this, DSL.name("rounds_round_positive"), "(((round >= 1) AND (nonce = round)))", true)
         );
     }

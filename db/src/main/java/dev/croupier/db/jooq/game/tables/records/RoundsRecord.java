@@ -277,6 +277,40 @@ public class RoundsRecord extends UpdatableRecordImpl<RoundsRecord> {
         return (OffsetDateTime) get(16);
     }
 
+    /**
+     * Setter for <code>game.rounds.jackpot_win</code>. Progressive jackpot paid
+     * for the round (minor units); 0 when none.
+     */
+    public RoundsRecord setJackpotWin(Long value) {
+        set(17, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>game.rounds.jackpot_win</code>. Progressive jackpot paid
+     * for the round (minor units); 0 when none.
+     */
+    public Long getJackpotWin() {
+        return (Long) get(17);
+    }
+
+    /**
+     * Setter for <code>game.rounds.jackpot_transaction_id</code>. The wallet's
+     * JACKPOT_WIN transaction of the round, when it hit.
+     */
+    public RoundsRecord setJackpotTransactionId(Long value) {
+        set(18, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>game.rounds.jackpot_transaction_id</code>. The wallet's
+     * JACKPOT_WIN transaction of the round, when it hit.
+     */
+    public Long getJackpotTransactionId() {
+        return (Long) get(18);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -300,7 +334,7 @@ public class RoundsRecord extends UpdatableRecordImpl<RoundsRecord> {
     /**
      * Create a detached, initialised RoundsRecord
      */
-    public RoundsRecord(UUID sessionId, Long round, UUID userId, String requestId, Long stake, String currency, JSONB outcome, Long totalWin, Long jackpotContribution, Boolean jackpotHit, Long nonce, String clientSeed, String ledgerKey, Long ledgerTransactionId, Long balanceAfter, OffsetDateTime playedAt, OffsetDateTime recordedAt) {
+    public RoundsRecord(UUID sessionId, Long round, UUID userId, String requestId, Long stake, String currency, JSONB outcome, Long totalWin, Long jackpotContribution, Boolean jackpotHit, Long nonce, String clientSeed, String ledgerKey, Long ledgerTransactionId, Long balanceAfter, OffsetDateTime playedAt, OffsetDateTime recordedAt, Long jackpotWin, Long jackpotTransactionId) {
         super(Rounds.ROUNDS);
 
         setSessionId(sessionId);
@@ -320,6 +354,8 @@ public class RoundsRecord extends UpdatableRecordImpl<RoundsRecord> {
         setBalanceAfter(balanceAfter);
         setPlayedAt(playedAt);
         setRecordedAt(recordedAt);
+        setJackpotWin(jackpotWin);
+        setJackpotTransactionId(jackpotTransactionId);
         resetChangedOnNotNull();
     }
 }
