@@ -281,16 +281,23 @@ async function showRound(round, fast) {
     await state.reels.spinTo(spin.stops, { fast });
     state.reels.highlight(state.math.paylines, spin.lineWins);
   }
-  $("#last-win").textContent = coins(round.win);
+  // The progressive jackpot is paid on top of the game's fixed win, in its own ledger post.
+  const jackpot = round.jackpotWin ?? 0;
+  const total = round.win + jackpot;
+  $("#last-win").textContent = coins(total);
   $("#round-no").textContent = round.round;
-  if (round.win > 0) {
+  if (total > 0) {
     const banner = $("#win-banner");
-    banner.textContent = round.jackpotHit ? `JACKPOT! ${coins(round.win)}` : `WIN ${coins(round.win)}`;
+    banner.textContent = jackpot > 0
+      ? `JACKPOT! ${coins(jackpot)}${round.win > 0 ? ` + WIN ${coins(round.win)}` : ""}`
+      : `WIN ${coins(round.win)}`;
+    banner.classList.toggle("jackpot", jackpot > 0);
     banner.hidden = false;
   }
   state.rounds.push(round);
   $("#rounds").prepend(el("li", { "data-round": String(round.round) },
-    `#${round.round}`, el("span", { class: round.win > 0 ? "win" : "" }, `${coins(round.stake)} → ${coins(round.win)}`),
+    `#${round.round}`, el("span", { class: total > 0 ? "win" : "" }, `${coins(round.stake)} → ${coins(total)}`),
+    ...(jackpot > 0 ? [el("span", { class: "jackpot-tag" }, "jackpot")] : []),
     el("span", { class: "badge" }, "sealed")));
 }
 

@@ -199,6 +199,7 @@ class MessageDispatcher {
     p.put("balance", outcome.balance());
     p.put("currency", m.currency());
     p.put("jackpotHit", last.jackpotHit());
+    p.put("jackpotWin", last.jackpotWin());
     p.put("outcome", last.outcome());
     if (m.spins() > 1) {
       List<Map<String, Object>> rounds = new ArrayList<>();
@@ -296,6 +297,7 @@ class MessageDispatcher {
     m.put("stake", r.stake());
     m.put("win", r.totalWin());
     m.put("jackpotHit", r.jackpotHit());
+    m.put("jackpotWin", r.jackpotWin());
     m.put("balance", r.balanceAfter());
     m.put("outcome", r.outcome());
     return m;
