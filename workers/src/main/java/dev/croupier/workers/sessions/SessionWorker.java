@@ -22,13 +22,39 @@ import org.jooq.DSLContext;
 public final class SessionWorker {
   private SessionWorker() {}
 
-  /** A factory with the session workflow and its activities registered; the caller starts it. */
+  /**
+   * A factory with the session workflow and its activities registered, reseeding a paid jackpot
+   * with {@link LedgerActivitiesImpl#DEFAULT_JACKPOT_RESEED}; the caller starts it.
+   */
   public static WorkerFactory create(
       WorkflowClient client,
       TemporalProperties temporal,
       GameRegistry games,
       WalletGrpc.WalletBlockingStub wallet,
       Duration walletDeadline,
+      DSLContext dsl) {
+    return create(
+        client,
+        temporal,
+        games,
+        wallet,
+        walletDeadline,
+        LedgerActivitiesImpl.DEFAULT_JACKPOT_RESEED,
+        dsl);
+  }
+
+  /**
+   * A factory with the session workflow and its activities registered; the caller starts it.
+   *
+   * @param jackpotReseed minor units the house puts back into a jackpot pool when it is paid
+   */
+  public static WorkerFactory create(
+      WorkflowClient client,
+      TemporalProperties temporal,
+      GameRegistry games,
+      WalletGrpc.WalletBlockingStub wallet,
+      Duration walletDeadline,
+      long jackpotReseed,
       DSLContext dsl) {
     TemporalProperties.Worker tuning = temporal.worker();
     WorkerFactory factory =
@@ -54,7 +80,7 @@ public final class SessionWorker {
     worker.registerActivitiesImplementations(
         new GamePluginActivitiesImpl(games),
         new SeedActivitiesImpl(new SecureRandom()),
-        new LedgerActivitiesImpl(wallet, walletDeadline),
+        new LedgerActivitiesImpl(wallet, walletDeadline, jackpotReseed),
         new SessionProjectionActivitiesImpl(dsl));
     return factory;
   }

@@ -32,7 +32,14 @@ class SessionWorkerConfiguration {
       WalletGrpc.WalletBlockingStub wallet,
       WalletClientProperties walletProperties,
       DSLContext dsl) {
-    return SessionWorker.create(client, temporal, games, wallet, walletProperties.deadline(), dsl);
+    return SessionWorker.create(
+        client,
+        temporal,
+        games,
+        wallet,
+        walletProperties.deadline(),
+        walletProperties.jackpotReseed(),
+        dsl);
   }
 
   @Bean

@@ -20,7 +20,24 @@ final class LedgerAudit {
   Map<String, Long> roundTransactions() {
     Map<String, Long> out = new HashMap<>();
     query(
-        "select idempotency_key, id from wallet.transaction where idempotency_key like 'session-%'",
+        "select idempotency_key, id from wallet.transaction where idempotency_key like 'session-%'"
+            + " and kind = 'BET_AND_WIN'",
+        rs -> out.put(rs.getString(1), rs.getLong(2)));
+    return out;
+  }
+
+  /** Jackpot payouts by idempotency key: {@code session-<id>/round-<n>/jackpot} to amount won. */
+  Map<String, Long> jackpotPayouts() {
+    Map<String, Long> out = new HashMap<>();
+    query(
+        """
+        select t.idempotency_key,
+               coalesce((select sum(e.amount) from wallet.entry e
+                         join wallet.account a on a.id = e.account_id
+                         where e.transaction_id = t.id and a.type = 'PLAYER'), 0)
+        from wallet.transaction t
+        where t.idempotency_key like 'session-%' and t.kind = 'JACKPOT_WIN'
+        """,
         rs -> out.put(rs.getString(1), rs.getLong(2)));
     return out;
   }
@@ -39,7 +56,7 @@ final class LedgerAudit {
     return count(
         """
         select count(*) from wallet.transaction t
-        where t.idempotency_key like 'session-%' and (
+        where t.idempotency_key like 'session-%' and t.kind <> 'JACKPOT_WIN' and (
           t.kind <> 'BET_AND_WIN'
           or (select sum(amount) from wallet.entry e where e.transaction_id = t.id) <> 0
           or not exists (select 1 from wallet.entry e where e.transaction_id = t.id
@@ -70,13 +87,16 @@ final class LedgerAudit {
         """);
   }
 
-  /** Players whose balance is not grant - stakes + wins of their projected rounds. */
+  /**
+   * Players whose balance is not grant - stakes + wins (jackpots included) of their projected
+   * rounds.
+   */
   long playersOffTheirRounds(long grant) {
     return count(
         """
         select count(*) from wallet.account a join wallet.balance b on b.account_id = a.id
         where a.type = 'PLAYER' and a.owner_id in (select user_id from game.sessions)
-          and b.balance <> %d - (select coalesce(sum(r.stake - r.total_win), 0)
+          and b.balance <> %d - (select coalesce(sum(r.stake - r.total_win - r.jackpot_win), 0)
                                  from game.rounds r where r.user_id = a.owner_id)
         """
             .formatted(grant));
