@@ -2,14 +2,28 @@ package dev.croupier.gateway.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.croupier.api.wallet.v1.AccountType;
+import dev.croupier.api.wallet.v1.GetBalanceRequest;
+import dev.croupier.api.wallet.v1.OpenAccountRequest;
+import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.testsupport.KafkaExtension;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
+import dev.croupier.wallet.api.ServiceTokenCredentials;
+import dev.croupier.wallet.api.ServiceTokenKey;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +32,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Two gateway nodes in one JVM, each its own Spring context on its own port, sharing nothing but
- * Temporal, Kafka and PostgreSQL: a player moves from one to the other mid-session, and chat sent
- * on one reaches players on the other.
+ * Temporal, Kafka and PostgreSQL: a player moves from one to the other mid-session, chat sent on
+ * one reaches players on the other, and both push the same jackpot value, the pool's ledger
+ * balance.
  */
 @ExtendWith({PostgresExtension.class, KafkaExtension.class, TemporalServerExtension.class})
 class TwoGatewayNodesTest {
@@ -85,5 +100,96 @@ class TwoGatewayNodesTest {
     assertThat(listener.schemaViolations).isEmpty();
     listener.close();
     speaker.close();
+  }
+
+  @Test
+  void bothNodesPushTheSameJackpotValueAndItIsThePoolsLedgerBalance() throws Exception {
+    WsClient onA = a.connect(a.newPlayer("PotWatcherA"));
+    WsClient onB = b.connect(b.newPlayer("PotWatcherB"));
+    onA.request("subscribe", Map.of("topic", "jackpot"));
+    onB.request("subscribe", Map.of("topic", "jackpot"));
+    // Contributions through the wallet: each slot bet posts 1 % of its stake to the pool in its
+    // BET_AND_WIN.
+    WsClient bettor = a.connect(a.newPlayer("Feeder"));
+    String session =
+        bettor
+            .request("session.open", Map.of("gameId", "slot-classic"))
+            .at("/payload/sessionId")
+            .asString();
+    for (int i = 0; i < 3; i++) {
+      bettor.request(
+          "bet.place", Map.of("sessionId", session, "amount", 1_000, "currency", "COIN"));
+    }
+    long pool = poolBalance();
+    assertThat(pool).isGreaterThanOrEqualTo(30);
+
+    // The workers' jackpot aggregator publishes the pool it followed on wallet.entries as this
+    // record; the aggregator itself lives in the workers app, which this module may not link.
+    String asOf = Instant.now().toString();
+    Properties props = new Properties();
+    props.put("bootstrap.servers", stack.kafka.bootstrapServers());
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  "jackpot.updates",
+                  "COIN",
+                  WsStack.JSON.writeValueAsString(
+                      Map.of(
+                          "type",
+                          "jackpot.update",
+                          "payload",
+                          Map.of("pool", pool, "currency", "COIN", "asOf", asOf)))))
+          .get(10, TimeUnit.SECONDS);
+    }
+
+    JsonNode seenOnA = onA.awaitEvent(e -> asOf.equals(e.at("/payload/asOf").asString()));
+    JsonNode seenOnB = onB.awaitEvent(e -> asOf.equals(e.at("/payload/asOf").asString()));
+    assertThat(seenOnA.path("type").asString()).isEqualTo("jackpot.update");
+    assertThat(seenOnA.get("payload")).isEqualTo(seenOnB.get("payload"));
+    assertThat(seenOnA.at("/payload/pool").asLong()).isEqualTo(pool).isEqualTo(poolBalance());
+    // Players who subscribe later, on either node, get that same value at once.
+    for (WsStack.Node node : new WsStack.Node[] {a, b}) {
+      WsClient late = node.connect(node.newPlayer("LatePot"));
+      late.request("subscribe", Map.of("topic", "jackpot"));
+      assertThat(late.awaitEvent("jackpot.update").get("payload"))
+          .isEqualTo(seenOnA.get("payload"));
+      assertThat(late.schemaViolations).isEmpty();
+      late.close();
+    }
+    assertThat(onA.schemaViolations).isEmpty();
+    assertThat(onB.schemaViolations).isEmpty();
+    assertThat(bettor.schemaViolations).isEmpty();
+    onA.close();
+    onB.close();
+    bettor.close();
+  }
+
+  /** The COIN jackpot pool's committed balance, read through the wallet's gRPC API. */
+  private static long poolBalance() {
+    ManagedChannel channel =
+        ManagedChannelBuilder.forTarget(stack.wallet.target()).usePlaintext().build();
+    try {
+      WalletGrpc.WalletBlockingStub wallet =
+          WalletGrpc.newBlockingStub(channel)
+              .withCallCredentials(
+                  new ServiceTokenCredentials(
+                      ServiceTokenKey.fromBase64(stack.wallet.serviceTokenKey()), "tests"));
+      long pool =
+          wallet
+              .openAccount(
+                  OpenAccountRequest.newBuilder()
+                      .setCurrency("COIN")
+                      .setType(AccountType.JACKPOT_POOL)
+                      .build())
+              .getAccount()
+              .getAccountId();
+      return wallet
+          .getBalance(GetBalanceRequest.newBuilder().setAccountId(pool).build())
+          .getBalance();
+    } finally {
+      channel.shutdownNow();
+    }
   }
 }
