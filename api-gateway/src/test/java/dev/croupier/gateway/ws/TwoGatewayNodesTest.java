@@ -124,7 +124,8 @@ class TwoGatewayNodesTest {
     assertThat(pool).isGreaterThanOrEqualTo(30);
 
     // The workers' jackpot aggregator publishes the pool it followed on wallet.entries as this
-    // record; the aggregator itself lives in the workers app, which this module may not link.
+    // record (key and value as in temporal-config/README.md); the aggregator itself lives in the
+    // workers app, which this module may not link.
     String asOf = Instant.now().toString();
     Properties props = new Properties();
     props.put("bootstrap.servers", stack.kafka.bootstrapServers());
@@ -134,7 +135,7 @@ class TwoGatewayNodesTest {
           .send(
               new ProducerRecord<>(
                   "jackpot.updates",
-                  "COIN",
+                  "pool/COIN",
                   WsStack.JSON.writeValueAsString(
                       Map.of(
                           "type",
