@@ -6,6 +6,7 @@ import dev.croupier.devstack.TemporalServer;
 import dev.croupier.testsupport.PostgresDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,16 @@ public final class WorkerProcess implements AutoCloseable {
 
   public WorkerProcess(
       TemporalServer temporal, TestWallet wallet, PostgresDatabase db, Path logFile) {
+    this(temporal, wallet, db, logFile, Map.of());
+  }
+
+  /** The same, with more environment for the worker (for example {@code CROUPIER_POKER_*}). */
+  public WorkerProcess(
+      TemporalServer temporal,
+      TestWallet wallet,
+      PostgresDatabase db,
+      Path logFile,
+      Map<String, String> extraEnv) {
     this.logFile = logFile;
     this.command =
         List.of(
@@ -33,16 +44,19 @@ public final class WorkerProcess implements AutoCloseable {
             "-cp",
             System.getProperty("java.class.path"),
             WorkersApplication.class.getName());
-    this.env =
-        Map.of(
-            "CROUPIER_TEMPORAL_TARGET", temporal.target(),
-            "CROUPIER_TEMPORAL_NAMESPACE", temporal.settings().namespace(),
-            "CROUPIER_WALLET_TARGET", wallet.target(),
-            "CROUPIER_SERVICE_TOKEN_KEY", wallet.serviceTokenKey(),
-            "CROUPIER_DB_URL", db.url(),
-            "CROUPIER_DB_USER", db.user(),
-            "CROUPIER_DB_PASSWORD", db.password(),
-            "CROUPIER_WORKERS_PORT", String.valueOf(port));
+    Map<String, String> all =
+        new HashMap<>(
+            Map.of(
+                "CROUPIER_TEMPORAL_TARGET", temporal.target(),
+                "CROUPIER_TEMPORAL_NAMESPACE", temporal.settings().namespace(),
+                "CROUPIER_WALLET_TARGET", wallet.target(),
+                "CROUPIER_SERVICE_TOKEN_KEY", wallet.serviceTokenKey(),
+                "CROUPIER_DB_URL", db.url(),
+                "CROUPIER_DB_USER", db.user(),
+                "CROUPIER_DB_PASSWORD", db.password(),
+                "CROUPIER_WORKERS_PORT", String.valueOf(port)));
+    all.putAll(extraEnv);
+    this.env = Map.copyOf(all);
   }
 
   /** Starts the worker JVM; returns at once (the worker joins the task queue within seconds). */
