@@ -1,0 +1,133 @@
+package dev.croupier.workflows.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.NonDeterministicException;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays poker table histories recorded on the real dev server by the workers module's crash test
+ * ({@code TableSurvivesWorkerCrashesTest}): one run in which a SIGKILLed worker lost a workflow
+ * task in the middle of a hand, and the last run of the same table, which closes it. A change that
+ * alters the commands a recorded table produces fails here, before it reaches running tables; such
+ * a change must be guarded with {@link Workflow#getVersion}. See workflows/README.md to re-capture.
+ */
+class PokerTableReplayTest {
+
+  static List<Path> histories() throws IOException, URISyntaxException {
+    Path dir = Path.of(PokerTableReplayTest.class.getResource("/histories/table").toURI());
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+  }
+
+  static WorkflowExecutionHistory history(String name) throws Exception {
+    return WorkflowExecutionHistory.fromJson(
+        Files.readString(
+            Path.of(PokerTableReplayTest.class.getResource("/histories/table/" + name).toURI())));
+  }
+
+  static List<EventType> types(WorkflowExecutionHistory history) {
+    return history.getEvents().stream().map(HistoryEvent::getEventType).toList();
+  }
+
+  @Test
+  void committedTableHistoriesReplayOnTheCurrentWorkflow() throws Exception {
+    List<Path> histories = histories();
+    assertThat(histories)
+        .extracting(p -> p.getFileName().toString())
+        .contains("table-crash-interrupted.json", "table-closed.json");
+    for (Path history : histories) {
+      WorkflowReplayer.replayWorkflowExecution(history.toFile(), PokerTableWorkflowImpl.class);
+    }
+  }
+
+  @Test
+  void theCrashHistoryHoldsALostWorkflowTaskBetweenPlayedActionsAndContinuesAsNew()
+      throws Exception {
+    List<EventType> crash = types(history("table-crash-interrupted.json"));
+    assertThat(crash)
+        .containsAnyOf(
+            EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT, EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED)
+        .contains(
+            EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED,
+            EventType.EVENT_TYPE_MARKER_RECORDED,
+            EventType.EVENT_TYPE_TIMER_STARTED,
+            EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    int lost = crash.indexOf(EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT);
+    if (lost < 0) {
+      lost = crash.indexOf(EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED);
+    }
+    // Mid-hand: actions were answered before the lost task and after it.
+    assertThat(crash.subList(0, lost))
+        .contains(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED);
+    assertThat(crash.subList(lost, crash.size()))
+        .contains(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED);
+    assertThat(types(history("table-closed.json")))
+        .contains(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+  }
+
+  @Test
+  void aCommandOrderChangeWithoutAVersionGuardFailsReplay() throws Exception {
+    for (Path history : histories()) {
+      assertThatThrownBy(
+              () ->
+                  WorkflowReplayer.replayWorkflowExecution(
+                      history.toFile(), PausesBeforeSeeding.class))
+          .as(history.getFileName().toString())
+          .hasMessageContaining(NonDeterministicException.class.getSimpleName());
+    }
+  }
+
+  @Test
+  void theSameChangeGuardedByGetVersionReplays() throws Exception {
+    for (Path history : histories()) {
+      WorkflowReplayer.replayWorkflowExecution(
+          history.toFile(), PausesBeforeSeedingVersioned.class);
+    }
+  }
+
+  /** A deliberately non-deterministic change: a timer before the run's first recorded command. */
+  public static class PausesBeforeSeeding extends PokerTableWorkflowImpl {
+    @WorkflowInit
+    public PausesBeforeSeeding(TableStart start) {
+      super(start);
+    }
+
+    @Override
+    public TableStatus run(TableStart start) {
+      Workflow.sleep(Duration.ofMillis(1));
+      return super.run(start);
+    }
+  }
+
+  /** The same change, as it must be shipped: only new runs take the new branch. */
+  public static class PausesBeforeSeedingVersioned extends PokerTableWorkflowImpl {
+    @WorkflowInit
+    public PausesBeforeSeedingVersioned(TableStart start) {
+      super(start);
+    }
+
+    @Override
+    public TableStatus run(TableStart start) {
+      if (Workflow.getVersion("pause-before-seeding", Workflow.DEFAULT_VERSION, 1) == 1) {
+        Workflow.sleep(Duration.ofMillis(1));
+      }
+      return super.run(start);
+    }
+  }
+}
