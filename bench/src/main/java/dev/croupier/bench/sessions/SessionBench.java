@@ -376,8 +376,8 @@ public final class SessionBench {
     return out;
   }
 
-  /** The wallet application in this JVM, over the bench database. */
-  static final class BenchWallet implements AutoCloseable {
+  /** The wallet application in this JVM, over the bench database (also the table benchmark's). */
+  public static final class BenchWallet implements AutoCloseable {
     static final java.util.Map<UUID, UUID> USERS = new java.util.concurrent.ConcurrentHashMap<>();
     final ServiceTokenKey key = ServiceTokenKey.random();
     final int port = Ports.freePort();
@@ -385,7 +385,7 @@ public final class SessionBench {
     final ManagedChannel channel;
     final WalletGrpc.WalletBlockingStub stub;
 
-    BenchWallet(String url, String user, String password) {
+    public BenchWallet(String url, String user, String password) {
       context =
           new SpringApplicationBuilder(WalletApplication.class)
               .run(
@@ -421,7 +421,13 @@ public final class SessionBench {
       return USERS.get(s.sessionId());
     }
 
-    void grant(UUID userId, long amount) {
+    /** The wallet's gRPC stub, with this benchmark's service token. */
+    public WalletGrpc.WalletBlockingStub stub() {
+      return stub;
+    }
+
+    /** Grants {@code amount} COIN to the player from the promo account. */
+    public void grant(UUID userId, long amount) {
       long player = open(userId.toString(), AccountType.PLAYER);
       long promo = open("", AccountType.PROMO);
       stub.postTransaction(
