@@ -4,8 +4,7 @@ import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.Wager;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import dev.croupier.workflows.WorkflowCalls;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -16,16 +15,9 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.client.WorkflowUpdateException;
-import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.SearchAttributes;
-import io.temporal.failure.ApplicationFailure;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class GameSessions {
   private static final Logger log = LoggerFactory.getLogger(GameSessions.class);
-  private static final Duration PAUSE = Duration.ofMillis(50);
 
   /**
    * How sessions are started and called.
@@ -135,13 +126,13 @@ public final class GameSessions {
         try {
           stub.getResult(1, TimeUnit.MILLISECONDS, SessionSummary.class);
         } catch (WorkflowFailedException e) {
-          throw toCroupier(e, ErrorCode.INTERNAL);
+          throw WorkflowCalls.toCroupier(e, ErrorCode.INTERNAL);
         } catch (TimeoutException | RuntimeException e) {
           throw new CroupierException(ErrorCode.INTERNAL, "session failed to open: " + status);
         }
         throw new CroupierException(ErrorCode.SESSION_CLOSED, "session closed while opening");
       }
-      pauseUntil(deadline, "open " + sessionId);
+      WorkflowCalls.pauseUntil(deadline, "open " + sessionId);
     }
   }
 
@@ -185,13 +176,7 @@ public final class GameSessions {
             + request.wager().currency()
             + "|"
             + request.spins();
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8));
-      return request.requestId() + "#" + HexFormat.of().formatHex(hash, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return WorkflowCalls.updateId(request.requestId(), payload);
   }
 
   /**
@@ -247,88 +232,20 @@ public final class GameSessions {
             .setUpdateId(updateId)
             .setWaitForStage(WorkflowUpdateStage.COMPLETED)
             .build();
-    long deadline = System.nanoTime() + settings.callTimeout().toNanos();
-    while (true) {
-      try {
-        WorkflowUpdateHandle<R> handle = stub.startUpdate(options, arg);
-        long left = Math.max(1, deadline - System.nanoTime());
-        return handle.getResult(left, TimeUnit.NANOSECONDS);
-      } catch (WorkflowUpdateException e) {
-        throw toCroupier(e, ErrorCode.INTERNAL);
-      } catch (RuntimeException e) {
-        if (isNotFound(e)) {
-          WorkflowExecutionStatus status = statusOf(stub);
+    return WorkflowCalls.update(
+        stub,
+        options,
+        settings.callTimeout(),
+        "session " + sessionId,
+        status -> {
           if (status == null) {
-            throw new CroupierException(ErrorCode.UNKNOWN_SESSION, "no session " + sessionId);
+            return new CroupierException(ErrorCode.UNKNOWN_SESSION, "no session " + sessionId);
           }
           if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-            throw new CroupierException(ErrorCode.SESSION_CLOSED, "the session is closed");
+            return new CroupierException(ErrorCode.SESSION_CLOSED, "the session is closed");
           }
-        }
-        // Transient: the server restarted, the run continued as new, or a poll timed out. The
-        // same update id makes the retry safe.
-        log.debug(
-            "{} {} on session {}: retrying after {}", name, updateId, sessionId, e.toString());
-        pauseUntil(deadline, name + " " + updateId);
-      }
-    }
-  }
-
-  private WorkflowExecutionStatus statusOf(WorkflowStub stub) {
-    try {
-      return stub.describe().getStatus();
-    } catch (RuntimeException e) {
-      if (isNotFound(e)) {
-        return null;
-      }
-      throw e;
-    }
-  }
-
-  private static boolean isNotFound(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof WorkflowNotFoundException) {
-        return true;
-      }
-      if (t instanceof StatusRuntimeException s
-          && s.getStatus().getCode() == Status.Code.NOT_FOUND
-          && !String.valueOf(s.getStatus().getDescription()).contains("update")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void pauseUntil(long deadline, String what) {
-    if (System.nanoTime() > deadline) {
-      throw new CroupierException(ErrorCode.UNAVAILABLE, "Temporal did not answer: " + what);
-    }
-    try {
-      Thread.sleep(PAUSE);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CroupierException(ErrorCode.UNAVAILABLE, "interrupted: " + what);
-    }
-  }
-
-  /** The error code an ApplicationFailure in the cause chain carries, else {@code fallback}. */
-  static CroupierException toCroupier(Throwable failure, ErrorCode fallback) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure af) {
-        String message = String.valueOf(af.getOriginalMessage());
-        int colon = message.indexOf(':');
-        String leading = colon > 0 ? message.substring(0, colon) : "";
-        for (ErrorCode code : ErrorCode.values()) {
-          if (code.name().equals(af.getType()) || code.name().equals(leading)) {
-            return new CroupierException(code, message);
-          }
-        }
-      }
-    }
-    StringBuilder chain = new StringBuilder();
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      chain.append(chain.isEmpty() ? "" : " <- ").append(t);
-    }
-    return new CroupierException(fallback, chain.toString());
+          return null;
+        },
+        arg);
   }
 }

@@ -5,8 +5,7 @@ import dev.croupier.errors.ErrorCode;
 import dev.croupier.games.poker.Action;
 import dev.croupier.games.poker.TableConfig;
 import dev.croupier.games.poker.TableView;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import dev.croupier.workflows.WorkflowCalls;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -16,18 +15,10 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.client.WorkflowUpdateException;
-import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.failure.ApplicationFailure;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PokerTables {
   private static final Logger log = LoggerFactory.getLogger(PokerTables.class);
-  private static final Duration PAUSE = Duration.ofMillis(50);
 
   /**
    * How tables are started and called.
@@ -112,7 +102,7 @@ public final class PokerTables {
       } catch (RuntimeException notYet) {
         log.debug("table {} not ready yet: {}", tableId, notYet.toString());
       }
-      pauseUntil(deadline, "open " + tableId);
+      WorkflowCalls.pauseUntil(deadline, "open " + tableId);
     }
   }
 
@@ -213,14 +203,7 @@ public final class PokerTables {
    * result whatever the arguments).
    */
   public static String updateId(TableRequest request) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256")
-              .digest(request.fingerprint().getBytes(StandardCharsets.UTF_8));
-      return request.requestId() + "#" + HexFormat.of().formatHex(hash, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return WorkflowCalls.updateId(request.requestId(), request.fingerprint());
   }
 
   private <R> R update(UUID tableId, String name, TableRequest request, Class<R> type) {
@@ -236,31 +219,22 @@ public final class PokerTables {
             .setUpdateId(updateId)
             .setWaitForStage(WorkflowUpdateStage.COMPLETED)
             .build();
-    long deadline = System.nanoTime() + settings.callTimeout().toNanos();
-    while (true) {
-      try {
-        WorkflowUpdateHandle<R> handle = stub.startUpdate(options, args);
-        long left = Math.max(1, deadline - System.nanoTime());
-        return handle.getResult(left, TimeUnit.NANOSECONDS);
-      } catch (WorkflowUpdateException e) {
-        throw toCroupier(e, ErrorCode.INTERNAL);
-      } catch (RuntimeException e) {
-        if (isNotFound(e)) {
-          WorkflowExecutionStatus status = statusOf(stub);
+    return WorkflowCalls.update(
+        stub,
+        options,
+        settings.callTimeout(),
+        "table " + tableId,
+        status -> {
           if (status == null) {
-            throw new CroupierException(ErrorCode.UNKNOWN_TABLE, "no table " + tableId);
+            return new CroupierException(ErrorCode.UNKNOWN_TABLE, "no table " + tableId);
           }
           if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
               && status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW) {
-            throw new CroupierException(ErrorCode.TABLE_CLOSED, "the table is closed");
+            return new CroupierException(ErrorCode.TABLE_CLOSED, "the table is closed");
           }
-        }
-        // Transient: the server restarted, the run continued as new, or a poll timed out. The
-        // same update id makes the retry safe.
-        log.debug("{} {} on table {}: retrying after {}", name, updateId, tableId, e.toString());
-        pauseUntil(deadline, name + " " + updateId);
-      }
-    }
+          return null;
+        },
+        args);
   }
 
   private <R> R query(UUID tableId, String name, Class<R> type, Object... args) {
@@ -269,7 +243,7 @@ public final class PokerTables {
     } catch (WorkflowNotFoundException e) {
       throw new CroupierException(ErrorCode.UNKNOWN_TABLE, "no table " + tableId);
     } catch (RuntimeException e) {
-      if (isNotFound(e)) {
+      if (WorkflowCalls.isNotFound(e)) {
         throw new CroupierException(ErrorCode.UNKNOWN_TABLE, "no table " + tableId);
       }
       throw new CroupierException(ErrorCode.UNAVAILABLE, "query " + name + ": " + e);
@@ -278,63 +252,5 @@ public final class PokerTables {
 
   private WorkflowStub stub(UUID tableId) {
     return client.newUntypedWorkflowStub(TableStart.workflowId(tableId));
-  }
-
-  private WorkflowExecutionStatus statusOf(WorkflowStub stub) {
-    try {
-      return stub.describe().getStatus();
-    } catch (RuntimeException e) {
-      if (isNotFound(e)) {
-        return null;
-      }
-      throw e;
-    }
-  }
-
-  private static boolean isNotFound(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof WorkflowNotFoundException) {
-        return true;
-      }
-      if (t instanceof StatusRuntimeException s
-          && s.getStatus().getCode() == Status.Code.NOT_FOUND
-          && !String.valueOf(s.getStatus().getDescription()).contains("update")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void pauseUntil(long deadline, String what) {
-    if (System.nanoTime() > deadline) {
-      throw new CroupierException(ErrorCode.UNAVAILABLE, "Temporal did not answer: " + what);
-    }
-    try {
-      Thread.sleep(PAUSE);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CroupierException(ErrorCode.UNAVAILABLE, "interrupted: " + what);
-    }
-  }
-
-  /** The error code an ApplicationFailure in the cause chain carries, else {@code fallback}. */
-  static CroupierException toCroupier(Throwable failure, ErrorCode fallback) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure af) {
-        String message = String.valueOf(af.getOriginalMessage());
-        int colon = message.indexOf(':');
-        String leading = colon > 0 ? message.substring(0, colon) : "";
-        for (ErrorCode code : ErrorCode.values()) {
-          if (code.name().equals(af.getType()) || code.name().equals(leading)) {
-            return new CroupierException(code, message);
-          }
-        }
-      }
-    }
-    StringBuilder chain = new StringBuilder();
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      chain.append(chain.isEmpty() ? "" : " <- ").append(t);
-    }
-    return new CroupierException(fallback, chain.toString());
   }
 }
