@@ -1,5 +1,6 @@
 package dev.croupier.gateway.ws;
 
+import dev.croupier.games.poker.Action;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -33,4 +34,66 @@ sealed interface ClientMessage {
   record SendChat(String id, String text) implements ClientMessage {}
 
   record Ping(String id) implements ClientMessage {}
+
+  // ---- Poker tables (PROTOCOL.md, "Poker tables"); TableMessages parses them, TableDesk runs
+  // them.
+
+  /** A request about one poker table, on behalf of the socket's player. */
+  sealed interface TableMessage extends ClientMessage {
+    UUID tableId();
+
+    /** The message type on the wire. */
+    String type();
+  }
+
+  /** Watch a table: its view now, and a fresh one after every change. */
+  record WatchTable(String id, UUID tableId) implements TableMessage {
+    @Override
+    public String type() {
+      return "table.watch";
+    }
+  }
+
+  record UnwatchTable(String id, UUID tableId) implements TableMessage {
+    @Override
+    public String type() {
+      return "table.unwatch";
+    }
+  }
+
+  /** Take {@code seat} with {@code buyIn} chips from the player's wallet. */
+  record SitDown(String id, UUID tableId, int seat, long buyIn) implements TableMessage {
+    @Override
+    public String type() {
+      return "table.sit";
+    }
+  }
+
+  /** A betting action ({@link Action#inHand()}) for the player's {@code seat}. */
+  record TableAct(String id, UUID tableId, int seat, Action action) implements TableMessage {
+    @Override
+    public String type() {
+      return "table.act";
+    }
+  }
+
+  /** Sit out, sit back in, or leave. */
+  record ChangeSeat(String id, UUID tableId, int seat, SeatChange change) implements TableMessage {
+    @Override
+    public String type() {
+      return change.wire;
+    }
+  }
+
+  enum SeatChange {
+    SIT_OUT("table.sitOut"),
+    SIT_IN("table.sitIn"),
+    LEAVE("table.leave");
+
+    final String wire;
+
+    SeatChange(String wire) {
+      this.wire = wire;
+    }
+  }
 }

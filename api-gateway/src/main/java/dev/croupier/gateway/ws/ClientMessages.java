@@ -75,6 +75,9 @@ final class ClientMessages {
     if (p == null || !p.isObject()) {
       throw new ProtocolException(id, MALFORMED_MESSAGE, "payload must be an object.");
     }
+    if (TableMessages.TYPES.contains(type)) {
+      return TableMessages.parse(id, type, p);
+    }
     return switch (type) {
       case "session.open" ->
           new OpenSession(
@@ -107,6 +110,9 @@ final class ClientMessages {
   }
 
   private static boolean isKnown(String type) {
+    if (TableMessages.TYPES.contains(type)) {
+      return true;
+    }
     return switch (type) {
       case "session.open",
           "session.close",

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +45,7 @@ final class Connection {
   private final int maxFrames;
   private final int maxChars;
   private final Set<Topic> topics = ConcurrentHashMap.newKeySet();
+  private final Set<UUID> tables = ConcurrentHashMap.newKeySet();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicLong droppedEvents = new AtomicLong();
 
@@ -108,6 +110,11 @@ final class Connection {
 
   Set<Topic> topics() {
     return topics;
+  }
+
+  /** The poker tables this socket watches. */
+  Set<UUID> tables() {
+    return tables;
   }
 
   boolean tryTakeToken() {

@@ -22,6 +22,7 @@ import dev.croupier.gateway.ws.ClientMessage.PlaceBet;
 import dev.croupier.gateway.ws.ClientMessage.SendChat;
 import dev.croupier.gateway.ws.ClientMessage.SessionState;
 import dev.croupier.gateway.ws.ClientMessage.Subscribe;
+import dev.croupier.gateway.ws.ClientMessage.TableMessage;
 import dev.croupier.gateway.ws.ClientMessage.Unsubscribe;
 import dev.croupier.workflows.session.BetOutcome;
 import dev.croupier.workflows.session.GameSessions;
@@ -59,6 +60,7 @@ class MessageDispatcher {
   private final Sockets sockets;
   private final RealtimeFeeds feeds;
   private final Frames frames;
+  private final TableDesk tables;
   private final Cache<String, String> betFingerprints;
 
   MessageDispatcher(
@@ -71,6 +73,7 @@ class MessageDispatcher {
       Sockets sockets,
       RealtimeFeeds feeds,
       Frames frames,
+      TableDesk tables,
       WsProperties properties) {
     this.sessions = sessions;
     this.games = games;
@@ -81,6 +84,7 @@ class MessageDispatcher {
     this.sockets = sockets;
     this.feeds = feeds;
     this.frames = frames;
+    this.tables = tables;
     this.betFingerprints =
         Caffeine.newBuilder()
             .expireAfterWrite(properties.replayWindow())
@@ -117,6 +121,7 @@ class MessageDispatcher {
             c.send(
                 frames.reply(m.id(), "pong", Map.of("serverTime", Instant.now().toString())),
                 false);
+        case TableMessage m -> tables.handle(c, m);
       }
     } catch (CroupierException e) {
       if (e.code() == ErrorCode.NOT_YOUR_SESSION) {
@@ -346,6 +351,7 @@ class MessageDispatcher {
       case Unsubscribe x -> "unsubscribe";
       case SendChat x -> "chat.send";
       case Ping x -> "ping";
+      case TableMessage x -> x.type();
     };
   }
 }

@@ -19,6 +19,7 @@ public class Sockets {
   private final Map<String, Connection> all = new ConcurrentHashMap<>();
   private final Map<UUID, Set<Connection>> byUser = new ConcurrentHashMap<>();
   private final Map<Topic, Set<Connection>> byTopic = new EnumMap<>(Topic.class);
+  private final Map<UUID, Set<Connection>> byTable = new ConcurrentHashMap<>();
   private final JsonMapper json;
 
   public Sockets(Frames frames) {
@@ -75,6 +76,9 @@ public class Sockets {
     for (Set<Connection> s : byTopic.values()) {
       s.remove(c);
     }
+    for (UUID table : c.tables()) {
+      unwatch(c, table);
+    }
   }
 
   Connection find(String socketId) {
@@ -89,6 +93,42 @@ public class Sockets {
   void unsubscribe(Connection c, Topic topic) {
     c.topics().remove(topic);
     byTopic.get(topic).remove(c);
+  }
+
+  /** Adds the socket to a table's watchers unless it already watches {@code max} tables. */
+  boolean watch(Connection c, UUID tableId, int max) {
+    synchronized (c.tables()) {
+      if (!c.tables().contains(tableId) && c.tables().size() >= max) {
+        return false;
+      }
+      c.tables().add(tableId);
+    }
+    byTable.compute(
+        tableId,
+        (t, set) -> {
+          Set<Connection> s = set == null ? ConcurrentHashMap.newKeySet() : set;
+          s.add(c);
+          return s;
+        });
+    return true;
+  }
+
+  void unwatch(Connection c, UUID tableId) {
+    synchronized (c.tables()) {
+      c.tables().remove(tableId);
+    }
+    byTable.computeIfPresent(
+        tableId,
+        (t, set) -> {
+          set.remove(c);
+          return set.isEmpty() ? null : set;
+        });
+  }
+
+  /** The open sockets on this node that watch a table. */
+  List<Connection> watchers(UUID tableId) {
+    Set<Connection> s = byTable.get(tableId);
+    return s == null ? List.of() : s.stream().filter(Connection::isOpen).toList();
   }
 
   List<Connection> snapshot() {

@@ -5,6 +5,9 @@ import dev.croupier.activities.game.GamePluginActivitiesImpl;
 import dev.croupier.activities.game.SeedActivitiesImpl;
 import dev.croupier.activities.ledger.LedgerActivitiesImpl;
 import dev.croupier.activities.projection.SessionProjectionActivitiesImpl;
+import dev.croupier.activities.table.HoleCardSealer;
+import dev.croupier.activities.table.TableEventActivitiesImpl;
+import dev.croupier.activities.table.TableLedgerActivitiesImpl;
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.TemporalServer;
@@ -16,6 +19,8 @@ import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.wallet.api.ServiceTokenCredentials;
 import dev.croupier.wallet.api.ServiceTokenKey;
 import dev.croupier.workflows.session.GameSessionWorkflowImpl;
+import dev.croupier.workflows.table.PokerTableWorkflowImpl;
+import dev.croupier.workflows.table.PokerTables;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.temporal.client.WorkflowClient;
@@ -30,6 +35,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,6 +74,14 @@ final class WsStack implements AutoCloseable {
   final PostgresDatabase db;
   final TestWallet wallet;
   final String taskQueue = "ws-test-" + UUID.randomUUID();
+
+  /**
+   * The poker tables' lobby list topic of this stack: its own, so tables of one test class never
+   * show in another's list on the shared broker. Table tests point their gateway at it ({@code
+   * croupier.gateway.realtime.tables-topic}).
+   */
+  final String lobbyTopic = "lobby.tables." + UUID.randomUUID();
+
   final KafkaBroker kafka;
   final TemporalServer temporal;
   private final KeyPair signingKey = TestGateway.rsaKey();
@@ -75,6 +90,8 @@ final class WsStack implements AutoCloseable {
   private final WorkflowServiceStubs workerStubs;
   private final WorkerFactory workers;
   private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+  private final PokerTables pokerTables;
+  private TestTableRelay tableRelay;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -107,7 +124,40 @@ final class WsStack implements AutoCloseable {
         new SeedActivitiesImpl(new SecureRandom()),
         new LedgerActivitiesImpl(walletStub, Duration.ofSeconds(5)),
         new SessionProjectionActivitiesImpl(DSL.using(workerDataSource, SQLDialect.POSTGRES)));
+    // Poker tables as the workers app registers them: on the session task queue, events to the
+    // outbox; tables() starts the relay that takes the outbox to Kafka.
+    worker.registerWorkflowImplementationTypes(PokerTableWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new TableLedgerActivitiesImpl(walletStub, Duration.ofSeconds(5)),
+        new TableEventActivitiesImpl(
+            DSL.using(workerDataSource, SQLDialect.POSTGRES),
+            new com.fasterxml.jackson.databind.ObjectMapper(),
+            new HoleCardSealer(rsaPublicKey()),
+            "table.events",
+            lobbyTopic));
+    this.pokerTables =
+        new PokerTables(
+            client,
+            new PokerTables.Settings(taskQueue, Duration.ofSeconds(10), Duration.ofSeconds(30)));
     workers.start();
+  }
+
+  /** The tables facade on this stack's task queue; the first call starts the outbox relay. */
+  synchronized PokerTables tables() {
+    if (tableRelay == null) {
+      tableRelay = new TestTableRelay(db, kafka.bootstrapServers());
+    }
+    return pokerTables;
+  }
+
+  private static java.security.PublicKey rsaPublicKey() {
+    try {
+      KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+      g.initialize(2048);
+      return g.generateKeyPair().getPublic();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Starts a gateway node; {@code overrides} win over the test defaults. */
@@ -179,6 +229,9 @@ final class WsStack implements AutoCloseable {
   public void close() {
     for (ConfigurableApplicationContext c : nodes) {
       c.close();
+    }
+    if (tableRelay != null) {
+      tableRelay.close();
     }
     workers.shutdownNow();
     workers.awaitTermination(5, TimeUnit.SECONDS);
