@@ -1,11 +1,13 @@
 // The Croupier web client: sign in, the lobby (balance, jackpot, leaderboard, chat, tables), the
-// slot, and the fairness verifier. Plain ES modules served by the gateway; no build step.
+// slot, poker tables (poker.js), and the fairness verifier. Plain ES modules served by the gateway;
+// no build step.
 
 import * as api from "./api.js";
 import { CroupierSocket, ProtocolError } from "./socket.js";
 import { Reels } from "./reels.js";
 import { coins, el, explain, short, time } from "./format.js";
 import { verifySlotRound } from "./fair.js";
+import { initPoker, showTable } from "./poker.js";
 
 const $ = (sel) => document.querySelector(sel);
 const SLOT = { id: "slot-classic", version: "1.0.0" };
@@ -32,11 +34,15 @@ function route() {
   const signedIn = Boolean(api.accessToken());
   document.querySelectorAll("[data-when=signed-in]").forEach((n) => (n.hidden = !signedIn));
   let view = (location.hash.replace(/^#\//, "") || "lobby").split("?")[0];
+  // #/table/<tableId>: one poker table.
+  const table = view.startsWith("table/") ? view.slice("table/".length) : null;
+  if (table) view = "table";
   if (!signedIn) view = "auth";
   document.querySelectorAll(".view").forEach((v) => (v.hidden = v.id !== `view-${view}`));
   document.querySelectorAll(".topnav a").forEach((a) => a.classList.toggle("active", a.getAttribute("href") === `#/${view}`));
   if (view === "slot") enterSlot();
   if (view === "fairness") prefillVerifier();
+  showTable(view === "table" ? table : null);
 }
 window.addEventListener("hashchange", route);
 
@@ -193,14 +199,8 @@ $("#chat-form").addEventListener("submit", async (e) => {
   }
 });
 
-socket.on("tables.update", ({ tables }) => {
-  const list = $("#tables");
-  if (!tables.length) {
-    list.replaceChildren(el("li", { class: "muted" }, "No open tables right now."));
-    return;
-  }
-  list.replaceChildren(...tables.map((t) => el("li", {}, `No-Limit Hold'em ${t.stakes}`, el("span", { class: "muted" }, `${t.seated}/${t.seats} seated`))));
-});
+// The lobby's table list and the table page.
+initPoker({ socket, balance: () => state.balance, refreshBalance });
 
 // ---- the slot ------------------------------------------------------------------------------------
 
