@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.games.api.GameRegistry;
 import dev.croupier.testsupport.PostgresDatabase;
+import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workers.sessions.SessionWorker;
 import dev.croupier.workflows.session.GameSessions;
 import io.temporal.client.WorkflowClient;

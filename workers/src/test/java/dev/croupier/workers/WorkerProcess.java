@@ -4,6 +4,7 @@ import dev.croupier.devstack.ManagedProcess;
 import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.testsupport.PostgresDatabase;
+import dev.croupier.wallet.testing.TestWallet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

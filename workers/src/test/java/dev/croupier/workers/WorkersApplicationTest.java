@@ -9,6 +9,7 @@ import dev.croupier.games.api.Wager;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
+import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workflows.session.GameSessions;
 import dev.croupier.workflows.session.OpenedSession;
 import dev.croupier.workflows.session.SessionOptions;
@@ -33,7 +34,7 @@ class WorkersApplicationTest {
   void appServesSessionsAndRecallsTheLastGamesOverHttp(PostgresDatabase db, TemporalServer temporal)
       throws Exception {
     int port = Ports.freePort();
-    try (TestWallet wallet = new TestWallet(db);
+    try (TestWallet wallet = TestWallet.start(db);
         ConfigurableApplicationContext app =
             new SpringApplicationBuilder(WorkersApplication.class)
                 .run(

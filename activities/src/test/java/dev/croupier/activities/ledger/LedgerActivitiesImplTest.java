@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.croupier.api.wallet.v1.Entry;
-import dev.croupier.api.wallet.v1.GetBalanceRequest;
 import dev.croupier.api.wallet.v1.GetTransactionRequest;
 import dev.croupier.api.wallet.v1.Transaction;
 import dev.croupier.api.wallet.v1.TransactionKind;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
+import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workflows.session.JackpotPaid;
 import dev.croupier.workflows.session.JackpotPayout;
 import dev.croupier.workflows.session.PostedRound;
@@ -31,13 +31,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LedgerActivitiesImplTest {
-  private RealWallet wallet;
+  private TestWallet wallet;
   private LedgerActivitiesImpl ledger;
 
   @BeforeAll
   void startWallet(PostgresDatabase db) {
-    wallet = new RealWallet(db);
-    ledger = new LedgerActivitiesImpl(wallet.stub, Duration.ofSeconds(5));
+    wallet = TestWallet.start(db);
+    ledger = new LedgerActivitiesImpl(wallet.stub(), Duration.ofSeconds(5));
   }
 
   @AfterAll
@@ -79,8 +79,10 @@ class LedgerActivitiesImplTest {
     assertThat(again.transactionId()).isEqualTo(first.transactionId());
     assertThat(again.playerBalance()).isEqualTo(first.playerBalance());
     Transaction t =
-        wallet.stub.getTransaction(
-            GetTransactionRequest.newBuilder().setTransactionId(first.transactionId()).build());
+        wallet
+            .stub()
+            .getTransaction(
+                GetTransactionRequest.newBuilder().setTransactionId(first.transactionId()).build());
     assertThat(t.getKind()).isEqualTo(TransactionKind.BET_AND_WIN);
     assertThat(t.getEntriesList())
         .extracting(Entry::getAmount)
@@ -101,10 +103,7 @@ class LedgerActivitiesImplTest {
   }
 
   private long balance(long account) {
-    return wallet
-        .stub
-        .getBalance(GetBalanceRequest.newBuilder().setAccountId(account).build())
-        .getBalance();
+    return wallet.balance(account);
   }
 
   private JackpotPayout payout(SessionAccounts a, UUID session, long n) {
@@ -132,10 +131,12 @@ class LedgerActivitiesImplTest {
     assertThat(balance(a.jackpotPool())).isEqualTo(LedgerActivitiesImpl.DEFAULT_JACKPOT_RESEED);
     assertThat(balance(a.house())).isEqualTo(house - LedgerActivitiesImpl.DEFAULT_JACKPOT_RESEED);
     Transaction t =
-        wallet.stub.getTransaction(
-            GetTransactionRequest.newBuilder()
-                .setIdempotencyKey("session-" + session + "/round-1/jackpot")
-                .build());
+        wallet
+            .stub()
+            .getTransaction(
+                GetTransactionRequest.newBuilder()
+                    .setIdempotencyKey("session-" + session + "/round-1/jackpot")
+                    .build());
     assertThat(t.getKind()).isEqualTo(TransactionKind.JACKPOT_WIN);
     assertThat(t.getTransactionId()).isEqualTo(paid.transactionId());
     assertThat(t.getEntriesList().stream().mapToLong(Entry::getAmount).sum()).isZero();
@@ -143,7 +144,7 @@ class LedgerActivitiesImplTest {
     // A retry, and a retry by a worker configured with another reseed: the original payout.
     JackpotPaid again = ledger.payJackpot(payout(a, session, 1));
     JackpotPaid otherReseed =
-        new LedgerActivitiesImpl(wallet.stub, Duration.ofSeconds(5), 777)
+        new LedgerActivitiesImpl(wallet.stub(), Duration.ofSeconds(5), 777)
             .payJackpot(payout(a, session, 1));
     for (JackpotPaid replay : List.of(again, otherReseed)) {
       assertThat(replay)

@@ -8,8 +8,8 @@ import dev.croupier.games.api.Wager;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
+import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workers.InProcessWorker;
-import dev.croupier.workers.TestWallet;
 import dev.croupier.workflows.session.OpenedSession;
 import dev.croupier.workflows.session.SessionOptions;
 import java.sql.Connection;
@@ -31,7 +31,7 @@ class GameRecallTest {
   @Test
   void everyRoundIsRebuiltAndCheckedAndATamperedProjectionRowIsCaught(
       PostgresDatabase db, TemporalServer temporal) throws Exception {
-    try (TestWallet wallet = new TestWallet(db);
+    try (TestWallet wallet = TestWallet.start(db);
         InProcessWorker worker = new InProcessWorker(temporal, wallet, db, "recall")) {
       GameRecall recall = new GameRecall(worker.dsl, worker.client, wallet.stub(), worker.games);
       UUID user = UUID.randomUUID();

@@ -7,8 +7,8 @@ import dev.croupier.games.rng.Commitment;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
+import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workers.TemporalProperties;
-import dev.croupier.workers.TestWallet;
 import dev.croupier.workers.WorkerProcess;
 import dev.croupier.workflows.session.GameSessions;
 import dev.croupier.workflows.session.OpenedSession;
@@ -61,7 +61,7 @@ class ExactlyOnceUnderWorkerCrashesTest {
   void everyAcceptedRoundIsPostedExactlyOnceAcrossWorkerKills(PostgresDatabase db)
       throws Exception {
     try (TemporalServer temporal = TemporalServerExtension.startServer("crash");
-        TestWallet wallet = new TestWallet(db);
+        TestWallet wallet = TestWallet.start(db);
         WorkerProcess worker =
             new WorkerProcess(temporal, wallet, db, Path.of("target/logs/crash-worker.log"))) {
       WorkflowServiceStubs service =

@@ -8,8 +8,8 @@ import dev.croupier.games.rng.Commitment;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
+import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workers.InProcessWorker;
-import dev.croupier.workers.TestWallet;
 import dev.croupier.workflows.session.BetOutcome;
 import dev.croupier.workflows.session.BetRequest;
 import dev.croupier.workflows.session.GameSessions;
@@ -41,7 +41,7 @@ class InterruptedRoundsResolveTest {
   @Test
   void roundOfAClientThatDisconnectsMidRoundIsSettledAndTheIdleCloseRevealsTheSeed(
       PostgresDatabase db, TemporalServer temporal) throws Exception {
-    try (TestWallet wallet = new TestWallet(db);
+    try (TestWallet wallet = TestWallet.start(db);
         InProcessWorker worker = new InProcessWorker(temporal, wallet, db, "interrupted-rounds")) {
       UUID user = UUID.randomUUID();
       wallet.grant(user, SessionLoad.GRANT);

@@ -20,7 +20,7 @@ import dev.croupier.games.rng.ServerSeed;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
-import dev.croupier.workers.TestWallet;
+import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workflows.session.BetOutcome;
 import dev.croupier.workflows.session.GameSessionWorkflowImpl;
 import dev.croupier.workflows.session.GameSessions;
@@ -67,7 +67,7 @@ class JackpotPayoutTest {
   void aJackpotRoundPaysTheWholePoolOnceAndTheHouseReseedsIt(
       PostgresDatabase db, TemporalServer temporal) throws Exception {
     String queue = "jackpot-payout-" + UUID.randomUUID();
-    try (TestWallet wallet = new TestWallet(db);
+    try (TestWallet wallet = TestWallet.start(db);
         HikariDataSource ds = db.dataSource(4);
         Stack stack = new Stack(temporal, wallet.stub(), ds, queue)) {
       WalletGrpc.WalletBlockingStub w = wallet.stub();

@@ -9,8 +9,8 @@ import dev.croupier.testsupport.Browser;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
+import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workers.InProcessWorker;
-import dev.croupier.workers.TestWallet;
 import dev.croupier.workflows.session.OpenedSession;
 import dev.croupier.workflows.session.SessionOptions;
 import dev.croupier.workflows.session.SessionStart;
@@ -44,7 +44,7 @@ class SessionHistoryInWebUiTest {
     Assumptions.assumeTrue(
         temporal.webUi().isPresent(),
         "skipped: the Java test server fallback has no Web UI (install Go for the dev server)");
-    try (TestWallet wallet = new TestWallet(db);
+    try (TestWallet wallet = TestWallet.start(db);
         InProcessWorker worker = new InProcessWorker(temporal, wallet, db, "web-ui")) {
       UUID user = UUID.randomUUID();
       wallet.grant(user, SessionLoad.GRANT);

@@ -4,7 +4,7 @@ import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.Wager;
-import dev.croupier.workers.TestWallet;
+import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workflows.session.BetOutcome;
 import dev.croupier.workflows.session.GameSessions;
 import dev.croupier.workflows.session.OpenedSession;

@@ -7,8 +7,8 @@ import dev.croupier.games.rng.Commitment;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
+import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workers.InProcessWorker;
-import dev.croupier.workers.TestWallet;
 import dev.croupier.workflows.session.OpenedSession;
 import dev.croupier.workflows.session.SessionOptions;
 import dev.croupier.workflows.session.SessionStatus;
@@ -45,7 +45,7 @@ class SessionsSurviveTemporalRestartTest {
       Assumptions.assumeTrue(
           temporal.kind() == TemporalServer.Kind.DEV_SERVER,
           "skipped: the Java test server fallback keeps its state in memory and cannot restart");
-      try (TestWallet wallet = new TestWallet(db);
+      try (TestWallet wallet = TestWallet.start(db);
           InProcessWorker worker = new InProcessWorker(temporal, wallet, db, "restart")) {
         SessionLoad load = new SessionLoad(worker.sessions);
         List<OpenedSession> open =

@@ -9,7 +9,7 @@ import dev.croupier.devstack.TemporalServer;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
-import dev.croupier.workers.TestWallet;
+import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workers.WorkersApplication;
 import dev.croupier.workflows.table.PokerTables;
 import dev.croupier.workflows.table.TableStatus;
@@ -36,7 +36,7 @@ class ConfiguredTablesTest {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String sixMax = "Emerald " + suffix;
     String headsUp = "Ruby " + suffix;
-    try (TestWallet wallet = new TestWallet(db);
+    try (TestWallet wallet = TestWallet.start(db);
         ConfigurableApplicationContext app =
             new SpringApplicationBuilder(WorkersApplication.class)
                 .run(

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.croupier.activities.table.HoleCardSealer;
 import dev.croupier.api.wallet.v1.AccountType;
-import dev.croupier.api.wallet.v1.GetBalanceRequest;
-import dev.croupier.api.wallet.v1.OpenAccountRequest;
 import dev.croupier.testsupport.PostgresDatabase;
-import dev.croupier.workers.TestWallet;
+import dev.croupier.wallet.testing.TestWallet;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.sql.Connection;
@@ -44,21 +42,7 @@ final class TableAudit {
 
   /** The escrow's balance as the wallet answers it over gRPC. */
   static long escrowInWallet(TestWallet wallet, UUID tableId) {
-    long escrow =
-        wallet
-            .stub()
-            .openAccount(
-                OpenAccountRequest.newBuilder()
-                    .setOwnerId(tableId.toString())
-                    .setCurrency("COIN")
-                    .setType(AccountType.TABLE_ESCROW)
-                    .build())
-            .getAccount()
-            .getAccountId();
-    return wallet
-        .stub()
-        .getBalance(GetBalanceRequest.newBuilder().setAccountId(escrow).build())
-        .getBalance();
+    return wallet.balance(tableId.toString(), AccountType.TABLE_ESCROW);
   }
 
   /** The table's outbox rows not yet relayed, by {@code seq}. */

@@ -16,7 +16,7 @@ import dev.croupier.games.poker.TableView;
 import dev.croupier.testsupport.KafkaExtension;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
-import dev.croupier.workers.TestWallet;
+import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workers.realtime.TestTopics;
 import dev.croupier.workers.realtime.internal.KafkaClients;
 import dev.croupier.workflows.table.PokerTables;
@@ -114,7 +114,7 @@ class TableEventRelayTest {
     generator.initialize(2048);
     KeyPair compliance = generator.generateKeyPair();
     KeyPair someoneElse = generator.generateKeyPair();
-    try (TestWallet wallet = new TestWallet(db);
+    try (TestWallet wallet = TestWallet.start(db);
         HikariDataSource ds = db.dataSource(8);
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       recordEveryOutboxInsert(ds);

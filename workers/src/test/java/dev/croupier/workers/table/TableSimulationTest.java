@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.croupier.activities.game.SeedActivitiesImpl;
 import dev.croupier.activities.table.HoleCardSealer;
-import dev.croupier.api.wallet.v1.AccountType;
-import dev.croupier.api.wallet.v1.GetBalanceRequest;
-import dev.croupier.api.wallet.v1.OpenAccountRequest;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.games.poker.Action;
@@ -18,7 +15,7 @@ import dev.croupier.games.poker.TableConfig;
 import dev.croupier.games.poker.TableView;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
-import dev.croupier.workers.TestWallet;
+import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workflows.table.PokerTables;
 import dev.croupier.workflows.table.TableOptions;
 import dev.croupier.workflows.table.TableStatus;
@@ -81,7 +78,7 @@ class TableSimulationTest {
     generator.initialize(2048);
     KeyPair compliance = generator.generateKeyPair();
     HoleCardSealer sealer = new HoleCardSealer(compliance.getPublic());
-    try (TestWallet wallet = new TestWallet(db);
+    try (TestWallet wallet = TestWallet.start(db);
         HikariDataSource ds = db.dataSource(8);
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       DSLContext dsl = DSL.using(ds, SQLDialect.POSTGRES);
@@ -159,7 +156,7 @@ class TableSimulationTest {
         TableStatus closed = tables.close(id);
         assertThat(closed.closed()).isTrue();
         assertThat(closed.escrowBalance()).isZero();
-        assertThat(escrowInWallet(wallet, id)).isZero();
+        assertThat(TableAudit.escrowInWallet(wallet, id)).isZero();
         rake += closed.totalRake();
       }
       Audit audit = new Audit(db);
@@ -252,24 +249,6 @@ class TableSimulationTest {
     }
   }
 
-  static long escrowInWallet(TestWallet wallet, UUID tableId) {
-    long escrow =
-        wallet
-            .stub()
-            .openAccount(
-                OpenAccountRequest.newBuilder()
-                    .setOwnerId(tableId.toString())
-                    .setCurrency("COIN")
-                    .setType(AccountType.TABLE_ESCROW)
-                    .build())
-            .getAccount()
-            .getAccountId();
-    return wallet
-        .stub()
-        .getBalance(GetBalanceRequest.newBuilder().setAccountId(escrow).build())
-        .getBalance();
-  }
-
   /** Three bots at one table: mostly check and call, sometimes fold, bet, raise or go all-in. */
   static final class Bots {
     private final PokerTables tables;
@@ -333,7 +312,7 @@ class TableSimulationTest {
           done++;
           hands.incrementAndGet();
           TableStatus status = tables.status(tableId);
-          long inWallet = escrowInWallet(wallet, tableId);
+          long inWallet = TableAudit.escrowInWallet(wallet, tableId);
           assertThat(inWallet).isEqualTo(status.escrowBalance());
           assertThat(status.chipsInPlay()).isEqualTo(inWallet);
           assertThat(status.totalBuyIns() - status.totalCashOuts() - status.totalRake())

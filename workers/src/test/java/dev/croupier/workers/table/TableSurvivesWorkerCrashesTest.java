@@ -15,8 +15,8 @@ import dev.croupier.games.poker.TableView;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
+import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workers.TemporalProperties;
-import dev.croupier.workers.TestWallet;
 import dev.croupier.workers.WorkerProcess;
 import dev.croupier.workflows.table.PokerTables;
 import dev.croupier.workflows.table.TableAck;
@@ -122,7 +122,7 @@ class TableSurvivesWorkerCrashesTest {
     KeyPair someoneElse = generator.generateKeyPair();
     long started = System.nanoTime();
     try (TemporalServer temporal = TemporalServerExtension.startServer("table-crash");
-        TestWallet testWallet = new TestWallet(db);
+        TestWallet testWallet = TestWallet.start(db);
         WorkerProcess workerProcess =
             new WorkerProcess(
                 temporal,
