@@ -8,6 +8,7 @@ import dev.croupier.games.api.RoundResult;
 import dev.croupier.games.api.SessionStarted;
 import dev.croupier.games.api.SessionState;
 import dev.croupier.games.api.Wager;
+import dev.croupier.workflows.RememberedRequests;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -53,7 +53,6 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
           GamePluginActivities.class,
           LocalActivityOptions.newBuilder()
               .setDoNotIncludeArgumentsIntoMarker(true)
-              .setDoNotIncludeArgumentsIntoMarker(true)
               .setStartToCloseTimeout(Duration.ofSeconds(5))
               .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
               .build());
@@ -71,7 +70,6 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
           LedgerActivities.class,
           LocalActivityOptions.newBuilder()
               .setDoNotIncludeArgumentsIntoMarker(true)
-              .setDoNotIncludeArgumentsIntoMarker(true)
               .setStartToCloseTimeout(Duration.ofSeconds(10))
               .setRetryOptions(
                   RetryOptions.newBuilder()
@@ -85,7 +83,6 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
       Workflow.newLocalActivityStub(
           SessionProjectionActivities.class,
           LocalActivityOptions.newBuilder()
-              .setDoNotIncludeArgumentsIntoMarker(true)
               .setDoNotIncludeArgumentsIntoMarker(true)
               .setStartToCloseTimeout(Duration.ofSeconds(10))
               .setRetryOptions(
@@ -116,7 +113,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   private boolean roundInFlight;
   private long activity;
   private long lastActivityMillis = Workflow.currentTimeMillis();
-  private final LinkedHashMap<String, RememberedRequest> remembered = new LinkedHashMap<>();
+  private final RememberedRequests<BetRequest, RememberedRequest> remembered;
   private final Deque<RoundOutcome> lastResults = new ArrayDeque<>();
 
   /**
@@ -128,6 +125,12 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   public GameSessionWorkflowImpl(SessionStart input) {
     this.start = input;
     this.options = input.options();
+    this.remembered =
+        new RememberedRequests<>(
+            options.rememberedRequests(),
+            BetRequest::requestId,
+            r -> r.request().requestId(),
+            (r, request) -> r.request().equals(request));
     if (input.carry() != null) {
       restore(input.carry());
     }
@@ -227,9 +230,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
     totals = carry.totals();
     openedAtMillis = carry.openedAtMillis();
     run = carry.run();
-    for (RememberedRequest r : carry.remembered()) {
-      remembered.put(r.request().requestId(), r);
-    }
+    remembered.restore(carry.remembered());
     lastResults.addAll(carry.lastResults());
   }
 
@@ -244,7 +245,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
         totals,
         openedAtMillis,
         run + 1,
-        new ArrayList<>(remembered.values()),
+        remembered.carried(),
         new ArrayList<>(lastResults));
   }
 
@@ -257,9 +258,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
 
   @Override
   public void validatePlaceBet(BetRequest request) {
-    RememberedRequest prior = remembered.get(request.requestId());
-    if (prior != null) {
-      requireSamePayload(prior, request);
+    if (remembered.find(request) != null) {
       return;
     }
     checkBet(request);
@@ -268,9 +267,8 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   @Override
   public BetOutcome placeBet(BetRequest request) {
     Workflow.await(() -> ready);
-    RememberedRequest prior = remembered.get(request.requestId());
+    RememberedRequest prior = remembered.find(request);
     if (prior != null) {
-      requireSamePayload(prior, request);
       return prior.outcome();
     }
     checkBet(request);
@@ -295,7 +293,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
         }
       }
       BetOutcome outcome = new BetOutcome(request.requestId(), rounds, balance, stoppedBy);
-      remember(new RememberedRequest(request, outcome));
+      remembered.remember(new RememberedRequest(request, outcome));
       return outcome;
     } finally {
       roundInFlight = false;
@@ -442,7 +440,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
       rounds.addAll(prior.outcome().rounds());
     }
     rounds.add(outcome);
-    remember(
+    remembered.remember(
         new RememberedRequest(
             original, new BetOutcome(orphan.requestId(), rounds, outcome.balanceAfter(), null)));
     return true;
@@ -463,14 +461,6 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
         played.total(PostingKind.WIN),
         played.total(PostingKind.JACKPOT_CONTRIBUTION),
         result.jackpotHit());
-  }
-
-  private void remember(RememberedRequest r) {
-    remembered.remove(r.request().requestId());
-    remembered.put(r.request().requestId(), r);
-    while (remembered.size() > options.rememberedRequests()) {
-      remembered.remove(remembered.keySet().iterator().next());
-    }
   }
 
   private void checkBet(BetRequest request) {
@@ -498,14 +488,6 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
       } catch (CroupierException e) {
         throw fail(e.code(), e.getMessage());
       }
-    }
-  }
-
-  private static void requireSamePayload(RememberedRequest prior, BetRequest request) {
-    if (!prior.request().equals(request)) {
-      throw fail(
-          ErrorCode.DUPLICATE_REQUEST,
-          "request " + request.requestId() + " was already used with another payload");
     }
   }
 
