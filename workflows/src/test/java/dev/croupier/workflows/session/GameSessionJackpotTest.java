@@ -6,16 +6,12 @@ import com.google.protobuf.ByteString;
 import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.Wager;
 import io.temporal.api.common.v1.Payload;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.common.converter.DataConverter;
-import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
-import io.temporal.worker.Worker;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +30,7 @@ class GameSessionJackpotTest {
       SessionOptions.DEFAULTS.withIdleTimeout(Duration.ofMinutes(5));
   static final long POOL = 250_000;
 
-  private TestWorkflowEnvironment env;
+  private SessionTestServer server;
   private final InMemoryLedger ledger = new InMemoryLedger();
   private final InMemoryProjection projection = new InMemoryProjection();
   private WorkflowClient client;
@@ -43,27 +39,16 @@ class GameSessionJackpotTest {
 
   @BeforeEach
   void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
-    for (String attribute : List.of("CroupierUserId", "CroupierGameId", "CroupierSessionStatus")) {
-      env.registerSearchAttribute(attribute, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-    }
-    Worker worker = env.newWorker(QUEUE);
-    worker.registerWorkflowImplementationTypes(GameSessionWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new RegistryGameActivities(), new FixedSeeds(), ledger, projection);
-    env.start();
-    client = env.getWorkflowClient();
-    sessions =
-        new GameSessions(
-            client,
-            new GameSessions.Settings(QUEUE, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+    server = new SessionTestServer(QUEUE, new FixedSeeds(), ledger, projection);
+    client = server.client;
+    sessions = server.sessions;
     ledger.balances.put(InMemoryLedger.POOL, POOL);
     ledger.balances.put(InMemoryLedger.HOUSE, 0L);
   }
 
   @AfterEach
   void stopEnvironment() {
-    env.close();
+    server.close();
   }
 
   @Test

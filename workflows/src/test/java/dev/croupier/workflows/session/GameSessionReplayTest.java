@@ -1,20 +1,16 @@
 package dev.croupier.workflows.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.croupier.workflows.Replays;
 import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.testing.WorkflowReplayer;
-import io.temporal.worker.NonDeterministicException;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,10 +23,7 @@ import org.junit.jupiter.api.Test;
 class GameSessionReplayTest {
 
   static List<Path> histories() throws IOException, URISyntaxException {
-    Path dir = Path.of(GameSessionReplayTest.class.getResource("/histories").toURI());
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-    }
+    return Replays.histories("/histories");
   }
 
   @Test
@@ -39,18 +32,12 @@ class GameSessionReplayTest {
     assertThat(histories)
         .extracting(p -> p.getFileName().toString())
         .contains("session-crash-interrupted.json");
-    for (Path history : histories) {
-      WorkflowReplayer.replayWorkflowExecution(history.toFile(), GameSessionWorkflowImpl.class);
-    }
+    Replays.replayAll(histories, GameSessionWorkflowImpl.class);
   }
 
   @Test
   void crashInterruptedHistoryHoldsALostWorkflowTaskAndBets() throws Exception {
-    WorkflowExecutionHistory history =
-        WorkflowExecutionHistory.fromJson(
-            Files.readString(
-                Path.of(
-                    getClass().getResource("/histories/session-crash-interrupted.json").toURI())));
+    WorkflowExecutionHistory history = Replays.history("/histories/session-crash-interrupted.json");
     assertThat(history.getEvents())
         .anyMatch(
             e ->
@@ -61,22 +48,12 @@ class GameSessionReplayTest {
 
   @Test
   void aCommandOrderChangeWithoutAVersionGuardFailsReplay() throws Exception {
-    for (Path history : histories()) {
-      assertThatThrownBy(
-              () ->
-                  WorkflowReplayer.replayWorkflowExecution(
-                      history.toFile(), PausesBeforeOpening.class))
-          .as(history.getFileName().toString())
-          .hasMessageContaining(NonDeterministicException.class.getSimpleName());
-    }
+    Replays.assertEachFailsReplay(histories(), PausesBeforeOpening.class);
   }
 
   @Test
   void theSameChangeGuardedByGetVersionReplays() throws Exception {
-    for (Path history : histories()) {
-      WorkflowReplayer.replayWorkflowExecution(
-          history.toFile(), PausesBeforeOpeningVersioned.class);
-    }
+    Replays.replayAll(histories(), PausesBeforeOpeningVersioned.class);
   }
 
   /** A deliberately non-deterministic change: a timer before the first recorded command. */

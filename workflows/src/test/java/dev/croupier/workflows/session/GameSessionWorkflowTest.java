@@ -13,11 +13,8 @@ import dev.croupier.games.api.fake.FakeCoinFlipGame;
 import dev.croupier.games.rng.Commitment;
 import dev.croupier.games.rng.Verifier;
 import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +32,7 @@ class GameSessionWorkflowTest {
   static final SessionOptions OPTIONS =
       SessionOptions.DEFAULTS.withIdleTimeout(Duration.ofMinutes(5));
 
-  private TestWorkflowEnvironment env;
+  private SessionTestServer server;
   private final InMemoryLedger ledger = new InMemoryLedger();
   private final InMemoryProjection projection = new InMemoryProjection();
   private WorkflowClient client;
@@ -44,25 +41,14 @@ class GameSessionWorkflowTest {
 
   @BeforeEach
   void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
-    for (String attribute : List.of("CroupierUserId", "CroupierGameId", "CroupierSessionStatus")) {
-      env.registerSearchAttribute(attribute, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-    }
-    Worker worker = env.newWorker(QUEUE);
-    worker.registerWorkflowImplementationTypes(GameSessionWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new RegistryGameActivities(), new FreshSeeds(), ledger, projection);
-    env.start();
-    client = env.getWorkflowClient();
-    sessions =
-        new GameSessions(
-            client,
-            new GameSessions.Settings(QUEUE, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+    server = new SessionTestServer(QUEUE, new FreshSeeds(), ledger, projection);
+    client = server.client;
+    sessions = server.sessions;
   }
 
   @AfterEach
   void stopEnvironment() {
-    env.close();
+    server.close();
   }
 
   private static Wager coins(long amount) {

@@ -1,22 +1,16 @@
 package dev.croupier.workflows.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.croupier.workflows.Replays;
 import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.testing.WorkflowReplayer;
-import io.temporal.worker.NonDeterministicException;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,20 +23,11 @@ import org.junit.jupiter.api.Test;
 class PokerTableReplayTest {
 
   static List<Path> histories() throws IOException, URISyntaxException {
-    Path dir = Path.of(PokerTableReplayTest.class.getResource("/histories/table").toURI());
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-    }
+    return Replays.histories("/histories/table");
   }
 
-  static WorkflowExecutionHistory history(String name) throws Exception {
-    return WorkflowExecutionHistory.fromJson(
-        Files.readString(
-            Path.of(PokerTableReplayTest.class.getResource("/histories/table/" + name).toURI())));
-  }
-
-  static List<EventType> types(WorkflowExecutionHistory history) {
-    return history.getEvents().stream().map(HistoryEvent::getEventType).toList();
+  static List<EventType> types(String name) throws Exception {
+    return Replays.types(Replays.history("/histories/table/" + name));
   }
 
   @Test
@@ -51,15 +36,13 @@ class PokerTableReplayTest {
     assertThat(histories)
         .extracting(p -> p.getFileName().toString())
         .contains("table-crash-interrupted.json", "table-closed.json");
-    for (Path history : histories) {
-      WorkflowReplayer.replayWorkflowExecution(history.toFile(), PokerTableWorkflowImpl.class);
-    }
+    Replays.replayAll(histories, PokerTableWorkflowImpl.class);
   }
 
   @Test
   void theCrashHistoryHoldsALostWorkflowTaskBetweenPlayedActionsAndContinuesAsNew()
       throws Exception {
-    List<EventType> crash = types(history("table-crash-interrupted.json"));
+    List<EventType> crash = types("table-crash-interrupted.json");
     assertThat(crash)
         .containsAnyOf(
             EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT, EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED)
@@ -77,28 +60,18 @@ class PokerTableReplayTest {
         .contains(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED);
     assertThat(crash.subList(lost, crash.size()))
         .contains(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED);
-    assertThat(types(history("table-closed.json")))
+    assertThat(types("table-closed.json"))
         .contains(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
   }
 
   @Test
   void aCommandOrderChangeWithoutAVersionGuardFailsReplay() throws Exception {
-    for (Path history : histories()) {
-      assertThatThrownBy(
-              () ->
-                  WorkflowReplayer.replayWorkflowExecution(
-                      history.toFile(), PausesBeforeSeeding.class))
-          .as(history.getFileName().toString())
-          .hasMessageContaining(NonDeterministicException.class.getSimpleName());
-    }
+    Replays.assertEachFailsReplay(histories(), PausesBeforeSeeding.class);
   }
 
   @Test
   void theSameChangeGuardedByGetVersionReplays() throws Exception {
-    for (Path history : histories()) {
-      WorkflowReplayer.replayWorkflowExecution(
-          history.toFile(), PausesBeforeSeedingVersioned.class);
-    }
+    Replays.replayAll(histories(), PausesBeforeSeedingVersioned.class);
   }
 
   /** A deliberately non-deterministic change: a timer before the run's first recorded command. */
