@@ -38,6 +38,7 @@ import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -67,12 +68,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Kills take turns among three kinds: a quiet kill between two actions of a hand (every player's
  * view and the table's status must be the same before the kill and after the restart); a kill in
- * the middle of an action's workflow task, as soon as its outbox write (and any ledger post before
- * it) is committed but before the task completes; and a kill a random few milliseconds after an
- * action was sent. Afterwards the outbox must hold every event once, in order, every hand dealt
- * once and played exactly as the bots acted, the sealed hole cards must be the ones the players saw
- * before and after each kill, and every buy-in, cash-out and rake key must be posted exactly once,
- * with the escrow equal to stacks plus pot after every hand.
+ * the middle of an action's workflow task, while it is held in its outbox write (after any ledger
+ * post of the step) by a lock the test takes on the outbox table; and a kill a random few
+ * milliseconds after an action was sent. Afterwards the outbox must hold every event once, in
+ * order, every hand dealt once and played exactly as the bots acted, the sealed hole cards must be
+ * the ones the players saw before and after each kill, and every buy-in, cash-out and rake key must
+ * be posted exactly once, with the escrow equal to stacks plus pot after every hand.
  */
 @ExtendWith(PostgresExtension.class)
 // A broken invariant fails the table's workflow task, which Temporal retries forever: end the hang.
@@ -104,7 +105,6 @@ class TableSurvivesWorkerCrashesTest {
   private int quietKills;
   private int midTaskKills;
   private int randomKills;
-  private int tasksCutMidway;
   private PostgresDatabase db;
   private int rejected;
   private long conservationChecks;
@@ -330,15 +330,14 @@ class TableSurvivesWorkerCrashesTest {
 
       long lostTasks = saveHistories(client);
       log.info(
-          "TABLE CRASH TEST: server={} kills={} (quiet {}, mid-task {}, random delay {})"
+          "TABLE CRASH TEST: server={} kills={} (quiet {}, inside a task {}, random delay {})"
               + " hands={} (runs {})"
               + " actions={} matched to the outbox={} rejected bot requests={}"
               + " conservation checks={} outbox rows={} hole cards seen and matched={}"
               + " ledger posts={} (buy-ins {}, cash-outs {}, rake {}; the status counts {} in its"
               + " last run) reversals=0"
               + " unbalanced transactions={} currencies off={} balances off={}"
-              + " workflow tasks lost with a worker={} (kills after an outbox write and before the"
-              + " answer: {}) seconds={}",
+              + " workflow tasks lost with a worker={} seconds={}",
           temporal.kind(),
           kills,
           quietKills,
@@ -361,7 +360,6 @@ class TableSurvivesWorkerCrashesTest {
           currenciesOff,
           balancesOff,
           lostTasks,
-          tasksCutMidway,
           String.format("%.1f", seconds));
       for (String k : killLog) {
         log.info("  {}", k);
@@ -370,6 +368,8 @@ class TableSurvivesWorkerCrashesTest {
       assertThat(hands).isGreaterThanOrEqualTo(MIN_HANDS);
       assertThat(conservationChecks).isEqualTo(hands);
       assertThat(holeCardsSeen).isNotEmpty();
+      // A kill inside a task (held in its outbox write) loses that workflow task.
+      assertThat(lostTasks).isGreaterThanOrEqualTo(midTaskKills);
       service.shutdownNow();
     } finally {
       inFlight.shutdownNow();
@@ -441,34 +441,46 @@ class TableSurvivesWorkerCrashesTest {
   }
 
   /**
-   * Kills the worker while an action (a check or call, always legal) is in flight: either as soon
-   * as the action's outbox rows are committed (the workflow task is then half done: its local
-   * activities ran, its completion was not sent), or a random few milliseconds after sending it.
-   * The facade retries with the same update id, and the action lands exactly once.
+   * Kills the worker while an action (a check or call, always legal) is in flight: either inside
+   * the action's workflow task, held in its outbox write (a local activity that runs after any
+   * ledger post of the step) by a lock this test takes on the outbox table, so that the kill lands
+   * there every time; or a random few milliseconds after sending it. The facade retries with the
+   * same update id, and the action lands exactly once.
    */
-  private TableAck inFlightKill(TableView v, boolean afterOutboxWrite) throws Exception {
+  private TableAck inFlightKill(TableView v, boolean insideTask) throws Exception {
     Snapshot before = snapshot();
     long hand = v.hand().number();
     int seat = v.hand().toAct();
     Action action = canCheck(v, seat) ? new Action.Check() : new Action.Call();
     String player = v.seats().get(seat).playerId();
     String requestId = id();
+    Connection outboxLock = null;
+    if (insideTask) {
+      outboxLock = db.connect();
+      outboxLock.setAutoCommit(false);
+      try (Statement st = outboxLock.createStatement()) {
+        st.execute("lock table game.table_event_outbox in exclusive mode");
+      }
+    }
     Future<TableAck> sent =
         inFlight.submit(() -> tables.act(tableId, player, requestId, seat, action));
-    boolean outboxWritten = false;
-    if (afterOutboxWrite) {
-      outboxWritten = awaitOutboxBeyond(before.status().eventSeq(), sent);
+    boolean heldInOutboxWrite = false;
+    if (insideTask) {
+      heldInOutboxWrite = awaitBlockedOutboxWrite(sent);
       midTaskKills++;
     } else {
       Thread.sleep(random.nextInt(25));
       randomKills++;
     }
     boolean answeredBeforeKill = sent.isDone();
-    if (outboxWritten && !answeredBeforeKill) {
-      tasksCutMidway++;
-    }
     worker.kill();
     kills++;
+    if (outboxLock != null) {
+      outboxLock.rollback();
+      outboxLock.close();
+      assertThat(heldInOutboxWrite).as("the task was held in its outbox write").isTrue();
+      assertThat(answeredBeforeKill).isFalse();
+    }
     worker.start();
     TableAck ack = sent.get(150, TimeUnit.SECONDS);
     acted.computeIfAbsent(hand, h -> new ArrayList<>()).add(new Acted(seat, action));
@@ -490,14 +502,14 @@ class TableSurvivesWorkerCrashesTest {
       }
     }
     killLog.add(
-        "kill %d (%s): hand %d, seat %d %s %s %s before the kill; %s"
+        "kill %d (%s): hand %d, seat %d %s %s, %s before the kill; %s"
             .formatted(
                 kills,
-                afterOutboxWrite ? "mid-task" : "random delay",
+                insideTask ? "inside the task" : "random delay",
                 hand,
                 seat,
                 action.getClass().getSimpleName().toLowerCase(),
-                outboxWritten ? "written to the outbox," : "sent,",
+                heldInOutboxWrite ? "held in its outbox write" : "sent",
                 answeredBeforeKill ? "answered" : "unanswered",
                 ack.handRunning() && ack.handNumber() == hand
                     ? "the hand went on"
@@ -506,23 +518,25 @@ class TableSurvivesWorkerCrashesTest {
   }
 
   /**
-   * Waits until the table's outbox holds an event beyond {@code seq} (the in-flight action's
-   * workflow task has run its local activities) or the action was answered; true in the first case.
+   * Waits until a worker's outbox insert waits for the lock this test holds (the in-flight action's
+   * workflow task is then inside its outbox write); false if the action was answered.
    */
-  private boolean awaitOutboxBeyond(long seq, Future<?> sent) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+  private boolean awaitBlockedOutboxWrite(Future<?> sent) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     try (Connection c = db.connect();
         PreparedStatement st =
             c.prepareStatement(
-                "select coalesce(max(seq), 0) from game.table_event_outbox where table_id = ?")) {
-      st.setObject(1, tableId);
+                "select count(*) from pg_stat_activity where datname = current_database()"
+                    + " and wait_event_type = 'Lock' and query ilike 'insert%'"
+                    + " and query ilike '%table_event_outbox%'")) {
       while (System.nanoTime() < deadline && !sent.isDone()) {
         try (ResultSet rs = st.executeQuery()) {
           rs.next();
-          if (rs.getLong(1) > seq) {
+          if (rs.getLong(1) > 0) {
             return true;
           }
         }
+        Thread.sleep(2);
       }
     }
     return false;
