@@ -12,6 +12,7 @@ import dev.croupier.games.poker.TableConfig;
 import dev.croupier.games.poker.TableState;
 import dev.croupier.games.poker.TableView;
 import dev.croupier.games.poker.Transition;
+import dev.croupier.workflows.RememberedRequests;
 import dev.croupier.workflows.session.SeedActivities;
 import dev.croupier.workflows.session.Seeds;
 import io.temporal.activity.LocalActivityOptions;
@@ -24,7 +25,6 @@ import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -98,7 +98,7 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
   private final TableOptions options;
   private final String prefix;
   private final WorkflowLock lock = Workflow.newWorkflowLock();
-  private final LinkedHashMap<String, RememberedAck> remembered = new LinkedHashMap<>();
+  private final RememberedRequests<TableRequest, RememberedAck> remembered;
   private TableState state;
   private TableAccounts accounts;
   private long escrowBalance;
@@ -124,6 +124,12 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
     this.start = input;
     this.options = input.options();
     this.prefix = TableStart.workflowId(input.tableId());
+    this.remembered =
+        new RememberedRequests<>(
+            options.rememberedRequests(),
+            TableRequest::requestId,
+            RememberedAck::requestId,
+            (r, request) -> r.fingerprint().equals(request.fingerprint()));
     TableCarry carry = input.carry();
     if (carry == null) {
       state = PokerEngine.newTable(input.config());
@@ -138,9 +144,7 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
       eventSeq = carry.eventSeq();
       run = carry.run();
       closing = carry.closing();
-      for (RememberedAck r : carry.remembered()) {
-        remembered.put(r.requestId(), r);
-      }
+      remembered.restore(carry.remembered());
     }
   }
 
@@ -299,22 +303,14 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
     List<Integer> b = Arrays.stream(buyIns).boxed().toList();
     List<Integer> c = Arrays.stream(cashOuts).boxed().toList();
     return new TableCarry(
-        state,
-        accounts,
-        escrowBalance,
-        b,
-        c,
-        eventSeq,
-        run + 1,
-        closing,
-        new ArrayList<>(remembered.values()));
+        state, accounts, escrowBalance, b, c, eventSeq, run + 1, closing, remembered.carried());
   }
 
   // ---- Updates ----
 
   @Override
   public void validateSit(TableRequest.Sit r) {
-    if (isRemembered(r)) {
+    if (remembered.find(r) != null) {
       return;
     }
     if (closing) {
@@ -328,7 +324,7 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
     Workflow.await(() -> ready);
     lock.lock();
     try {
-      RememberedAck prior = remembered(r);
+      RememberedAck prior = remembered.find(r);
       if (prior != null) {
         return prior.ack();
       }
@@ -346,7 +342,7 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
 
   @Override
   public void validateAct(TableRequest.Act r) {
-    if (isRemembered(r)) {
+    if (remembered.find(r) != null) {
       return;
     }
     checkBetting(r);
@@ -358,7 +354,7 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
     Workflow.await(() -> ready);
     lock.lock();
     try {
-      RememberedAck prior = remembered(r);
+      RememberedAck prior = remembered.find(r);
       if (prior != null) {
         return prior.ack();
       }
@@ -372,7 +368,7 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
 
   @Override
   public void validateChange(TableRequest.Change r) {
-    if (isRemembered(r)) {
+    if (remembered.find(r) != null) {
       return;
     }
     engineCheck(() -> PokerEngine.validate(state, r.seat(), r.playerId(), r.action()));
@@ -383,7 +379,7 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
     Workflow.await(() -> ready);
     lock.lock();
     try {
-      RememberedAck prior = remembered(r);
+      RememberedAck prior = remembered.find(r);
       if (prior != null) {
         return prior.ack();
       }
@@ -642,20 +638,6 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
 
   // ---- Requests: idempotency and checks ----
 
-  private boolean isRemembered(TableRequest r) {
-    return remembered(r) != null;
-  }
-
-  private RememberedAck remembered(TableRequest r) {
-    RememberedAck prior = remembered.get(r.requestId());
-    if (prior != null && !prior.fingerprint().equals(r.fingerprint())) {
-      throw fail(
-          ErrorCode.DUPLICATE_REQUEST,
-          "request " + r.requestId() + " was already used with another payload");
-    }
-    return prior;
-  }
-
   private TableAck remember(TableRequest r) {
     Seat s = state.seat(r.seat());
     TableAck ack =
@@ -666,11 +648,7 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
             state.handNumber(),
             state.hand() != null,
             eventSeq);
-    remembered.remove(r.requestId());
-    remembered.put(r.requestId(), new RememberedAck(r.requestId(), r.fingerprint(), ack));
-    while (remembered.size() > options.rememberedRequests()) {
-      remembered.remove(remembered.keySet().iterator().next());
-    }
+    remembered.remember(new RememberedAck(r.requestId(), r.fingerprint(), ack));
     return ack;
   }
 
