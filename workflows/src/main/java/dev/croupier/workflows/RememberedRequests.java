@@ -60,10 +60,8 @@ public final class RememberedRequests<Q, E> {
     String id = requestId.apply(request);
     E prior = entries.get(id);
     if (prior != null && !samePayload.test(prior, request)) {
-      String code = ErrorCode.DUPLICATE_REQUEST.name();
-      // The code also leads the message: the SDK reports a validator's failure under its own type.
-      throw ApplicationFailure.newNonRetryableFailure(
-          code + ": request " + id + " was already used with another payload", code);
+      throw WorkflowFailures.fail(
+          ErrorCode.DUPLICATE_REQUEST, "request " + id + " was already used with another payload");
     }
     return prior;
   }

@@ -1,5 +1,9 @@
 package dev.croupier.workflows.session;
 
+import static dev.croupier.workflows.WorkflowFailures.fail;
+import static dev.croupier.workflows.WorkflowFailures.failureType;
+import static dev.croupier.workflows.WorkflowFailures.isCatalogued;
+
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.games.api.GameDescriptor;
@@ -8,9 +12,8 @@ import dev.croupier.games.api.RoundResult;
 import dev.croupier.games.api.SessionStarted;
 import dev.croupier.games.api.SessionState;
 import dev.croupier.games.api.Wager;
+import dev.croupier.workflows.LocalActivities;
 import dev.croupier.workflows.RememberedRequests;
-import io.temporal.activity.LocalActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -46,52 +49,20 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   static final String ONE_IDLE_TIMER = "one-idle-timer";
   static final String PAY_JACKPOT = "pay-jackpot";
 
-  // Local activity markers keep results only (the SDK never reads recorded arguments): a bet's
-  // history is smaller, and round seeds and outcomes are not written a second time.
+  // Local activity markers keep results only (see LocalActivities), but for the seeds'.
   private final GamePluginActivities game =
       Workflow.newLocalActivityStub(
           GamePluginActivities.class,
-          LocalActivityOptions.newBuilder()
-              .setDoNotIncludeArgumentsIntoMarker(true)
-              .setStartToCloseTimeout(Duration.ofSeconds(5))
-              .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
-              .build());
+          LocalActivities.quick().setDoNotIncludeArgumentsIntoMarker(true).build());
   private final SeedActivities seedActivities =
-      Workflow.newLocalActivityStub(
-          SeedActivities.class,
-          LocalActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(5))
-              .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
-              .build());
+      Workflow.newLocalActivityStub(SeedActivities.class, LocalActivities.quick().build());
   // Bounded: about 20 s of retries. After that the round's outcome is unknown to this run; it is
   // reconciled by key (findRound) before the round number is used again.
   private final LedgerActivities ledger =
-      Workflow.newLocalActivityStub(
-          LedgerActivities.class,
-          LocalActivityOptions.newBuilder()
-              .setDoNotIncludeArgumentsIntoMarker(true)
-              .setStartToCloseTimeout(Duration.ofSeconds(10))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofMillis(100))
-                      .setBackoffCoefficient(2)
-                      .setMaximumInterval(Duration.ofSeconds(3))
-                      .setMaximumAttempts(10)
-                      .build())
-              .build());
+      Workflow.newLocalActivityStub(LedgerActivities.class, LocalActivities.retried().build());
   private final SessionProjectionActivities projection =
       Workflow.newLocalActivityStub(
-          SessionProjectionActivities.class,
-          LocalActivityOptions.newBuilder()
-              .setDoNotIncludeArgumentsIntoMarker(true)
-              .setStartToCloseTimeout(Duration.ofSeconds(10))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofMillis(100))
-                      .setMaximumInterval(Duration.ofSeconds(3))
-                      .setMaximumAttempts(10)
-                      .build())
-              .build());
+          SessionProjectionActivities.class, LocalActivities.retried().build());
 
   private final SessionStart start;
   private final SessionOptions options;
@@ -587,25 +558,6 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
         seeds.clientSeed(),
         totals,
         balance);
-  }
-
-  private static String failureType(ActivityFailure f) {
-    return f.getCause() instanceof ApplicationFailure af ? af.getType() : null;
-  }
-
-  private static boolean isCatalogued(String code) {
-    for (ErrorCode c : ErrorCode.values()) {
-      if (c.name().equals(code)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // The code also leads the message: the SDK (1.38) reports a validator's failure under its own
-  // type, keeping only the message.
-  static ApplicationFailure fail(ErrorCode code, String message) {
-    return ApplicationFailure.newNonRetryableFailure(code.name() + ": " + message, code.name());
   }
 
   /**

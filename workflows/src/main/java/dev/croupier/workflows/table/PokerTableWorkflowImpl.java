@@ -1,5 +1,9 @@
 package dev.croupier.workflows.table;
 
+import static dev.croupier.workflows.WorkflowFailures.fail;
+import static dev.croupier.workflows.WorkflowFailures.failureType;
+import static dev.croupier.workflows.WorkflowFailures.isCatalogued;
+
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.games.poker.Action;
@@ -12,17 +16,14 @@ import dev.croupier.games.poker.TableConfig;
 import dev.croupier.games.poker.TableState;
 import dev.croupier.games.poker.TableView;
 import dev.croupier.games.poker.Transition;
+import dev.croupier.workflows.LocalActivities;
 import dev.croupier.workflows.RememberedRequests;
 import dev.croupier.workflows.session.SeedActivities;
 import dev.croupier.workflows.session.Seeds;
-import io.temporal.activity.LocalActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,41 +59,13 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
   private static final Logger log = Workflow.getLogger(PokerTableWorkflowImpl.class);
 
   private final SeedActivities seedActivities =
-      Workflow.newLocalActivityStub(
-          SeedActivities.class,
-          LocalActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(5))
-              .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
-              .build());
-  // Local activity markers keep results only (the SDK never reads recorded arguments): smaller
-  // histories, and no plaintext hole cards from the outbox batches in the table's history.
+      Workflow.newLocalActivityStub(SeedActivities.class, LocalActivities.quick().build());
+  // Local activity markers keep results only (see LocalActivities): smaller histories, and no
+  // plaintext hole cards from the outbox batches in the table's history.
   private final TableLedgerActivities ledger =
-      Workflow.newLocalActivityStub(
-          TableLedgerActivities.class,
-          LocalActivityOptions.newBuilder()
-              .setDoNotIncludeArgumentsIntoMarker(true)
-              .setStartToCloseTimeout(Duration.ofSeconds(10))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofMillis(100))
-                      .setBackoffCoefficient(2)
-                      .setMaximumInterval(Duration.ofSeconds(3))
-                      .setMaximumAttempts(10)
-                      .build())
-              .build());
+      Workflow.newLocalActivityStub(TableLedgerActivities.class, LocalActivities.retried().build());
   private final TableEventActivities events =
-      Workflow.newLocalActivityStub(
-          TableEventActivities.class,
-          LocalActivityOptions.newBuilder()
-              .setDoNotIncludeArgumentsIntoMarker(true)
-              .setStartToCloseTimeout(Duration.ofSeconds(10))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofMillis(100))
-                      .setMaximumInterval(Duration.ofSeconds(3))
-                      .setMaximumAttempts(10)
-                      .build())
-              .build());
+      Workflow.newLocalActivityStub(TableEventActivities.class, LocalActivities.retried().build());
 
   private final TableStart start;
   private final TableOptions options;
@@ -478,16 +451,7 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
       if (e instanceof PublicEvent.HandEnded ended && ended.rake() > 0) {
         String key = prefix + "/hand-" + ended.handNumber() + "/rake";
         postOrFailTask(
-            new TableTransfer(
-                key,
-                TableTransfer.Kind.RAKE,
-                start.tableId(),
-                accounts.escrow(),
-                accounts.currency(),
-                null,
-                -1,
-                ended.handNumber(),
-                ended.rake()));
+            transfer(key, TableTransfer.Kind.RAKE, null, -1, ended.handNumber(), ended.rake()));
         escrowBalance -= ended.rake();
       } else if (e instanceof PublicEvent.PlayerLeft left && left.cashOut() > 0) {
         cashOut(left.seat(), left.playerId(), left.cashOut());
@@ -501,16 +465,7 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
     while (true) {
       String key = prefix + "/seat-" + seat + "/buyin-" + (buyIns[seat] + 1);
       TableTransfer transfer =
-          new TableTransfer(
-              key,
-              TableTransfer.Kind.BUY_IN,
-              start.tableId(),
-              accounts.escrow(),
-              accounts.currency(),
-              playerId,
-              seat,
-              state.handNumber(),
-              amount);
+          transfer(key, TableTransfer.Kind.BUY_IN, playerId, seat, state.handNumber(), amount);
       try {
         observe(ledger.post(transfer), amount);
         buyIns[seat]++;
@@ -538,16 +493,7 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
     while (true) {
       String key = prefix + "/seat-" + seat + "/cashout-" + (cashOuts[seat] + 1);
       TableTransfer transfer =
-          new TableTransfer(
-              key,
-              TableTransfer.Kind.CASH_OUT,
-              start.tableId(),
-              accounts.escrow(),
-              accounts.currency(),
-              playerId,
-              seat,
-              state.handNumber(),
-              amount);
+          transfer(key, TableTransfer.Kind.CASH_OUT, playerId, seat, state.handNumber(), amount);
       try {
         observe(ledger.post(transfer), -amount);
         cashOuts[seat]++;
@@ -562,6 +508,21 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
         throw new IllegalStateException("cash-out " + key + " failed; retrying the task", f);
       }
     }
+  }
+
+  /** A transfer between the table's escrow and a player ({@code null} for the house). */
+  private TableTransfer transfer(
+      String key, TableTransfer.Kind kind, String playerId, int seat, long hand, long amount) {
+    return new TableTransfer(
+        key,
+        kind,
+        start.tableId(),
+        accounts.escrow(),
+        accounts.currency(),
+        playerId,
+        seat,
+        hand,
+        amount);
   }
 
   private void postOrFailTask(TableTransfer transfer) {
@@ -677,24 +638,6 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
     } catch (CroupierException e) {
       throw fail(e.code(), e.getMessage());
     }
-  }
-
-  private static String failureType(ActivityFailure f) {
-    return f.getCause() instanceof ApplicationFailure af ? af.getType() : null;
-  }
-
-  private static boolean isCatalogued(String code) {
-    for (ErrorCode c : ErrorCode.values()) {
-      if (c.name().equals(code)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // The code also leads the message: the SDK reports a validator's failure under its own type.
-  static ApplicationFailure fail(ErrorCode code, String message) {
-    return ApplicationFailure.newNonRetryableFailure(code.name() + ": " + message, code.name());
   }
 
   private static <T> T retryTask(Supplier<T> call) {
