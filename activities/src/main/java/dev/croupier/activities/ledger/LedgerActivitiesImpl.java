@@ -1,11 +1,12 @@
 package dev.croupier.activities.ledger;
 
+import static dev.croupier.activities.internal.WalletCalls.leg;
+
+import dev.croupier.activities.internal.WalletCalls;
 import dev.croupier.api.wallet.v1.AccountType;
 import dev.croupier.api.wallet.v1.Entry;
 import dev.croupier.api.wallet.v1.GetBalanceRequest;
 import dev.croupier.api.wallet.v1.GetTransactionRequest;
-import dev.croupier.api.wallet.v1.Leg;
-import dev.croupier.api.wallet.v1.OpenAccountRequest;
 import dev.croupier.api.wallet.v1.PayJackpotRequest;
 import dev.croupier.api.wallet.v1.PayJackpotResponse;
 import dev.croupier.api.wallet.v1.PostTransactionRequest;
@@ -24,11 +25,9 @@ import dev.croupier.workflows.session.PostedRound;
 import dev.croupier.workflows.session.RoundPosting;
 import dev.croupier.workflows.session.SessionAccounts;
 import io.grpc.StatusRuntimeException;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -306,31 +305,14 @@ public final class LedgerActivitiesImpl implements LedgerActivities {
   }
 
   private long open(String owner, String currency, AccountType type) {
-    return stub()
-        .openAccount(
-            OpenAccountRequest.newBuilder()
-                .setOwnerId(owner)
-                .setCurrency(currency)
-                .setType(type)
-                .build())
-        .getAccount()
-        .getAccountId();
+    return WalletCalls.openAccount(stub(), owner, currency, type);
   }
 
   private WalletGrpc.WalletBlockingStub stub() {
     return wallet.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private static Leg leg(long account, String currency, long amount) {
-    return Leg.newBuilder().setAccountId(account).setCurrency(currency).setAmount(amount).build();
-  }
-
   private static RuntimeException classify(StatusRuntimeException e) {
-    Optional<ErrorCode> code = WalletErrors.codeOf(e);
-    if (code.isPresent() && BUSINESS.contains(code.get())) {
-      return ApplicationFailure.newNonRetryableFailure(
-          String.valueOf(e.getStatus().getDescription()), code.get().name());
-    }
-    return e;
+    return WalletCalls.classify(e, BUSINESS);
   }
 }

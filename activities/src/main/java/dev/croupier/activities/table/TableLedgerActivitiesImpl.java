@@ -1,10 +1,11 @@
 package dev.croupier.activities.table;
 
+import static dev.croupier.activities.internal.WalletCalls.leg;
+
+import dev.croupier.activities.internal.WalletCalls;
 import dev.croupier.api.wallet.v1.AccountType;
 import dev.croupier.api.wallet.v1.GetBalanceRequest;
 import dev.croupier.api.wallet.v1.GetTransactionRequest;
-import dev.croupier.api.wallet.v1.Leg;
-import dev.croupier.api.wallet.v1.OpenAccountRequest;
 import dev.croupier.api.wallet.v1.PostTransactionRequest;
 import dev.croupier.api.wallet.v1.PostTransactionResponse;
 import dev.croupier.api.wallet.v1.PostedBalance;
@@ -13,16 +14,13 @@ import dev.croupier.api.wallet.v1.ReverseTransactionRequest;
 import dev.croupier.api.wallet.v1.TransactionKind;
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.errors.ErrorCode;
-import dev.croupier.wallet.api.WalletErrors;
 import dev.croupier.workflows.table.TableAccounts;
 import dev.croupier.workflows.table.TableLedgerActivities;
 import dev.croupier.workflows.table.TableTransfer;
 import io.grpc.StatusRuntimeException;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -149,32 +147,14 @@ public final class TableLedgerActivitiesImpl implements TableLedgerActivities {
   private long account(String owner, String currency, AccountType type) {
     return accounts.computeIfAbsent(
         owner + "/" + currency + "/" + type,
-        k ->
-            stub()
-                .openAccount(
-                    OpenAccountRequest.newBuilder()
-                        .setOwnerId(owner)
-                        .setCurrency(currency)
-                        .setType(type)
-                        .build())
-                .getAccount()
-                .getAccountId());
+        k -> WalletCalls.openAccount(stub(), owner, currency, type));
   }
 
   private WalletGrpc.WalletBlockingStub stub() {
     return wallet.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private static Leg leg(long account, String currency, long amount) {
-    return Leg.newBuilder().setAccountId(account).setCurrency(currency).setAmount(amount).build();
-  }
-
   private static RuntimeException classify(StatusRuntimeException e) {
-    Optional<ErrorCode> code = WalletErrors.codeOf(e);
-    if (code.isPresent() && BUSINESS.contains(code.get())) {
-      return ApplicationFailure.newNonRetryableFailure(
-          String.valueOf(e.getStatus().getDescription()), code.get().name());
-    }
-    return e;
+    return WalletCalls.classify(e, BUSINESS);
   }
 }

@@ -1,0 +1,2 @@
+/** Helpers the activity implementations share; not for use outside this module. */
+package dev.croupier.activities.internal;
