@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -44,13 +45,24 @@ public final class TestTopics {
 
   /** Everything on an entries topic now, read from the beginning. */
   public static List<Entry> readEntries(String bootstrapServers, String topic) {
-    List<Entry> out = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> c =
+    return readAll(bootstrapServers, topic, ByteArrayDeserializer.class).stream()
+        .map(r -> new Entry(r.partition(), r.offset(), WalletEntryEvent.decode(r.value())))
+        .toList();
+  }
+
+  /**
+   * Every record on {@code topic} now, read from the beginning up to the end offsets it had when
+   * the read started, in offset order per partition; keys as strings.
+   */
+  public static <V> List<ConsumerRecord<String, V>> readAll(
+      String bootstrapServers, String topic, Class<? extends Deserializer<V>> values) {
+    List<ConsumerRecord<String, V>> out = new ArrayList<>();
+    try (KafkaConsumer<String, V> c =
         new KafkaConsumer<>(
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, values))) {
       List<TopicPartition> partitions =
           c.partitionsFor(topic).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
@@ -59,9 +71,7 @@ public final class TestTopics {
       c.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = c.endOffsets(partitions);
       while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-          out.add(new Entry(r.partition(), r.offset(), WalletEntryEvent.decode(r.value())));
-        }
+        c.poll(Duration.ofMillis(200)).forEach(out::add);
       }
     }
     return out;

@@ -49,11 +49,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jooq.DSLContext;
@@ -471,35 +467,18 @@ class TableEventRelayTest {
 
   /** Every record of a topic, in offset order per partition. */
   private static List<Read> readAll(String bootstrap, String topic) {
-    List<Read> out = new ArrayList<>();
-    try (KafkaConsumer<String, String> c =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-      List<TopicPartition> partitions =
-          c.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      c.assign(partitions);
-      c.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = c.endOffsets(partitions);
-      while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-          out.add(
-              new Read(
-                  r.topic(),
-                  r.partition(),
-                  r.offset(),
-                  r.key(),
-                  r.value(),
-                  header(r.headers().lastHeader("type")),
-                  header(r.headers().lastHeader("seq"))));
-        }
-      }
-    }
-    return out;
+    return TestTopics.readAll(bootstrap, topic, StringDeserializer.class).stream()
+        .map(
+            r ->
+                new Read(
+                    r.topic(),
+                    r.partition(),
+                    r.offset(),
+                    r.key(),
+                    r.value(),
+                    header(r.headers().lastHeader("type")),
+                    header(r.headers().lastHeader("seq"))))
+        .toList();
   }
 
   private static String header(Header h) {

@@ -304,24 +304,8 @@ class LeaderboardIngestTest {
   }
 
   private void redeliverEverything() throws ExecutionException, InterruptedException {
-    List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> c =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-      List<TopicPartition> partitions =
-          c.partitionsFor(entries).stream()
-              .map(p -> new TopicPartition(entries, p.partition()))
-              .toList();
-      c.assign(partitions);
-      c.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = c.endOffsets(partitions);
-      while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-        c.poll(Duration.ofMillis(200)).forEach(all::add);
-      }
-    }
+    List<ConsumerRecord<String, byte[]>> all =
+        TestTopics.readAll(kafka.bootstrapServers(), entries, ByteArrayDeserializer.class);
     assertThat(all).hasSizeGreaterThan(300);
     try (KafkaProducer<String, byte[]> p =
         new KafkaProducer<>(
