@@ -294,23 +294,16 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
 
   @Override
   public TableAck sit(TableRequest.Sit r) {
-    Workflow.await(() -> ready);
-    lock.lock();
-    try {
-      RememberedAck prior = remembered.find(r);
-      if (prior != null) {
-        return prior.ack();
-      }
-      if (closing) {
-        throw fail(ErrorCode.TABLE_CLOSED, "the table is closing");
-      }
-      engineCheck(() -> PokerEngine.validate(state, r.seat(), r.playerId(), sitAction(r)));
-      buyIn(r.seat(), r.playerId(), r.buyIn());
-      commit(engineCall(() -> PokerEngine.apply(state, r.seat(), r.playerId(), sitAction(r))));
-      return remember(r);
-    } finally {
-      lock.unlock();
-    }
+    return answer(
+        r,
+        () -> {
+          if (closing) {
+            throw fail(ErrorCode.TABLE_CLOSED, "the table is closing");
+          }
+          engineCheck(() -> PokerEngine.validate(state, r.seat(), r.playerId(), sitAction(r)));
+          buyIn(r.seat(), r.playerId(), r.buyIn());
+          commit(engineCall(() -> PokerEngine.apply(state, r.seat(), r.playerId(), sitAction(r))));
+        });
   }
 
   @Override
@@ -324,19 +317,12 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
 
   @Override
   public TableAck act(TableRequest.Act r) {
-    Workflow.await(() -> ready);
-    lock.lock();
-    try {
-      RememberedAck prior = remembered.find(r);
-      if (prior != null) {
-        return prior.ack();
-      }
-      checkBetting(r);
-      commit(engineCall(() -> PokerEngine.apply(state, r.seat(), r.playerId(), r.action())));
-      return remember(r);
-    } finally {
-      lock.unlock();
-    }
+    return answer(
+        r,
+        () -> {
+          checkBetting(r);
+          commit(engineCall(() -> PokerEngine.apply(state, r.seat(), r.playerId(), r.action())));
+        });
   }
 
   @Override
@@ -349,6 +335,17 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
 
   @Override
   public TableAck change(TableRequest.Change r) {
+    return answer(
+        r,
+        () ->
+            commit(engineCall(() -> PokerEngine.apply(state, r.seat(), r.playerId(), r.action()))));
+  }
+
+  /**
+   * Runs one request's step under the table lock once the table is ready, and remembers its answer;
+   * a remembered request gets its first answer and runs nothing.
+   */
+  private TableAck answer(TableRequest r, Runnable step) {
     Workflow.await(() -> ready);
     lock.lock();
     try {
@@ -356,7 +353,7 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
       if (prior != null) {
         return prior.ack();
       }
-      commit(engineCall(() -> PokerEngine.apply(state, r.seat(), r.playerId(), r.action())));
+      step.run();
       return remember(r);
     } finally {
       lock.unlock();
