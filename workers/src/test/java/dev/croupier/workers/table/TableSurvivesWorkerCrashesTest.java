@@ -328,14 +328,17 @@ class TableSurvivesWorkerCrashesTest {
       assertThat(balancesOff).isZero();
       assertThat(playersAndHouse).isEqualTo(GRANT * 3);
 
+      // The table's own count, carried across continue-as-new, matches the ledger's.
+      assertThat(closed.ledgerPosts()).isEqualTo(posted.size());
+
       long lostTasks = saveHistories(client);
       log.info(
           "TABLE CRASH TEST: server={} kills={} (quiet {}, inside a task {}, random delay {})"
               + " hands={} (runs {})"
               + " actions={} matched to the outbox={} rejected bot requests={}"
               + " conservation checks={} outbox rows={} hole cards seen and matched={}"
-              + " ledger posts={} (buy-ins {}, cash-outs {}, rake {}; the status counts {} in its"
-              + " last run) reversals=0"
+              + " ledger posts={} (buy-ins {}, cash-outs {}, rake {}; the status counts {})"
+              + " reversals=0"
               + " unbalanced transactions={} currencies off={} balances off={}"
               + " workflow tasks lost with a worker={} seconds={}",
           temporal.kind(),

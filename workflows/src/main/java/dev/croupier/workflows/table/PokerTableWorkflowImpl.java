@@ -117,6 +117,7 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
       eventSeq = carry.eventSeq();
       run = carry.run();
       closing = carry.closing();
+      ledgerPosts = carry.ledgerPosts();
       remembered.restore(carry.remembered());
     }
   }
@@ -276,7 +277,16 @@ public class PokerTableWorkflowImpl implements PokerTableWorkflow {
     List<Integer> b = Arrays.stream(buyIns).boxed().toList();
     List<Integer> c = Arrays.stream(cashOuts).boxed().toList();
     return new TableCarry(
-        state, accounts, escrowBalance, b, c, eventSeq, run + 1, closing, remembered.carried());
+        state,
+        accounts,
+        escrowBalance,
+        b,
+        c,
+        eventSeq,
+        run + 1,
+        closing,
+        remembered.carried(),
+        ledgerPosts);
   }
 
   // ---- Updates ----

@@ -16,6 +16,7 @@ import java.util.List;
  * @param run the run number, from 1; also the seed epoch
  * @param closing whether the table is closing
  * @param remembered the most recent requests and their answers, oldest first
+ * @param ledgerPosts the ledger posts of all earlier runs (0 in carries written before it was kept)
  */
 public record TableCarry(
     TableState state,
@@ -26,7 +27,8 @@ public record TableCarry(
     long eventSeq,
     int run,
     boolean closing,
-    List<RememberedAck> remembered) {
+    List<RememberedAck> remembered,
+    long ledgerPosts) {
   public TableCarry {
     buyIns = List.copyOf(buyIns);
     cashOuts = List.copyOf(cashOuts);
