@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,26 +136,28 @@ class PokerTableBrowserTest {
                   .anyMatch(t -> t.getText().equalsIgnoreCase("Sitting out")));
 
       // Check or call down, through the buttons of whoever's turn it is.
-      boolean shotTurn = false;
-      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-      while (!handOver(alice) || !handOver(bob)) {
-        assertThat(System.nanoTime()).as("the hand ends in time").isLessThan(deadline);
-        for (ChromeDriver d : List.of(alice, bob)) {
-          WebElement bar = d.findElement(By.id("pt-actions"));
-          if (!bar.isDisplayed() || !d.findElement(By.id("pt-fold")).isEnabled()) {
-            continue;
-          }
-          if (!shotTurn
-              && !d.findElements(By.cssSelector("#pt-board .card[data-card]")).isEmpty()) {
-            assertThat(d.findElement(By.id("pt-clock-text")).getText()).matches("\\d+ s");
-            shoot(d, "02-your-move");
-            shotTurn = true;
-          }
-          WebElement check = d.findElement(By.id("pt-check"));
-          (check.isDisplayed() ? check : d.findElement(By.id("pt-call"))).click();
-        }
-        sleep(150);
-      }
+      AtomicBoolean shotTurn = new AtomicBoolean();
+      await("the hand ends")
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(150))
+          .until(
+              () -> {
+                for (ChromeDriver d : List.of(alice, bob)) {
+                  WebElement bar = d.findElement(By.id("pt-actions"));
+                  if (!bar.isDisplayed() || !d.findElement(By.id("pt-fold")).isEnabled()) {
+                    continue;
+                  }
+                  if (!shotTurn.get()
+                      && !d.findElements(By.cssSelector("#pt-board .card[data-card]")).isEmpty()) {
+                    assertThat(d.findElement(By.id("pt-clock-text")).getText()).matches("\\d+ s");
+                    shoot(d, "02-your-move");
+                    shotTurn.set(true);
+                  }
+                  WebElement check = d.findElement(By.id("pt-check"));
+                  (check.isDisplayed() ? check : d.findElement(By.id("pt-call"))).click();
+                }
+                return handOver(alice) && handOver(bob);
+              });
       shoot(alice, "03-hand-over-alice");
       shoot(bob, "04-hand-over-bob");
 
@@ -271,15 +274,6 @@ class PokerTableBrowserTest {
             + " join wallet.transaction t on t.id = e.transaction_id"
             + " where t.table_id = ? and t.kind = 'RAKE' and e.amount > 0",
         table.toString());
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Polls the page until a condition holds, for up to 30 s. */

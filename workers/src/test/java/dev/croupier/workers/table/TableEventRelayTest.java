@@ -2,6 +2,7 @@ package dev.croupier.workers.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -227,11 +228,10 @@ class TableEventRelayTest {
         }
         closed.put(tableId, tables.close(tableId));
       }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (count(ds, "select count(*) from game.table_event_outbox") > 0
-          && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      await("the relays drain the outbox")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> count(ds, "select count(*) from game.table_event_outbox") == 0);
       stop.set(true);
       for (Future<?> loop : loops) {
         loop.get(60, TimeUnit.SECONDS);

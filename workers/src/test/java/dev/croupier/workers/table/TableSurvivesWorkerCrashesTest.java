@@ -2,6 +2,7 @@ package dev.croupier.workers.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.croupier.devstack.TemporalServer;
@@ -47,6 +48,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -54,6 +56,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -525,24 +528,27 @@ class TableSurvivesWorkerCrashesTest {
    * workflow task is then inside its outbox write); false if the action was answered.
    */
   private boolean awaitBlockedOutboxWrite(Future<?> sent) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    AtomicBoolean blocked = new AtomicBoolean();
     try (Connection c = db.connect();
         PreparedStatement st =
             c.prepareStatement(
                 "select count(*) from pg_stat_activity where datname = current_database()"
                     + " and wait_event_type = 'Lock' and query ilike 'insert%'"
                     + " and query ilike '%table_event_outbox%'")) {
-      while (System.nanoTime() < deadline && !sent.isDone()) {
-        try (ResultSet rs = st.executeQuery()) {
-          rs.next();
-          if (rs.getLong(1) > 0) {
-            return true;
-          }
-        }
-        Thread.sleep(2);
-      }
+      await("the action's task waits on the locked outbox")
+          .atMost(Duration.ofSeconds(20))
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(2))
+          .until(
+              () -> {
+                try (ResultSet rs = st.executeQuery()) {
+                  rs.next();
+                  blocked.set(rs.getLong(1) > 0);
+                }
+                return blocked.get() || sent.isDone();
+              });
     }
-    return false;
+    return blocked.get();
   }
 
   private TableAck act(TableView v) {
@@ -586,18 +592,12 @@ class TableSurvivesWorkerCrashesTest {
   }
 
   /** A snapshot as soon as a worker answers queries again. */
-  private Snapshot snapshotOnceAnswered() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (true) {
-      try {
-        return snapshot();
-      } catch (CroupierException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        Thread.sleep(100);
-      }
-    }
+  private Snapshot snapshotOnceAnswered() {
+    return await("a worker answers queries again")
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptionsInstanceOf(CroupierException.class)
+        .until(this::snapshot, Objects::nonNull);
   }
 
   private void remember(Snapshot s) {
