@@ -9,6 +9,7 @@
 # BENCH_USERS (40), BENCH_CLIENTS (4), BENCH_LOGIN_S (20), BENCH_VALIDATE_S (10).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-croupier}
 export PGPASSWORD=${PGPASSWORD:-croupier}
@@ -18,17 +19,7 @@ export PGPASSWORD=${PGPASSWORD:-croupier}
 ./mvnw -B -q -pl api-gateway dependency:build-classpath -Dmdep.includeScope=runtime \
   -Dmdep.outputFile=target/gateway-classpath.txt
 
-java_bin=""
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
-  [ -x "$candidate/bin/java" ] || continue
-  major=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java.specification.version = //p')
-  if [ "${major:-0}" -ge 21 ] && { [ -z "$java_bin" ] || [ "$major" -gt "$best" ]; }; then
-    java_bin="$candidate/bin/java"
-    best=$major
-  fi
-done
-[ -n "$java_bin" ] || { echo "no JDK 21+ found" >&2; exit 1; }
+find_java
 
 db=croupier_identity_bench
 psql -q -d postgres -c "drop database if exists $db with (force)" -c "create database $db"

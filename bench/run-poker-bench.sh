@@ -5,21 +5,12 @@
 # Usage: bench/run-poker-bench.sh [extra JMH options, e.g. -wi 1 -i 1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 ./mvnw -B -q -pl bench -am package -DskipTests -Dmath.sheet.skip=true
 
 # JMH runs on the newest installed JDK >= 21, as the build's toolchain does.
-java_bin=""
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
-  [ -x "$candidate/bin/java" ] || continue
-  major=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java.specification.version = //p')
-  if [ "${major:-0}" -ge 21 ] && { [ -z "$java_bin" ] || [ "$major" -gt "$best" ]; }; then
-    java_bin="$candidate/bin/java"
-    best=$major
-  fi
-done
-[ -n "$java_bin" ] || { echo "no JDK 21+ found" >&2; exit 1; }
+find_java
 
 mkdir -p bench/results
 "$java_bin" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
@@ -36,7 +27,7 @@ print(f"# {cpu}; {jvm}; 1 thread; random 7-card hands, one evaluation per operat
 print(f"# load average after the run (other processes share the machine): {' '.join(load)}")
 run = runs[0]
 score = run["primaryMetric"]["score"]
-error = run["primaryMetric"]["scoreError"]
+error = float(run["primaryMetric"]["scoreError"])  # JMH writes "NaN" for one iteration
 iterations = " ".join(f"{v:.0f}" for fork in run["primaryMetric"]["rawData"] for v in fork)
 print(f"# error (99.9% CI half-width) = {error:.0f} evaluations/s; iterations: {iterations}")
 print(f"RESULT evaluations_per_s={score:.0f}")

@@ -12,23 +12,14 @@
 # BENCH_DURATION_S (20 per phase), BENCH_WARMUP_S (5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-croupier}
 export PGPASSWORD=${PGPASSWORD:-croupier}
 
 ./mvnw -B -q -pl bench -am package -DskipTests -Dmath.sheet.skip=true
 
-java_bin=""
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
-  [ -x "$candidate/bin/java" ] || continue
-  major=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java.specification.version = //p')
-  if [ "${major:-0}" -ge 21 ] && { [ -z "$java_bin" ] || [ "$major" -gt "$best" ]; }; then
-    java_bin="$candidate/bin/java"
-    best=$major
-  fi
-done
-[ -n "$java_bin" ] || { echo "no JDK 21+ found" >&2; exit 1; }
+find_java
 
 mkdir -p bench/results
 psql -q -d postgres -c "drop database if exists croupier_session_bench" \
