@@ -98,6 +98,11 @@ public final class WsLoad {
   private final AtomicLong late = new AtomicLong();
   private final AtomicLongArray latencyMicros = new AtomicLongArray(2_000_000);
   private final AtomicLong latencyCount = new AtomicLong();
+  // Every answered bet, warm-up included, by the 10 s window it was sent in: the report's timeline.
+  private final AtomicLongArray windowBets = new AtomicLongArray(1_000);
+  private final AtomicLongArray windowLate = new AtomicLongArray(1_000);
+  private final AtomicLongArray windowMaxMicros = new AtomicLongArray(1_000);
+  private final AtomicLongArray windowSumMicros = new AtomicLongArray(1_000);
   private final Map<String, String> errorKinds = new ConcurrentHashMap<>();
 
   public static void main(String[] args) throws Exception {
@@ -198,6 +203,7 @@ public final class WsLoad {
   }
 
   private long held;
+  private volatile long runStart;
   private long measuredBets;
 
   private void load(String base, String wsBase) throws Exception {
@@ -246,7 +252,7 @@ public final class WsLoad {
               (opened, e) -> {
                 opening.release();
                 if (e != null || !"session.opened".equals(opened.path("type").asText())) {
-                  error("open", e != null ? e.toString() : opened.toString());
+                  error("open", e != null ? describe(e) : opened.toString());
                 } else {
                   p.sessionId = opened.at("/payload/sessionId").asText();
                 }
@@ -267,6 +273,7 @@ public final class WsLoad {
     long start = System.nanoTime();
     long end = start + TimeUnit.SECONDS.toNanos(durationS);
     long warmupEnd = start + TimeUnit.SECONDS.toNanos(intervalS);
+    runStart = start;
     for (Player p : all) {
       if (p.sessionId == null) {
         continue;
@@ -301,6 +308,19 @@ public final class WsLoad {
             percentile(95) / 1000.0,
             percentile(99) / 1000.0,
             percentile(100) / 1000.0));
+    for (int w = 0; w * 10 < durationS; w++) {
+      long n = windowBets.get(w);
+      line(
+          String.format(
+              "  sent in %3d-%3d s: %5d answered, mean %.1f ms, max %.1f ms, %d later than the"
+                  + " interval",
+              w * 10,
+              w * 10 + 10,
+              n,
+              n == 0 ? 0.0 : windowSumMicros.get(w) / 1000.0 / n,
+              windowMaxMicros.get(w) / 1000.0,
+              windowLate.get(w)));
+    }
     line("errors: " + errors.get() + (errorKinds.isEmpty() ? "" : " " + errorKinds));
     for (Player p : all) {
       p.close();
@@ -381,6 +401,18 @@ public final class WsLoad {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A failure with the HTTP status and body of a refused upgrade, which the exception hides. */
+  private static String describe(Throwable e) {
+    Throwable cause =
+        e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+            ? e.getCause()
+            : e;
+    if (cause instanceof java.net.http.WebSocketHandshakeException h) {
+      return "upgrade refused: HTTP " + h.getResponse().statusCode() + " " + h.getResponse().body();
+    }
+    return cause.toString();
   }
 
   private void error(String kind, String detail) {
@@ -467,6 +499,14 @@ public final class WsLoad {
                 long answered = System.nanoTime();
                 inFlight.decrementAndGet();
                 long micros = (answered - sent) / 1000;
+                int window =
+                    (int) Math.min(windowBets.length() - 1, (sent - runStart) / 10_000_000_000L);
+                windowBets.incrementAndGet(window);
+                windowSumMicros.addAndGet(window, micros);
+                windowMaxMicros.accumulateAndGet(window, micros, Math::max);
+                if (micros > TimeUnit.SECONDS.toMicros(intervalS)) {
+                  windowLate.incrementAndGet(window);
+                }
                 if (e != null) {
                   error("bet", e.toString());
                 } else if (!"bet.result".equals(r.path("type").asText())) {
