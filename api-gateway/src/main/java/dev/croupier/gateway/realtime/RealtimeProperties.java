@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param tablesTopic the poker table list, one record per table keyed by table id (an empty value
  *     removes the table)
  * @param chatHistory chat messages kept for late joiners
- * @param sendTimeout how long {@code chat.send} waits for the broker's acknowledgement
+ * @param sendTimeout how long {@code chat.send} waits for the broker's acknowledgement, and how
+ *     long startup waits for the broker to list or create the tables topic
  */
 @Validated
 @ConfigurationProperties("croupier.gateway.realtime")
