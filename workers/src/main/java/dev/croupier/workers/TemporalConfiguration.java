@@ -5,6 +5,7 @@ import dev.croupier.games.api.GameRegistry;
 import dev.croupier.wallet.api.ServiceTokenCredentials;
 import dev.croupier.wallet.api.ServiceTokenKey;
 import dev.croupier.workflows.session.GameSessions;
+import dev.croupier.workflows.session.SeedSealing;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.temporal.client.WorkflowClient;
@@ -24,10 +25,16 @@ class TemporalConfiguration {
         WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
   }
 
+  /** Server seeds are sealed in every payload this client and its workers write. */
   @Bean
-  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties temporal) {
+  WorkflowClient workflowClient(
+      WorkflowServiceStubs stubs, TemporalProperties temporal, SeedSealingProperties seeds) {
     return WorkflowClient.newInstance(
-        stubs, WorkflowClientOptions.newBuilder().setNamespace(temporal.namespace()).build());
+        stubs,
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(temporal.namespace())
+            .setDataConverter(SeedSealing.fromBase64(seeds.sealingKeys()).dataConverter())
+            .build());
   }
 
   @Bean

@@ -7,6 +7,7 @@ import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workers.sessions.SessionWorker;
 import dev.croupier.workflows.session.GameSessions;
+import dev.croupier.workflows.session.SeedSealing;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -47,7 +48,11 @@ public final class InProcessWorker implements AutoCloseable {
     client =
         WorkflowClient.newInstance(
             service,
-            WorkflowClientOptions.newBuilder().setNamespace(properties.namespace()).build());
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(properties.namespace())
+                .setDataConverter(
+                    SeedSealing.fromBase64(WorkerProcess.SEED_SEALING_KEYS).dataConverter())
+                .build());
     sessions =
         new GameSessions(
             client,

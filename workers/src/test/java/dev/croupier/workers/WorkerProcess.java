@@ -5,6 +5,7 @@ import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.wallet.testing.TestWallet;
+import dev.croupier.workflows.session.SeedSealing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,6 +17,9 @@ import java.util.Map;
  * kill it with SIGKILL for real and start it again.
  */
 public final class WorkerProcess implements AutoCloseable {
+  /** One sealing key for every worker of the test JVM, so a restarted worker opens the seeds. */
+  public static final String SEED_SEALING_KEYS = SeedSealing.newKey();
+
   private final List<String> command;
   private final Map<String, String> env;
   private final Path logFile;
@@ -55,7 +59,8 @@ public final class WorkerProcess implements AutoCloseable {
                 "CROUPIER_DB_URL", db.url(),
                 "CROUPIER_DB_USER", db.user(),
                 "CROUPIER_DB_PASSWORD", db.password(),
-                "CROUPIER_WORKERS_PORT", String.valueOf(port)));
+                "CROUPIER_WORKERS_PORT", String.valueOf(port),
+                "CROUPIER_SEED_SEALING_KEYS", SEED_SEALING_KEYS));
     all.putAll(extraEnv);
     this.env = Map.copyOf(all);
   }
@@ -70,6 +75,21 @@ public final class WorkerProcess implements AutoCloseable {
   public void awaitReady(Duration timeout) {
     ManagedProcess p = process;
     Ports.awaitOpen("the workers", Ports.LOOPBACK, port, timeout, p::isAlive);
+  }
+
+  /**
+   * Starts the worker again if its JVM exited without being killed: a start that failed (for
+   * example Temporal timing out the worker's first call under load) would otherwise leave the task
+   * queue without a worker and the test waiting for progress that never comes.
+   *
+   * @return whether it restarted the worker
+   */
+  public synchronized boolean restartIfDead() {
+    if (process == null || process.isAlive()) {
+      return false;
+    }
+    start();
+    return true;
   }
 
   /** SIGKILL: no shutdown hook runs, in-flight tasks and local activities die with the JVM. */

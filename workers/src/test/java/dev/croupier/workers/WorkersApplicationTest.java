@@ -1,6 +1,7 @@
 package dev.croupier.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.TemporalServer;
@@ -12,7 +13,11 @@ import dev.croupier.testsupport.TemporalServerExtension;
 import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workflows.session.GameSessions;
 import dev.croupier.workflows.session.OpenedSession;
+import dev.croupier.workflows.session.SeedSealing;
 import dev.croupier.workflows.session.SessionOptions;
+import dev.croupier.workflows.session.SessionStart;
+import dev.croupier.workflows.testing.HistoryPayloads;
+import io.temporal.client.WorkflowClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +50,8 @@ class WorkersApplicationTest {
                     "--croupier.temporal.target=" + temporal.target(),
                     "--croupier.temporal.task-queue=workers-app-test",
                     "--croupier.wallet.target=" + wallet.target(),
-                    "--croupier.wallet.service-token-key=" + wallet.serviceTokenKey())) {
+                    "--croupier.wallet.service-token-key=" + wallet.serviceTokenKey(),
+                    "--croupier.seeds.sealing-keys=" + WorkerProcess.SEED_SEALING_KEYS)) {
       GameSessions sessions = app.getBean(GameSessions.class);
       UUID user = UUID.randomUUID();
       wallet.grant(user, 100_000);
@@ -54,7 +60,15 @@ class WorkersApplicationTest {
       for (int i = 0; i < 3; i++) {
         sessions.placeBet(user, s.sessionId(), "app-" + i, new Wager(200, Wager.COIN));
       }
-      sessions.close(user, s.sessionId());
+      WorkflowClient temporalClient = app.getBean(WorkflowClient.class);
+      String beforeReveal =
+          HistoryPayloads.text(temporalClient.fetchHistory(SessionStart.workflowId(s.sessionId())));
+      String revealed = sessions.close(user, s.sessionId()).revealedServerSeed();
+      // What ops see in the Web UI while the session is open: the commitment, never the seed.
+      assertThat(beforeReveal)
+          .doesNotContain(revealed)
+          .contains(s.commitment())
+          .containsPattern("sealed:v1:[0-9a-f]{16}:");
 
       HttpClient http = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + port;
@@ -73,6 +87,26 @@ class WorkersApplicationTest {
       assertThat(missing.statusCode()).isEqualTo(404);
       assertThat(missing.body()).contains("UNKNOWN_SESSION");
     }
+  }
+
+  @Test
+  void appRefusesToStartWithoutASeedSealingKey(PostgresDatabase db, TemporalServer temporal) {
+    assertThatThrownBy(
+            () ->
+                new SpringApplicationBuilder(WorkersApplication.class)
+                    .run(
+                        "--spring.datasource.url=" + db.url(),
+                        "--spring.datasource.username=" + db.user(),
+                        "--spring.datasource.password=" + db.password(),
+                        "--server.port=0",
+                        "--croupier.temporal.target=" + temporal.target(),
+                        "--croupier.wallet.target=127.0.0.1:1",
+                        "--croupier.wallet.service-token-key=" + SeedSealing.newKey(),
+                        "--croupier.seeds.sealing-keys=",
+                        "--croupier.realtime.enabled=false",
+                        "--croupier.poker.open-tables=false")
+                    .close())
+        .hasStackTraceContaining("croupier.seeds");
   }
 
   private static HttpResponse<String> get(HttpClient http, String url) throws Exception {

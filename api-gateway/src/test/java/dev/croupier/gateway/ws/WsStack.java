@@ -19,6 +19,7 @@ import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.wallet.api.ServiceTokenCredentials;
 import dev.croupier.wallet.api.ServiceTokenKey;
 import dev.croupier.workflows.session.GameSessionWorkflowImpl;
+import dev.croupier.workflows.session.SeedSealing;
 import dev.croupier.workflows.table.PokerTableWorkflowImpl;
 import dev.croupier.workflows.table.PokerTables;
 import io.grpc.ManagedChannel;
@@ -115,6 +116,7 @@ final class WsStack implements AutoCloseable {
             workerStubs,
             WorkflowClientOptions.newBuilder()
                 .setNamespace(temporal.settings().namespace())
+                .setDataConverter(SeedSealing.random().dataConverter())
                 .build());
     this.workers = WorkerFactory.newInstance(client);
     Worker worker = workers.newWorker(taskQueue);

@@ -18,6 +18,7 @@ import dev.croupier.wallet.WalletApplication;
 import dev.croupier.wallet.api.ServiceTokenCredentials;
 import dev.croupier.wallet.api.ServiceTokenKey;
 import dev.croupier.workflows.session.GameSessionWorkflowImpl;
+import dev.croupier.workflows.session.SeedSealing;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.temporal.client.WorkflowClient;
@@ -154,7 +155,11 @@ public final class WsLoad {
       WorkflowClient client =
           WorkflowClient.newInstance(
               service,
-              WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+              WorkflowClientOptions.newBuilder()
+                  .setNamespace(settings.namespace())
+                  // Seeds sealed in payloads, as the workers app seals them.
+                  .setDataConverter(SeedSealing.random().dataConverter())
+                  .build());
       WorkerFactory factory =
           WorkerFactory.newInstance(
               client,

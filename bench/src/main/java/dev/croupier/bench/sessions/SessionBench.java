@@ -22,6 +22,7 @@ import dev.croupier.wallet.api.ServiceTokenKey;
 import dev.croupier.workflows.session.GameSessionWorkflowImpl;
 import dev.croupier.workflows.session.GameSessions;
 import dev.croupier.workflows.session.OpenedSession;
+import dev.croupier.workflows.session.SeedSealing;
 import dev.croupier.workflows.session.SessionOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -112,7 +113,11 @@ public final class SessionBench {
       WorkflowClient client =
           WorkflowClient.newInstance(
               service,
-              WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+              WorkflowClientOptions.newBuilder()
+                  .setNamespace(settings.namespace())
+                  // Seeds sealed in payloads, as the workers app seals them.
+                  .setDataConverter(SeedSealing.random().dataConverter())
+                  .build());
       PGSimpleDataSource ds = new PGSimpleDataSource();
       ds.setUrl(dbUrl);
       ds.setUser(dbUser);

@@ -16,6 +16,7 @@ import dev.croupier.games.poker.Action;
 import dev.croupier.games.poker.SeatStatus;
 import dev.croupier.games.poker.TableConfig;
 import dev.croupier.games.poker.TableView;
+import dev.croupier.workflows.session.SeedSealing;
 import dev.croupier.workflows.table.PokerTableWorkflowImpl;
 import dev.croupier.workflows.table.PokerTables;
 import dev.croupier.workflows.table.TableAck;
@@ -128,7 +129,11 @@ public final class TableBench {
       WorkflowClient client =
           WorkflowClient.newInstance(
               service,
-              WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+              WorkflowClientOptions.newBuilder()
+                  .setNamespace(settings.namespace())
+                  // Seeds sealed in payloads, as the workers app seals them.
+                  .setDataConverter(SeedSealing.random().dataConverter())
+                  .build());
       // The workers app's tuning (croupier.temporal.worker.*).
       WorkerFactory factory =
           WorkerFactory.newInstance(

@@ -6,10 +6,12 @@ import dev.croupier.devstack.ManagedProcess;
 import dev.croupier.devstack.Ports;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,10 +151,34 @@ public final class Launcher {
     // Dev only: a fresh service-token key per run unless one is given, so none is ever committed.
     appEnv.put(
         "CROUPIER_SERVICE_TOKEN_KEY", env.getOrDefault("CROUPIER_SERVICE_TOKEN_KEY", randomKey()));
+    // Unlike the service-token key, the seed sealing key must outlive the run: sessions and tables
+    // survive a restart, and their histories hold seeds sealed with it.
+    appEnv.put(
+        "CROUPIER_SEED_SEALING_KEYS",
+        env.getOrDefault(
+            "CROUPIER_SEED_SEALING_KEYS",
+            persistentKey(config.home().resolve("seed-sealing.key"))));
     appEnv.put(
         "CROUPIER_IDENTITY_JWT_GENERATEDEVKEY",
         env.getOrDefault("CROUPIER_IDENTITY_JWT_GENERATEDEVKEY", "true"));
     return appEnv;
+  }
+
+  /** The key in {@code file}, created (readable by its owner only) on the first run. */
+  private static String persistentKey(Path file) {
+    try {
+      if (Files.exists(file)) {
+        return Files.readString(file).strip();
+      }
+      Files.createDirectories(file.getParent());
+      String key = randomKey();
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, key + "\n");
+      return key;
+    } catch (IOException e) {
+      throw new DevStackException("Cannot keep the seed sealing key in " + file + ": " + e, e);
+    }
   }
 
   private static String randomKey() {

@@ -21,6 +21,7 @@ import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
 import dev.croupier.wallet.testing.TestWallet;
+import dev.croupier.workers.WorkerProcess;
 import dev.croupier.workflows.session.BetOutcome;
 import dev.croupier.workflows.session.GameSessionWorkflowImpl;
 import dev.croupier.workflows.session.GameSessions;
@@ -29,6 +30,7 @@ import dev.croupier.workflows.session.JackpotPayout;
 import dev.croupier.workflows.session.OpenedSession;
 import dev.croupier.workflows.session.RoundOutcome;
 import dev.croupier.workflows.session.SeedActivities;
+import dev.croupier.workflows.session.SeedSealing;
 import dev.croupier.workflows.session.Seeds;
 import dev.croupier.workflows.session.SessionAccounts;
 import dev.croupier.workflows.session.SessionOptions;
@@ -197,6 +199,8 @@ class JackpotPayoutTest {
               service,
               WorkflowClientOptions.newBuilder()
                   .setNamespace(temporal.settings().namespace())
+                  .setDataConverter(
+                      SeedSealing.fromBase64(WorkerProcess.SEED_SEALING_KEYS).dataConverter())
                   .build());
       sessions =
           new GameSessions(

@@ -10,6 +10,7 @@ import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
 import dev.croupier.wallet.testing.TestWallet;
+import dev.croupier.workers.WorkerProcess;
 import dev.croupier.workers.WorkersApplication;
 import dev.croupier.workflows.table.PokerTables;
 import dev.croupier.workflows.table.TableStatus;
@@ -48,6 +49,7 @@ class ConfiguredTablesTest {
                     "--croupier.temporal.task-queue=configured-tables-test",
                     "--croupier.wallet.target=" + wallet.target(),
                     "--croupier.wallet.service-token-key=" + wallet.serviceTokenKey(),
+                    "--croupier.seeds.sealing-keys=" + WorkerProcess.SEED_SEALING_KEYS,
                     "--croupier.realtime.enabled=false",
                     "--croupier.poker.relay.enabled=false",
                     "--croupier.poker.tables[0].name=" + sixMax,

@@ -10,7 +10,6 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.common.converter.DataConverter;
-import io.temporal.testing.WorkflowReplayer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -144,7 +143,7 @@ class GameSessionJackpotTest {
     WorkflowExecutionHistory history = client.fetchHistory(SessionStart.workflowId(s.sessionId()));
 
     assertThat(versionMarkers(s.sessionId())).isOne();
-    WorkflowReplayer.replayWorkflowExecution(history, GameSessionWorkflowImpl.class);
+    SessionTestServer.replay(history);
   }
 
   /** The {@code pay-jackpot} version markers in the session's history. */

@@ -12,12 +12,16 @@ import dev.croupier.games.api.Wager;
 import dev.croupier.games.api.fake.FakeCoinFlipGame;
 import dev.croupier.games.rng.Commitment;
 import dev.croupier.games.rng.Verifier;
+import dev.croupier.workflows.testing.HistoryPayloads;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.WorkflowExecutionHistory;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +136,44 @@ class GameSessionWorkflowTest {
     assertThat(ledger.calls.get()).isEqualTo(3);
     assertThat(ledger.requests).hasSize(3);
     assertThat(sessions.state(user, id).round()).isEqualTo(3);
+  }
+
+  @Test
+  void theServerSeedIsSealedInEveryHistoryUntilTheSessionRevealsIt() {
+    ledger.fund(user, 1_000);
+    OpenedSession s =
+        sessions.open(user, FakeCoinFlipGame.REF, "sealed", OPTIONS.withContinueAsNewEvery(2));
+    for (int i = 0; i < 3; i++) {
+      sessions.placeBet(user, s.sessionId(), "r" + i, coins(10));
+    }
+    String workflowId = SessionStart.workflowId(s.sessionId());
+    WorkflowExecutionHistory second = client.fetchHistory(workflowId);
+    String firstRunId =
+        second
+            .getEvents()
+            .get(0)
+            .getWorkflowExecutionStartedEventAttributes()
+            .getContinuedExecutionRunId();
+    assertThat(firstRunId).as("the session continued as new").isNotEmpty();
+    String beforeReveal =
+        HistoryPayloads.text(client.fetchHistory(workflowId, firstRunId))
+            + HistoryPayloads.text(second);
+
+    String revealed = sessions.close(user, s.sessionId()).revealedServerSeed();
+
+    assertThat(new Commitment(s.commitment()).matches(revealed)).isTrue();
+    // The seed marker of the first run and the carry that starts the second hold it sealed only.
+    assertThat(beforeReveal).doesNotContain(revealed).contains(s.commitment());
+    Matcher sealed =
+        Pattern.compile("sealed:v1:[0-9a-f]{16}:[A-Za-z0-9+/=]+").matcher(beforeReveal);
+    int count = 0;
+    while (sealed.find()) {
+      assertThat(SessionTestServer.SEALING.open(sealed.group(), s.commitment()))
+          .isEqualTo(revealed);
+      count++;
+    }
+    assertThat(count).as("sealed seeds: the seed marker and the carry").isGreaterThanOrEqualTo(2);
+    assertThat(HistoryPayloads.text(client.fetchHistory(workflowId))).contains(revealed);
   }
 
   @Test

@@ -2,24 +2,31 @@ package dev.croupier.workflows.session;
 
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The time-skipping test server with the session search attributes and a session worker on one task
- * queue: the real plugins, the given seeds, the in-memory ledger and projection, and the {@link
- * GameSessions} facade over it.
+ * queue: the real plugins, the given seeds sealed as the workers seal them, the in-memory ledger
+ * and projection, and the {@link GameSessions} facade over it.
  */
 final class SessionTestServer implements AutoCloseable {
+  /** The seeds' sealing keys, as the workers app has them. */
+  static final SeedSealing SEALING = SeedSealing.random();
+
   final TestWorkflowEnvironment env;
   final WorkflowClient client;
   final GameSessions sessions;
 
   SessionTestServer(
       String queue, SeedActivities seeds, InMemoryLedger ledger, InMemoryProjection projection) {
-    env = TestWorkflowEnvironment.newInstance();
+    env = TestWorkflowEnvironment.newInstance(options());
     for (String attribute : List.of("CroupierUserId", "CroupierGameId", "CroupierSessionStatus")) {
       env.registerSearchAttribute(attribute, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
@@ -33,6 +40,21 @@ final class SessionTestServer implements AutoCloseable {
         new GameSessions(
             client,
             new GameSessions.Settings(queue, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+  }
+
+  /** The test server's options: payloads sealed with {@link #SEALING}. */
+  static TestEnvironmentOptions options() {
+    return TestEnvironmentOptions.newBuilder()
+        .setWorkflowClientOptions(
+            WorkflowClientOptions.newBuilder().setDataConverter(SEALING.dataConverter()).build())
+        .build();
+  }
+
+  /** Replays {@code history} on the session workflow with the seeds' sealing keys. */
+  static void replay(WorkflowExecutionHistory history) throws Exception {
+    try (TestWorkflowEnvironment replayer = TestWorkflowEnvironment.newInstance(options())) {
+      WorkflowReplayer.replayWorkflowExecution(history, replayer, GameSessionWorkflowImpl.class);
+    }
   }
 
   @Override

@@ -9,15 +9,19 @@ import dev.croupier.games.api.RoundSeed;
 import dev.croupier.games.poker.Action;
 import dev.croupier.games.poker.HandResult;
 import dev.croupier.games.poker.PokerEngine;
-import dev.croupier.games.poker.PokerVerifier;
 import dev.croupier.games.poker.PublicEvent;
 import dev.croupier.games.poker.SeatStatus;
 import dev.croupier.games.poker.TableConfig;
 import dev.croupier.games.poker.TableState;
 import dev.croupier.games.poker.TableView;
 import dev.croupier.games.rng.Commitment;
+import dev.croupier.workflows.session.SeedSealing;
+import dev.croupier.workflows.testing.HistoryPayloads;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -51,7 +55,14 @@ class PokerTableWorkflowTest {
 
   @BeforeEach
   void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(
+                    WorkflowClientOptions.newBuilder()
+                        .setDataConverter(SeedSealing.random().dataConverter())
+                        .build())
+                .build());
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(PokerTableWorkflowImpl.class);
     worker.registerActivitiesImplementations(ledger, events, seeds);
@@ -306,11 +317,26 @@ class PokerTableWorkflowTest {
             && h.handNumber() >= r.firstHand()
             && h.handNumber() <= r.lastHand()) {
           RoundSeed seed = new RoundSeed(r.serverSeed(), r.clientSeed(), h.handNumber());
-          assertThat(PokerVerifier.class).isNotNull();
           assertThat(dev.croupier.games.poker.PokerDeal.shuffle(seed))
               .containsAll(h.cards().cards());
         }
       }
+    }
+    // No run's history holds an epoch's seed in the clear: the seed markers hold it sealed.
+    String histories = "";
+    String runId = "";
+    do {
+      WorkflowExecutionHistory h = client.fetchHistory(TableStart.workflowId(tableId), runId);
+      histories += HistoryPayloads.text(h);
+      runId =
+          h.getEvents()
+              .get(0)
+              .getWorkflowExecutionStartedEventAttributes()
+              .getContinuedExecutionRunId();
+    } while (!runId.isEmpty());
+    assertThat(histories).contains("sealed:v1:");
+    for (TableEvent.SeedRevealed r : reveals) {
+      assertThat(histories).doesNotContain(r.serverSeed());
     }
     // The seq numbers are gapless across runs: one event log.
     List<TableEvent> all = events.of(tableId);
