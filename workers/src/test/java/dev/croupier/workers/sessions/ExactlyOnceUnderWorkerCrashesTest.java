@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,9 @@ import org.slf4j.LoggerFactory;
  * real wallet runs in this JVM over PostgreSQL.
  */
 @ExtendWith(PostgresExtension.class)
+// A hang (no worker left, a task retried forever) fails the run instead of blocking it; 150-300 s
+// normally.
+@Timeout(value = 12, unit = TimeUnit.MINUTES)
 class ExactlyOnceUnderWorkerCrashesTest {
   private static final Logger log =
       LoggerFactory.getLogger(ExactlyOnceUnderWorkerCrashesTest.class);
@@ -96,6 +100,10 @@ class ExactlyOnceUnderWorkerCrashesTest {
       ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
       killer.scheduleWithFixedDelay(
           () -> {
+            if (worker.restartIfDead()) {
+              log.warn("the worker exited on its own (a failed start); started it again");
+              return;
+            }
             if (load.accepted.size() < nextKillAt.get()) {
               return;
             }

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * server keeps its state in memory, so where Go is absent this test is skipped and says so.
  */
 @ExtendWith(PostgresExtension.class)
+// A hang (no worker left, a task retried forever) fails the run instead of blocking it; about 30 s
+// normally.
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SessionsSurviveTemporalRestartTest {
   private static final Logger log =
       LoggerFactory.getLogger(SessionsSurviveTemporalRestartTest.class);
