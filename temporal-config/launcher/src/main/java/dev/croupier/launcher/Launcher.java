@@ -153,11 +153,12 @@ public final class Launcher {
         "CROUPIER_SERVICE_TOKEN_KEY", env.getOrDefault("CROUPIER_SERVICE_TOKEN_KEY", randomKey()));
     // Unlike the service-token key, the seed sealing key must outlive the run: sessions and tables
     // survive a restart, and their histories hold seeds sealed with it.
+    String sealingKeys = env.get("CROUPIER_SEED_SEALING_KEYS");
     appEnv.put(
         "CROUPIER_SEED_SEALING_KEYS",
-        env.getOrDefault(
-            "CROUPIER_SEED_SEALING_KEYS",
-            persistentKey(config.home().resolve("seed-sealing.key"))));
+        sealingKeys != null
+            ? sealingKeys
+            : persistentKey(config.home().resolve("seed-sealing.key")));
     appEnv.put(
         "CROUPIER_IDENTITY_JWT_GENERATEDEVKEY",
         env.getOrDefault("CROUPIER_IDENTITY_JWT_GENERATEDEVKEY", "true"));
