@@ -13,9 +13,14 @@ import dev.croupier.workflows.session.SessionTotals;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -116,6 +121,95 @@ class SessionProjectionActivitiesImplTest {
                       + "'"))
           .isEqualTo("1:0:-,2:250005:44");
     }
+  }
+
+  @Test
+  void concurrentRoundsShareCommitsAndABadRoundFailsOnlyItsOwnCall(PostgresDatabase db)
+      throws Exception {
+    try (var ds = db.dataSource(4)) {
+      var projection = new SessionProjectionActivitiesImpl(DSL.using(ds, SQLDialect.POSTGRES));
+      int sessions = 40;
+      int roundsEach = 5;
+      List<UUID> ids = new ArrayList<>();
+      UUID user = UUID.randomUUID();
+      for (int i = 0; i < sessions; i++) {
+        UUID id = UUID.randomUUID();
+        ids.add(id);
+        projection.openSession(
+            new SessionRecord(
+                id, user, new GameRef("slot-classic", "1.0.0"), "COIN", COMMITMENT, "c", 1_000));
+      }
+      UUID unknownSession = UUID.randomUUID();
+      List<String> failures = new CopyOnWriteArrayList<>();
+      CyclicBarrier together = new CyclicBarrier(sessions + 1);
+      try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (UUID id : ids) {
+          // Each session plays its rounds in order, like a workflow; the sessions race each other.
+          pool.submit(
+              () -> {
+                together.await();
+                for (int n = 1; n <= roundsEach; n++) {
+                  projection.recordRound(round(id, user, n));
+                }
+                return null;
+              });
+        }
+        pool.submit(
+            () -> {
+              together.await();
+              try {
+                // No such session: the foreign key refuses the round, in whatever batch it lands.
+                projection.recordRound(round(unknownSession, user, 1));
+              } catch (RuntimeException e) {
+                failures.add(e.getClass().getSimpleName());
+              }
+              return null;
+            });
+      }
+
+      assertThat(failures).hasSize(1);
+      String mine = " where user_id = '" + user + "'";
+      assertThat(row(db, "select count(*), count(distinct session_id) from game.rounds" + mine))
+          .isEqualTo((sessions * roundsEach) + "|" + sessions);
+      assertThat(
+              row(
+                  db,
+                  "select count(*) from game.sessions"
+                      + mine
+                      + " and (rounds_played <> "
+                      + roundsEach
+                      + " or total_staked <> "
+                      + (roundsEach * 100)
+                      + ")"))
+          .isEqualTo("0");
+      assertThat(
+              row(
+                  db,
+                  "select count(*) from game.rounds where session_id = '" + unknownSession + "'"))
+          .isEqualTo("0");
+    }
+  }
+
+  private static RoundRecord round(UUID session, UUID user, long n) {
+    return new RoundRecord(
+        session,
+        user,
+        n,
+        "req-" + n,
+        100,
+        "COIN",
+        Map.of("totalWin", 0L),
+        0,
+        1,
+        false,
+        n,
+        "c",
+        "session-" + session + "/round-" + n,
+        n,
+        1_000 - 100 * n,
+        n,
+        0,
+        0);
   }
 
   private static String row(PostgresDatabase db, String sql) throws Exception {
