@@ -96,7 +96,6 @@ public final class WsLoad {
   private final List<String> report = new ArrayList<>();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong bets = new AtomicLong();
-  private final AtomicLong late = new AtomicLong();
   private final AtomicLongArray latencyMicros = new AtomicLongArray(2_000_000);
   private final AtomicLong latencyCount = new AtomicLong();
   // Every answered bet, warm-up included, by the 10 s window it was sent in: the report's timeline.
@@ -305,7 +304,7 @@ public final class WsLoad {
             "run: %d s, a bet every %d s per player (offered %.1f/s): %d bets measured after the"
                 + " first interval, %d answered later than the interval, %d connections held at"
                 + " the end",
-            durationS, intervalS, (double) open / intervalS, measuredBets, late.get(), held));
+            durationS, intervalS, (double) open / intervalS, measuredBets, late(), held));
     line(
         String.format(
             "latency bet.place -> bet.result: p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms",
@@ -408,6 +407,15 @@ public final class WsLoad {
     }
   }
 
+  /** Bets answered later than the player's interval, warm-up included. */
+  private long late() {
+    long sum = 0;
+    for (int w = 0; w < windowLate.length(); w++) {
+      sum += windowLate.get(w);
+    }
+    return sum;
+  }
+
   /** A failure with the HTTP status and body of a refused upgrade, which the exception hides. */
   private static String describe(Throwable e) {
     Throwable cause =
@@ -504,12 +512,13 @@ public final class WsLoad {
                 long answered = System.nanoTime();
                 inFlight.decrementAndGet();
                 long micros = (answered - sent) / 1000;
+                long next = sent + TimeUnit.SECONDS.toNanos(intervalS);
                 int window =
                     (int) Math.min(windowBets.length() - 1, (sent - runStart) / 10_000_000_000L);
                 windowBets.incrementAndGet(window);
                 windowSumMicros.addAndGet(window, micros);
                 windowMaxMicros.accumulateAndGet(window, micros, Math::max);
-                if (micros > TimeUnit.SECONDS.toMicros(intervalS)) {
+                if (answered > next) {
                   windowLate.incrementAndGet(window);
                 }
                 if (e != null) {
@@ -522,10 +531,6 @@ public final class WsLoad {
                   if (i < latencyMicros.length()) {
                     latencyMicros.set((int) i, micros);
                   }
-                }
-                long next = sent + TimeUnit.SECONDS.toNanos(intervalS);
-                if (answered > next) {
-                  late.incrementAndGet();
                 }
                 if (!timer.isShutdown()) {
                   timer.schedule(

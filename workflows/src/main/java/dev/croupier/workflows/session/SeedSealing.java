@@ -122,7 +122,7 @@ public final class SeedSealing {
   }
 
   /** Serializes {@link Seeds} with the server seed sealed; reads sealed and clear ones. */
-  public SimpleModule jacksonModule() {
+  private SimpleModule jacksonModule() {
     SimpleModule module = new SimpleModule("croupier-seed-sealing");
     module.addSerializer(Seeds.class, new SeedsSerializer());
     module.addDeserializer(Seeds.class, new SeedsDeserializer());

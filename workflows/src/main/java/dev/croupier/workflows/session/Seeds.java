@@ -1,8 +1,8 @@
 package dev.croupier.workflows.session;
 
 import dev.croupier.games.api.RoundSeed;
+import dev.croupier.games.rng.ServerSeed;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A session's provably fair seeds as the workflow keeps them. The server seed is created by {@link
@@ -14,16 +14,16 @@ import java.util.regex.Pattern;
  * @param clientSeed the player's seed, 1 to 64 printable ASCII characters
  */
 public record Seeds(String serverSeed, String commitment, String clientSeed) {
-  private static final Pattern HEX_64 = Pattern.compile("[0-9a-f]{64}");
-
   public Seeds {
     Objects.requireNonNull(serverSeed, "serverSeed");
     Objects.requireNonNull(commitment, "commitment");
     Objects.requireNonNull(clientSeed, "clientSeed");
     // Also what stops a worker without SeedSealing from playing rounds with a sealed seed.
-    if (!HEX_64.matcher(serverSeed).matches()) {
+    try {
+      new ServerSeed(serverSeed);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "a server seed is 64 lower-case hex digits; a sealed one needs SeedSealing to open");
+          "a server seed is 64 lower-case hex digits; a sealed one needs SeedSealing to open", e);
     }
   }
 

@@ -16,7 +16,6 @@ import dev.croupier.workflows.testing.HistoryPayloads;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
-import io.temporal.common.WorkflowExecutionHistory;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -147,17 +146,8 @@ class GameSessionWorkflowTest {
       sessions.placeBet(user, s.sessionId(), "r" + i, coins(10));
     }
     String workflowId = SessionStart.workflowId(s.sessionId());
-    WorkflowExecutionHistory second = client.fetchHistory(workflowId);
-    String firstRunId =
-        second
-            .getEvents()
-            .get(0)
-            .getWorkflowExecutionStartedEventAttributes()
-            .getContinuedExecutionRunId();
-    assertThat(firstRunId).as("the session continued as new").isNotEmpty();
-    String beforeReveal =
-        HistoryPayloads.text(client.fetchHistory(workflowId, firstRunId))
-            + HistoryPayloads.text(second);
+    assertThat(continuedFromAnotherRun(s.sessionId())).as("the session continued as new").isTrue();
+    String beforeReveal = HistoryPayloads.allRuns(client, workflowId);
 
     String revealed = sessions.close(user, s.sessionId()).revealedServerSeed();
 

@@ -1,10 +1,9 @@
 package dev.croupier.workflows.session;
 
+import dev.croupier.workflows.testing.SealedTestEnvironment;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
@@ -26,7 +25,7 @@ final class SessionTestServer implements AutoCloseable {
 
   SessionTestServer(
       String queue, SeedActivities seeds, InMemoryLedger ledger, InMemoryProjection projection) {
-    env = TestWorkflowEnvironment.newInstance(options());
+    env = TestWorkflowEnvironment.newInstance(SealedTestEnvironment.options(SEALING));
     for (String attribute : List.of("CroupierUserId", "CroupierGameId", "CroupierSessionStatus")) {
       env.registerSearchAttribute(attribute, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
@@ -42,17 +41,10 @@ final class SessionTestServer implements AutoCloseable {
             new GameSessions.Settings(queue, Duration.ofSeconds(10), Duration.ofSeconds(30)));
   }
 
-  /** The test server's options: payloads sealed with {@link #SEALING}. */
-  static TestEnvironmentOptions options() {
-    return TestEnvironmentOptions.newBuilder()
-        .setWorkflowClientOptions(
-            WorkflowClientOptions.newBuilder().setDataConverter(SEALING.dataConverter()).build())
-        .build();
-  }
-
   /** Replays {@code history} on the session workflow with the seeds' sealing keys. */
   static void replay(WorkflowExecutionHistory history) throws Exception {
-    try (TestWorkflowEnvironment replayer = TestWorkflowEnvironment.newInstance(options())) {
+    try (TestWorkflowEnvironment replayer =
+        TestWorkflowEnvironment.newInstance(SealedTestEnvironment.options(SEALING))) {
       WorkflowReplayer.replayWorkflowExecution(history, replayer, GameSessionWorkflowImpl.class);
     }
   }

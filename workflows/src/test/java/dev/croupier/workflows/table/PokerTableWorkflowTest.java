@@ -17,11 +17,9 @@ import dev.croupier.games.poker.TableView;
 import dev.croupier.games.rng.Commitment;
 import dev.croupier.workflows.session.SeedSealing;
 import dev.croupier.workflows.testing.HistoryPayloads;
+import dev.croupier.workflows.testing.SealedTestEnvironment;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -55,14 +53,7 @@ class PokerTableWorkflowTest {
 
   @BeforeEach
   void startEnvironment() {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder()
-                        .setDataConverter(SeedSealing.random().dataConverter())
-                        .build())
-                .build());
+    env = TestWorkflowEnvironment.newInstance(SealedTestEnvironment.options(SeedSealing.random()));
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(PokerTableWorkflowImpl.class);
     worker.registerActivitiesImplementations(ledger, events, seeds);
@@ -323,17 +314,7 @@ class PokerTableWorkflowTest {
       }
     }
     // No run's history holds an epoch's seed in the clear: the seed markers hold it sealed.
-    String histories = "";
-    String runId = "";
-    do {
-      WorkflowExecutionHistory h = client.fetchHistory(TableStart.workflowId(tableId), runId);
-      histories += HistoryPayloads.text(h);
-      runId =
-          h.getEvents()
-              .get(0)
-              .getWorkflowExecutionStartedEventAttributes()
-              .getContinuedExecutionRunId();
-    } while (!runId.isEmpty());
+    String histories = HistoryPayloads.allRuns(client, TableStart.workflowId(tableId));
     assertThat(histories).contains("sealed:v1:");
     for (TableEvent.SeedRevealed r : reveals) {
       assertThat(histories).doesNotContain(r.serverSeed());

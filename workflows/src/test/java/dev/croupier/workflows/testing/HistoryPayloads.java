@@ -2,6 +2,7 @@ package dev.croupier.workflows.testing;
 
 import com.google.protobuf.Message;
 import io.temporal.api.common.v1.Payload;
+import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;
 import java.util.List;
 
@@ -17,6 +18,22 @@ public final class HistoryPayloads {
   public static String text(WorkflowExecutionHistory history) {
     StringBuilder out = new StringBuilder();
     history.getEvents().forEach(e -> collect(e, out));
+    return out.toString();
+  }
+
+  /** {@link #text} of every run of {@code workflowId}, the latest run first. */
+  public static String allRuns(WorkflowClient client, String workflowId) {
+    StringBuilder out = new StringBuilder();
+    String runId = "";
+    do {
+      WorkflowExecutionHistory run = client.fetchHistory(workflowId, runId);
+      out.append(text(run));
+      runId =
+          run.getEvents()
+              .get(0)
+              .getWorkflowExecutionStartedEventAttributes()
+              .getContinuedExecutionRunId();
+    } while (!runId.isEmpty());
     return out.toString();
   }
 
