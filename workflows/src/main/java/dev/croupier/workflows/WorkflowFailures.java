@@ -23,11 +23,6 @@ public final class WorkflowFailures {
 
   /** Whether {@code code} names an {@link ErrorCode}. */
   public static boolean isCatalogued(String code) {
-    for (ErrorCode c : ErrorCode.values()) {
-      if (c.name().equals(code)) {
-        return true;
-      }
-    }
-    return false;
+    return ErrorCode.named(code).isPresent();
   }
 }

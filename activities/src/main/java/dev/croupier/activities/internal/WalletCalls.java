@@ -9,7 +9,6 @@ import dev.croupier.wallet.api.WalletErrors;
 import io.grpc.StatusRuntimeException;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Optional;
-import java.util.Set;
 
 /** What the session and table ledger activities share when they call the wallet. */
 public final class WalletCalls {
@@ -17,12 +16,13 @@ public final class WalletCalls {
 
   /**
    * A failed wallet call as the activity throws it: a non-retryable failure typed with the error
-   * code when the wallet answered with one of {@code business}, else {@code e} itself, for the
-   * activity's retry policy to retry under the same idempotency key.
+   * code when the wallet refused the request for a business reason (a code that is not {@link
+   * ErrorCode#retryable()}), else {@code e} itself, for the activity's retry policy to retry under
+   * the same idempotency key.
    */
-  public static RuntimeException classify(StatusRuntimeException e, Set<ErrorCode> business) {
+  public static RuntimeException classify(StatusRuntimeException e) {
     Optional<ErrorCode> code = WalletErrors.codeOf(e);
-    if (code.isPresent() && business.contains(code.get())) {
+    if (code.isPresent() && !code.get().retryable()) {
       return ApplicationFailure.newNonRetryableFailure(
           String.valueOf(e.getStatus().getDescription()), code.get().name());
     }

@@ -26,9 +26,7 @@ import dev.croupier.workflows.session.RoundPosting;
 import dev.croupier.workflows.session.SessionAccounts;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,19 +54,6 @@ public final class LedgerActivitiesImpl implements LedgerActivities {
   static final String CONTRIBUTION = "jackpotContribution";
   static final String JACKPOT_HIT = "jackpotHit";
   static final String PLAYER_ACCOUNT = "playerAccount";
-
-  private static final Set<ErrorCode> BUSINESS =
-      EnumSet.of(
-          ErrorCode.INSUFFICIENT_FUNDS,
-          ErrorCode.IDEMPOTENCY_CONFLICT,
-          ErrorCode.UNBALANCED,
-          ErrorCode.CURRENCY_MISMATCH,
-          ErrorCode.UNKNOWN_ACCOUNT,
-          ErrorCode.CURRENCY_DISABLED,
-          ErrorCode.INVALID_AMOUNT,
-          ErrorCode.KEY_TOO_LONG,
-          ErrorCode.TOO_MANY_LEGS,
-          ErrorCode.VALIDATION_FAILED);
 
   private final WalletGrpc.WalletBlockingStub wallet;
   private final Duration deadline;
@@ -313,6 +298,6 @@ public final class LedgerActivitiesImpl implements LedgerActivities {
   }
 
   private static RuntimeException classify(StatusRuntimeException e) {
-    return WalletCalls.classify(e, BUSINESS);
+    return WalletCalls.classify(e);
   }
 }

@@ -13,15 +13,12 @@ import dev.croupier.api.wallet.v1.Reference;
 import dev.croupier.api.wallet.v1.ReverseTransactionRequest;
 import dev.croupier.api.wallet.v1.TransactionKind;
 import dev.croupier.api.wallet.v1.WalletGrpc;
-import dev.croupier.errors.ErrorCode;
 import dev.croupier.workflows.table.TableAccounts;
 import dev.croupier.workflows.table.TableLedgerActivities;
 import dev.croupier.workflows.table.TableTransfer;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -33,20 +30,6 @@ import java.util.concurrent.TimeUnit;
  * the same key, which is how an unknown outcome is reconciled.
  */
 public final class TableLedgerActivitiesImpl implements TableLedgerActivities {
-  private static final Set<ErrorCode> BUSINESS =
-      EnumSet.of(
-          ErrorCode.INSUFFICIENT_FUNDS,
-          ErrorCode.IDEMPOTENCY_CONFLICT,
-          ErrorCode.UNBALANCED,
-          ErrorCode.CURRENCY_MISMATCH,
-          ErrorCode.UNKNOWN_ACCOUNT,
-          ErrorCode.UNKNOWN_TRANSACTION,
-          ErrorCode.ALREADY_REVERSED,
-          ErrorCode.CURRENCY_DISABLED,
-          ErrorCode.INVALID_AMOUNT,
-          ErrorCode.KEY_TOO_LONG,
-          ErrorCode.VALIDATION_FAILED);
-
   private final WalletGrpc.WalletBlockingStub wallet;
   private final Duration deadline;
   // Accounts never change once opened: one lookup per owner, currency and type per process.
@@ -155,6 +138,6 @@ public final class TableLedgerActivitiesImpl implements TableLedgerActivities {
   }
 
   private static RuntimeException classify(StatusRuntimeException e) {
-    return WalletCalls.classify(e, BUSINESS);
+    return WalletCalls.classify(e);
   }
 }

@@ -1,10 +1,16 @@
 package dev.croupier.errors;
 
+import java.util.Optional;
+
 /**
  * The platform's one catalogue of error codes. Codes are stable: clients, the wallet, the gateway
  * and compliance tooling match on {@link #name()}, so a code is never renamed or reused. Each edge
  * maps the {@link Kind} to its transport (gRPC status, HTTP status, WebSocket error frame); the
- * code itself travels unchanged.
+ * code itself travels unchanged. Whether a failure may be retried follows from its kind alone
+ * ({@link #retryable()}), so no caller keeps a list of its own.
+ *
+ * <p>The catalogue is documented in {@code errors/README.md}, which a test keeps in step with this
+ * enum.
  */
 public enum ErrorCode {
   // Money and the ledger.
@@ -39,6 +45,10 @@ public enum ErrorCode {
   NOT_YOUR_SESSION(Kind.PERMISSION_DENIED, "The session belongs to another player."),
   FEATURE_DISABLED(Kind.FAILED_PRECONDITION, "The feature flag for this action is off."),
   INVALID_STATE(Kind.INVALID_ARGUMENT, "The serialised game state cannot be read."),
+  GAME_CONTENT_MISMATCH(
+      Kind.UNAVAILABLE,
+      "The installed game differs from the certified version this session or table started on;"
+          + " nothing was played."),
 
   // Poker tables.
   UNKNOWN_TABLE(Kind.NOT_FOUND, "The poker table does not exist."),
@@ -69,17 +79,33 @@ public enum ErrorCode {
   UNAVAILABLE(Kind.UNAVAILABLE, "A dependency is unavailable; the request may be retried."),
   INTERNAL(Kind.INTERNAL, "An unexpected error; nothing was written.");
 
-  /** Transport-neutral class of an error, mapped to gRPC or HTTP status only at the edges. */
+  /**
+   * Transport-neutral class of an error, mapped to gRPC or HTTP status only at the edges. The first
+   * six are business outcomes: the request was understood and refused, nothing was written, and the
+   * same request will be refused again. The last three are about the system, not the request: the
+   * same request may succeed later.
+   */
   public enum Kind {
-    INVALID_ARGUMENT,
-    NOT_FOUND,
-    CONFLICT,
-    FAILED_PRECONDITION,
-    UNAUTHENTICATED,
-    PERMISSION_DENIED,
-    RESOURCE_EXHAUSTED,
-    UNAVAILABLE,
-    INTERNAL
+    INVALID_ARGUMENT(false),
+    NOT_FOUND(false),
+    CONFLICT(false),
+    FAILED_PRECONDITION(false),
+    UNAUTHENTICATED(false),
+    PERMISSION_DENIED(false),
+    RESOURCE_EXHAUSTED(true),
+    UNAVAILABLE(true),
+    INTERNAL(true);
+
+    private final boolean retryable;
+
+    Kind(boolean retryable) {
+      this.retryable = retryable;
+    }
+
+    /** Whether the same request may succeed when it is sent again later. */
+    public boolean retryable() {
+      return retryable;
+    }
   }
 
   private final Kind kind;
@@ -97,5 +123,30 @@ public enum ErrorCode {
   /** A one-line, human-readable meaning, safe to show to players. */
   public String description() {
     return description;
+  }
+
+  /**
+   * Whether the same request may succeed later ({@link Kind#retryable()}): {@code false} for a
+   * business refusal, which a retry under the same idempotency key would only repeat, {@code true}
+   * for a dependency that is down, a limit that resets, or an unexpected failure.
+   */
+  public boolean retryable() {
+    return kind.retryable();
+  }
+
+  /**
+   * The code named {@code name}, if the catalogue has one: the reading side of a code that crossed
+   * a transport as text (a gRPC trailer, a Temporal failure type, a JSON field).
+   */
+  public static Optional<ErrorCode> named(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    for (ErrorCode c : values()) {
+      if (c.name().equals(name)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 }
