@@ -3,7 +3,7 @@
 # CLI dev server where it is installed, else the Java test server; the result file says which),
 # with the wallet and one table worker in the benchmark JVM over a fresh PostgreSQL database.
 # For 1, 4 and 16 tables in parallel, three bots per table play in a closed loop through the
-# PokerTables facade (a view query, then an act Update); every buy-in and rake is a ledger post,
+# GameTables facade (a view query, then an act Update); every buy-in and rake is a ledger post,
 # every event an outbox row with sealed hole cards.
 # Writes bench/results/table-bench.txt and prints the RESULT line (for 4 tables):
 #   RESULT hands_per_s=<x> tables=4 actions_per_s=<y> hand_p50_ms=<..> act_p50_ms=<..> act_p99_ms=<..>

@@ -458,7 +458,7 @@ function renderSide(v, me) {
 
 function tickClock() {
   const v = state.view;
-  const deadline = v?.hand?.actionDeadline;
+  const deadline = v?.actionDeadline;
   const text = $("#pt-clock-text");
   if (!deadline) {
     text.textContent = "";

@@ -1,9 +1,9 @@
 package dev.croupier.bench;
 
 import dev.croupier.games.api.BetPlaced;
-import dev.croupier.games.api.GamePlugin;
 import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.GameRegistry;
+import dev.croupier.games.api.RoundGame;
 import dev.croupier.games.api.RoundResult;
 import dev.croupier.games.api.RoundSeed;
 import dev.croupier.games.api.SessionState;
@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code engineOnly}: the spin and feature evaluation, with stops from a cheap xorshift
  *       generator instead of HMAC draws;
  *   <li>{@code fairRound}: a round as the simulation plays it, with its {@link FairRng} draws;
- *   <li>{@code pluginRound}: {@code placeBet} then {@code settle} through the {@link GamePlugin}
+ *   <li>{@code pluginRound}: {@code placeBet} then {@code settle} through the {@link RoundGame}
  *       contract, with the full outcome a workflow receives.
  * </ul>
  *
@@ -52,7 +52,7 @@ public class SlotSpinBenchmark {
       "19a4679910a0b8f7b80c9a8c968208d6236bcf5eee3b1bbb4d14d7e666d5258e";
 
   private SlotEngine engine;
-  private GamePlugin plugin;
+  private RoundGame plugin;
   private SessionState idle;
   private final SlotEngine.Tally tally = new SlotEngine.Tally();
   private final Wager wager = new Wager(2_000, "COIN");
@@ -62,7 +62,7 @@ public class SlotSpinBenchmark {
   @Setup
   public void setUp() {
     GameRegistry registry = GameRegistry.load(SlotSpinBenchmark.class.getClassLoader());
-    plugin = registry.find(SLOT);
+    plugin = registry.round(SLOT);
     engine = new SlotEngine(((SlotGame) plugin).math());
     UUID id = new UUID(0x0190a00000007000L, 0x8000000000000001L);
     idle = plugin.initSession(id, id, SLOT, Map.of()).state();

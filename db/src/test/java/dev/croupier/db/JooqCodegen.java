@@ -19,7 +19,7 @@ final class JooqCodegen {
   static final String PACKAGE = "dev.croupier.db.jooq";
 
   /** Public holds Flyway's schema version table, which ops read to see what is migrated. */
-  static final String[] SCHEMAS = {"public", "identity", "wallet", "game", "admin"};
+  static final String[] SCHEMAS = {"public", "identity", "wallet", "game", "realtime", "admin"};
 
   private JooqCodegen() {}
 

@@ -21,8 +21,28 @@ class MigrationsTest {
             query(
                 db,
                 "select schema_name from information_schema.schemata"
-                    + " where schema_name in ('identity','wallet','game','admin') order by 1"))
-        .containsExactly("admin", "game", "identity", "wallet");
+                    + " where schema_name in ('identity','wallet','game','realtime','admin')"
+                    + " order by 1"))
+        .containsExactly("admin", "game", "identity", "realtime", "wallet");
+  }
+
+  @Test
+  void everyTableLivesInTheSchemaOfTheContextThatOwnsIt(PostgresDatabase db) throws Exception {
+    assertThat(
+            query(
+                db,
+                "select table_schema || '.' || table_name from information_schema.tables"
+                    + " where table_name like 'leaderboard%' order by 1"))
+        .containsExactly(
+            "realtime.leaderboard_counted_entries",
+            "realtime.leaderboard_offsets",
+            "realtime.leaderboard_scores");
+    assertThat(
+            query(
+                db,
+                "select table_name from information_schema.tables where table_schema = 'game'"
+                    + " order by 1"))
+        .containsExactly("rounds", "sessions", "table_event_outbox");
   }
 
   @Test

@@ -50,9 +50,9 @@ public enum ErrorCode {
       "The installed game differs from the certified version this session or table started on;"
           + " nothing was played."),
 
-  // Poker tables.
-  UNKNOWN_TABLE(Kind.NOT_FOUND, "The poker table does not exist."),
-  TABLE_CLOSED(Kind.FAILED_PRECONDITION, "The poker table is closed or closing."),
+  // Tables, of every table game.
+  UNKNOWN_TABLE(Kind.NOT_FOUND, "The table does not exist."),
+  TABLE_CLOSED(Kind.FAILED_PRECONDITION, "The table is closed or closing."),
   SEAT_TAKEN(Kind.CONFLICT, "Another player sits in this seat."),
   ALREADY_SEATED(Kind.CONFLICT, "The player already has a seat at this table."),
   NOT_YOUR_SEAT(Kind.PERMISSION_DENIED, "The seat is empty or belongs to another player."),
@@ -61,6 +61,9 @@ public enum ErrorCode {
   RAISE_TOO_SMALL(
       Kind.INVALID_ARGUMENT, "The bet or raise is below the minimum and is not all-in."),
   AMOUNT_ABOVE_STACK(Kind.INVALID_ARGUMENT, "The bet or raise is more than the seat's stack."),
+
+  // Realtime boards.
+  NOT_RANKED(Kind.NOT_FOUND, "The player has no score on this board in this period."),
 
   // Identity and the edges.
   VALIDATION_FAILED(Kind.INVALID_ARGUMENT, "One or more fields are invalid."),

@@ -1,11 +1,12 @@
 package dev.croupier.workers;
 
 import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.client.CallSettings;
+import dev.croupier.client.sealing.SeedSealing;
+import dev.croupier.client.sessions.GameSessions;
 import dev.croupier.games.api.GameRegistry;
 import dev.croupier.wallet.api.ServiceTokenCredentials;
 import dev.croupier.wallet.api.ServiceTokenKey;
-import dev.croupier.workflows.session.GameSessions;
-import dev.croupier.workflows.session.SeedSealing;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.temporal.client.WorkflowClient;
@@ -41,10 +42,10 @@ class TemporalConfiguration {
   GameSessions gameSessions(WorkflowClient client, TemporalProperties temporal) {
     return new GameSessions(
         client,
-        new GameSessions.Settings(
+        new CallSettings(
             temporal.taskQueue(),
             temporal.workflowTaskTimeout(),
-            GameSessions.Settings.of(temporal.taskQueue()).callTimeout()));
+            CallSettings.of(temporal.taskQueue()).callTimeout()));
   }
 
   @Bean

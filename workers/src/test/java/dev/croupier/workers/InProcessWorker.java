@@ -1,13 +1,14 @@
 package dev.croupier.workers;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.croupier.client.CallSettings;
+import dev.croupier.client.sealing.SeedSealing;
+import dev.croupier.client.sessions.GameSessions;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.games.api.GameRegistry;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workers.sessions.SessionWorker;
-import dev.croupier.workflows.session.GameSessions;
-import dev.croupier.workflows.session.SeedSealing;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -55,8 +56,7 @@ public final class InProcessWorker implements AutoCloseable {
                 .build());
     sessions =
         new GameSessions(
-            client,
-            new GameSessions.Settings(taskQueue, Duration.ofSeconds(5), Duration.ofSeconds(90)));
+            client, new CallSettings(taskQueue, Duration.ofSeconds(5), Duration.ofSeconds(90)));
     dataSource = db.dataSource(8);
     dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
     factory =

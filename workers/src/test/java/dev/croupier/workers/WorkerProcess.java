@@ -1,11 +1,11 @@
 package dev.croupier.workers;
 
+import dev.croupier.client.sealing.SeedSealing;
 import dev.croupier.devstack.ManagedProcess;
 import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.wallet.testing.TestWallet;
-import dev.croupier.workflows.session.SeedSealing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,7 +32,7 @@ public final class WorkerProcess implements AutoCloseable {
     this(temporal, wallet, db, logFile, Map.of());
   }
 
-  /** The same, with more environment for the worker (for example {@code CROUPIER_POKER_*}). */
+  /** The same, with more environment for the worker (for example {@code CROUPIER_TABLES_*}). */
   public WorkerProcess(
       TemporalServer temporal,
       TestWallet wallet,

@@ -3,6 +3,9 @@ package dev.croupier.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.croupier.client.sealing.SeedSealing;
+import dev.croupier.client.sessions.GameSessions;
+import dev.croupier.client.testing.HistoryPayloads;
 import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.games.api.GameRef;
@@ -11,12 +14,9 @@ import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
 import dev.croupier.wallet.testing.TestWallet;
-import dev.croupier.workflows.session.GameSessions;
 import dev.croupier.workflows.session.OpenedSession;
-import dev.croupier.workflows.session.SeedSealing;
 import dev.croupier.workflows.session.SessionOptions;
 import dev.croupier.workflows.session.SessionStart;
-import dev.croupier.workflows.testing.HistoryPayloads;
 import io.temporal.client.WorkflowClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -103,8 +103,7 @@ class WorkersApplicationTest {
                         "--croupier.wallet.target=127.0.0.1:1",
                         "--croupier.wallet.service-token-key=" + SeedSealing.newKey(),
                         "--croupier.seeds.sealing-keys=",
-                        "--croupier.realtime.enabled=false",
-                        "--croupier.poker.open-tables=false")
+                        "--croupier.tables.open=false")
                     .close())
         .hasStackTraceContaining("croupier.seeds");
   }

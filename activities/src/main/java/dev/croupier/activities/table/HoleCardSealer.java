@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code tableId/hand/seat/playerId} as associated data, so a sealed blob cannot be moved to
  * another seat or hand), and the AES key is wrapped with the compliance RSA public key (RSA-OAEP
  * with SHA-256 and MGF1-SHA-256). The workers hold only the public key ({@code
- * croupier.poker.compliance-public-key}); the private key stays with compliance, so nobody who
+ * croupier.tables.compliance-public-key}); the private key stays with compliance, so nobody who
  * reads {@code table.events} — players, spectators, the gateway, the workers — can open it.
  */
 public final class HoleCardSealer {

@@ -1,30 +1,30 @@
 package dev.croupier.activities.table;
 
-import static dev.croupier.db.jooq.game.Tables.TABLE_EVENT_OUTBOX;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.croupier.games.poker.HoleCardsDealt;
+import dev.croupier.games.api.table.PrivateDeal;
+import dev.croupier.gamestore.tables.TableEventOutbox;
 import dev.croupier.workflows.table.TableEvent;
 import dev.croupier.workflows.table.TableEventActivities;
 import dev.croupier.workflows.table.TableEventBatch;
 import dev.croupier.workflows.table.TableSummary;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import org.jooq.DSLContext;
 
 /**
- * Writes a table's events to {@code game.table_event_outbox} in one transaction, once per {@code
- * (table_id, seq)}. Record values are JSON; see the workers' table README for the formats. Hole
- * cards are sealed here, before anything is written: the outbox and the topic never hold them in
- * the clear.
+ * Writes a table's events to its outbox (the game store's {@code game.table_event_outbox}) in one
+ * transaction, once per {@code (table_id, seq)}. Record values are JSON; see the workers' table
+ * README for the formats. Private deals (hole cards) are sealed here, before anything is written:
+ * the outbox and the topic never hold them in the clear.
  */
 public final class TableEventActivitiesImpl implements TableEventActivities {
   /** The record type of sealed hole cards on {@code table.events}. */
   public static final String HOLE_CARDS_SEALED = "holeCardsSealed";
 
-  private final DSLContext dsl;
+  private final TableEventOutbox outbox;
   private final ObjectMapper json;
   private final HoleCardSealer sealer;
   private final String eventsTopic;
@@ -35,12 +35,12 @@ public final class TableEventActivitiesImpl implements TableEventActivities {
    * @param lobbyTopic {@code lobby.tables}
    */
   public TableEventActivitiesImpl(
-      DSLContext dsl,
+      TableEventOutbox outbox,
       ObjectMapper json,
       HoleCardSealer sealer,
       String eventsTopic,
       String lobbyTopic) {
-    this.dsl = dsl;
+    this.outbox = outbox;
     this.json = json;
     this.sealer = sealer;
     this.eventsTopic = eventsTopic;
@@ -49,22 +49,18 @@ public final class TableEventActivitiesImpl implements TableEventActivities {
 
   @Override
   public void append(TableEventBatch batch) {
-    dsl.transaction(
-        c -> {
-          for (TableEvent e : batch.events()) {
-            Row row = row(batch.tableId(), e);
-            c.dsl()
-                .insertInto(TABLE_EVENT_OUTBOX)
-                .set(TABLE_EVENT_OUTBOX.TABLE_ID, batch.tableId())
-                .set(TABLE_EVENT_OUTBOX.SEQ, e.seq())
-                .set(TABLE_EVENT_OUTBOX.TOPIC, row.topic())
-                .set(TABLE_EVENT_OUTBOX.TYPE, row.type())
-                .set(TABLE_EVENT_OUTBOX.HAND_NUMBER, e.handNumber())
-                .set(TABLE_EVENT_OUTBOX.PAYLOAD, row.payload())
-                .onConflictDoNothing()
-                .execute();
-          }
-        });
+    List<TableEventOutbox.Row> rows = new ArrayList<>(batch.events().size());
+    for (TableEvent e : batch.events()) {
+      try {
+        Row row = row(batch.tableId(), e);
+        rows.add(
+            new TableEventOutbox.Row(
+                e.seq(), row.topic(), row.type(), e.handNumber(), row.payload()));
+      } catch (JsonProcessingException bug) {
+        throw new IllegalArgumentException("table event " + e.seq() + " is not JSON", bug);
+      }
+    }
+    outbox.append(batch.tableId(), rows);
   }
 
   private record Row(String topic, String type, String payload) {}
@@ -82,13 +78,13 @@ public final class TableEventActivitiesImpl implements TableEventActivities {
         value.set("event", event);
         return new Row(eventsTopic, type, json.writeValueAsString(value));
       }
-      case TableEvent.HoleCards h -> {
-        HoleCardsDealt cards = h.cards();
+      case TableEvent.Private h -> {
+        PrivateDeal deal = h.deal();
         value.put("type", HOLE_CARDS_SEALED);
-        value.put("seat", cards.seat());
-        value.put("playerId", cards.playerId());
-        byte[] plaintext = json.writeValueAsString(cards.cards()).getBytes(StandardCharsets.UTF_8);
-        HoleCardSealer.Sealed sealed = sealer.seal(plaintext, associatedData(tableId, cards));
+        value.put("seat", deal.seat());
+        value.put("playerId", deal.playerId());
+        byte[] plaintext = json.writeValueAsString(deal.cards()).getBytes(StandardCharsets.UTF_8);
+        HoleCardSealer.Sealed sealed = sealer.seal(plaintext, associatedData(tableId, deal));
         value.set("sealed", json.valueToTree(sealed));
         return new Row(eventsTopic, HOLE_CARDS_SEALED, json.writeValueAsString(value));
       }
@@ -109,7 +105,8 @@ public final class TableEventActivitiesImpl implements TableEventActivities {
   }
 
   /**
-   * The lobby record: {@code {tableId, stakes, seats, seated}} plus the table's name and limits.
+   * The lobby record: {@code {tableId, stakes, seats, seated}} plus the table's name, limits and
+   * game.
    */
   private String listing(TableSummary s) throws JsonProcessingException {
     ObjectNode value = json.createObjectNode();
@@ -121,11 +118,12 @@ public final class TableEventActivitiesImpl implements TableEventActivities {
     value.put("seated", s.seated());
     value.put("minBuyIn", s.minBuyIn());
     value.put("maxBuyIn", s.maxBuyIn());
+    value.put("game", s.game());
     return json.writeValueAsString(value);
   }
 
   /** What a sealed record is bound to: {@code <tableId>/<hand>/<seat>/<playerId>}. */
-  public static String associatedData(UUID tableId, HoleCardsDealt cards) {
-    return tableId + "/" + cards.handNumber() + "/" + cards.seat() + "/" + cards.playerId();
+  public static String associatedData(UUID tableId, PrivateDeal deal) {
+    return tableId + "/" + deal.round() + "/" + deal.seat() + "/" + deal.playerId();
   }
 }

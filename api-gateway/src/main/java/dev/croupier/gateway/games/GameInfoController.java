@@ -4,12 +4,10 @@ import dev.croupier.errors.CroupierException;
 import dev.croupier.games.api.GameDescriptor;
 import dev.croupier.games.api.GamePlugin;
 import dev.croupier.games.api.GameRegistry;
-import dev.croupier.games.slots.SlotGame;
-import dev.croupier.games.slots.SlotMath;
 import java.net.URI;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the web client needs to draw a game and verify its rounds: the descriptor (limits, declared
- * RTP) and, for slots, the reel strips and paylines of that exact version. Needs an access token.
+ * RTP, content hash) and what the plugin itself offers its clients ({@link
+ * GamePlugin#clientInfo()}: a slot's reel strips and paylines, a table game's moves), whatever the
+ * game is. Needs an access token.
  */
 @RestController
 class GameInfoController {
@@ -38,33 +38,18 @@ class GameInfoController {
     return games.descriptors();
   }
 
-  /** One game version with its reels and paylines (slots), and the flags that shape its page. */
+  /**
+   * One game version: {@code {descriptor, …the plugin's client info, features}}. A plugin key named
+   * like one of the platform's never replaces it.
+   */
   @GetMapping("/api/games/{gameId}/{version}")
-  GameInfo info(@PathVariable String gameId, @PathVariable String version) {
+  Map<String, Object> info(@PathVariable String gameId, @PathVariable String version) {
     GamePlugin plugin = games.find(gameId, version);
-    List<List<String>> reels = null;
-    List<List<Integer>> paylines = null;
-    if (plugin instanceof SlotGame slot) {
-      SlotMath math = slot.math();
-      reels = new ArrayList<>();
-      for (int r = 0; r < SlotMath.REELS; r++) {
-        List<String> strip = new ArrayList<>();
-        for (int p = 0; p < math.reelLength(r); p++) {
-          strip.add(math.symbols().get(math.symbolAt(r, p)));
-        }
-        reels.add(strip);
-      }
-      paylines = new ArrayList<>();
-      for (int line = 0; line < math.lineCount(); line++) {
-        List<Integer> rows = new ArrayList<>();
-        for (int r = 0; r < SlotMath.REELS; r++) {
-          rows.add(math.paylineRow(line, r));
-        }
-        paylines.add(rows);
-      }
-    }
-    return new GameInfo(
-        plugin.descriptor(), reels, paylines, new GameFeatures(features.autoSpin()));
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("descriptor", plugin.descriptor());
+    plugin.clientInfo().forEach(info::putIfAbsent);
+    info.put("features", new GameFeatures(features.autoSpin()));
+    return info;
   }
 
   @ExceptionHandler(CroupierException.class)
@@ -74,12 +59,6 @@ class GameInfoController {
     problem.setProperty("code", e.code().name());
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
   }
-
-  record GameInfo(
-      GameDescriptor descriptor,
-      @Nullable List<List<String>> reels,
-      @Nullable List<List<Integer>> paylines,
-      GameFeatures features) {}
 
   record GameFeatures(boolean autoSpin) {}
 }

@@ -1,7 +1,8 @@
 package dev.croupier.gateway.games;
 
+import dev.croupier.client.CallSettings;
+import dev.croupier.client.sessions.GameSessions;
 import dev.croupier.games.api.GameRegistry;
-import dev.croupier.workflows.session.GameSessions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -35,7 +36,7 @@ class GamesConfiguration {
   GameSessions gameSessions(WorkflowClient client, TemporalClientProperties temporal) {
     return new GameSessions(
         client,
-        new GameSessions.Settings(
+        new CallSettings(
             temporal.taskQueue(), temporal.workflowTaskTimeout(), temporal.callTimeout()));
   }
 }

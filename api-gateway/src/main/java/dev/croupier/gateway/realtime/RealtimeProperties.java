@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param chatTopic lobby chat, produced by gateways and consumed by all of them
  * @param jackpotTopic jackpot values and wins, produced by the workers
  * @param leaderboardTopic leaderboard snapshots, produced by the workers
- * @param tablesTopic the poker table list, one record per table keyed by table id (an empty value
+ * @param tablesTopic the game table list, one record per table keyed by table id (an empty value
  *     removes the table)
  * @param chatHistory chat messages kept for late joiners
  * @param sendTimeout how long {@code chat.send} waits for the broker's acknowledgement, and how

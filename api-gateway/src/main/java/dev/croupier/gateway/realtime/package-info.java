@@ -1,5 +1,5 @@
 /**
- * Realtime between gateway nodes over Kafka: lobby chat, jackpot values, leaderboards and the poker
+ * Realtime between gateway nodes over Kafka: lobby chat, jackpot values, leaderboards and the game
  * table list, consumed by every node and pushed to the sockets that subscribed.
  */
 @NullMarked

@@ -1,6 +1,6 @@
 package dev.croupier.gateway.ws;
 
-import dev.croupier.games.poker.Action;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -35,10 +35,9 @@ sealed interface ClientMessage {
 
   record Ping(String id) implements ClientMessage {}
 
-  // ---- Poker tables (PROTOCOL.md, "Poker tables"); TableMessages parses them, TableDesk runs
-  // them.
+  // ---- Tables (PROTOCOL.md, "Tables"); TableMessages parses them, TableDesk runs them.
 
-  /** A request about one poker table, on behalf of the socket's player. */
+  /** A request about one game table, on behalf of the socket's player. */
   sealed interface TableMessage extends ClientMessage {
     UUID tableId();
 
@@ -69,8 +68,9 @@ sealed interface ClientMessage {
     }
   }
 
-  /** A betting action ({@link Action#inHand()}) for the player's {@code seat}. */
-  record TableAct(String id, UUID tableId, int seat, Action action) implements TableMessage {
+  /** A move of the table's game, {@code {"type": …, "amount": …}}, for the player's seat. */
+  record TableAct(String id, UUID tableId, int seat, Map<String, Object> move)
+      implements TableMessage {
     @Override
     public String type() {
       return "table.act";

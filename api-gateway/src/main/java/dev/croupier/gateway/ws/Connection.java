@@ -112,7 +112,7 @@ final class Connection {
     return topics;
   }
 
-  /** The poker tables this socket watches. */
+  /** The game tables this socket watches. */
   Set<UUID> tables() {
     return tables;
   }

@@ -2,6 +2,7 @@ package dev.croupier.gateway.ws;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.croupier.client.sessions.GameSessions;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.games.api.GameDescriptor;
@@ -25,7 +26,6 @@ import dev.croupier.gateway.ws.ClientMessage.Subscribe;
 import dev.croupier.gateway.ws.ClientMessage.TableMessage;
 import dev.croupier.gateway.ws.ClientMessage.Unsubscribe;
 import dev.croupier.workflows.session.BetOutcome;
-import dev.croupier.workflows.session.GameSessions;
 import dev.croupier.workflows.session.OpenedSession;
 import dev.croupier.workflows.session.RoundOutcome;
 import dev.croupier.workflows.session.SessionSummary;

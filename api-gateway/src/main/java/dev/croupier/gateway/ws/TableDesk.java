@@ -1,5 +1,6 @@
 package dev.croupier.gateway.ws;
 
+import dev.croupier.client.tables.GameTables;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.gateway.ws.ClientMessage.ChangeSeat;
@@ -8,7 +9,6 @@ import dev.croupier.gateway.ws.ClientMessage.TableAct;
 import dev.croupier.gateway.ws.ClientMessage.TableMessage;
 import dev.croupier.gateway.ws.ClientMessage.UnwatchTable;
 import dev.croupier.gateway.ws.ClientMessage.WatchTable;
-import dev.croupier.workflows.table.PokerTables;
 import dev.croupier.workflows.table.TableAck;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Carries out the {@code table.*} requests of a socket through {@link PokerTables}: always for the
+ * Carries out the {@code table.*} requests of a socket through {@link GameTables}: always for the
  * socket's own player, with the message id as the request's idempotency key (scoped to the player,
  * so two players' ids never collide at a table). Failures are {@link CroupierException}s with the
  * table's codes, which the dispatcher turns into error frames.
@@ -27,14 +27,14 @@ import org.springframework.stereotype.Component;
 class TableDesk {
   private static final Logger log = LoggerFactory.getLogger(TableDesk.class);
 
-  private final PokerTables tables;
+  private final GameTables tables;
   private final TableWatch watch;
   private final Sockets sockets;
   private final Frames frames;
   private final TableProperties properties;
 
   TableDesk(
-      PokerTables tables,
+      GameTables tables,
       TableWatch watch,
       Sockets sockets,
       Frames frames,
@@ -70,7 +70,7 @@ class TableDesk {
           ack(c, m, ack);
         }
         case TableAct a ->
-            ack(c, m, tables.act(a.tableId(), player, requestId(user, a), a.seat(), a.action()));
+            ack(c, m, tables.act(a.tableId(), player, requestId(user, a), a.seat(), a.move()));
         case ChangeSeat ch -> {
           String id = requestId(user, ch);
           TableAck ack =
@@ -124,6 +124,7 @@ class TableDesk {
     p.put("stack", ack.stack());
     p.put("handNumber", ack.handNumber());
     p.put("handRunning", ack.handRunning());
+    p.put("eventSeq", ack.eventSeq());
     c.send(frames.reply(m.id(), "table.ack", p), false);
     watch.changed(m.tableId());
   }

@@ -4,7 +4,6 @@ import static dev.croupier.errors.ErrorCode.INVALID_AMOUNT;
 import static dev.croupier.errors.ErrorCode.MALFORMED_MESSAGE;
 import static dev.croupier.errors.ErrorCode.VALIDATION_FAILED;
 
-import dev.croupier.games.poker.Action;
 import dev.croupier.gateway.ws.ClientMessage.ChangeSeat;
 import dev.croupier.gateway.ws.ClientMessage.SeatChange;
 import dev.croupier.gateway.ws.ClientMessage.SitDown;
@@ -12,6 +11,8 @@ import dev.croupier.gateway.ws.ClientMessage.TableAct;
 import dev.croupier.gateway.ws.ClientMessage.TableMessage;
 import dev.croupier.gateway.ws.ClientMessage.UnwatchTable;
 import dev.croupier.gateway.ws.ClientMessage.WatchTable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -20,8 +21,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads the payload of a {@code table.*} request, with the codes PROTOCOL.md gives: {@code
  * MALFORMED_MESSAGE} for a missing field or one of the wrong JSON type; {@code VALIDATION_FAILED}
- * for a table id that is not a lower-case UUID, a seat outside 0-8 or an unknown action; {@code
- * INVALID_AMOUNT} for a buy-in or amount that is not a whole number from 1 to 2^53-1. The player is
+ * for a table id that is not a lower-case UUID or a seat outside 0-8; {@code INVALID_AMOUNT} for a
+ * buy-in or amount that is not a whole number from 1 to 2^53-1. A move's name and amount are passed
+ * to the table's game as they are: the game refuses a move it does not know ({@code
+ * VALIDATION_FAILED}) or one that misses its amount ({@code MALFORMED_MESSAGE}). The player is
  * never read from the payload: it is the socket's.
  */
 final class TableMessages {
@@ -41,6 +44,8 @@ final class TableMessages {
   private static final Pattern UUID_TEXT =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final long MAX_AMOUNT = (1L << 53) - 1;
+  // A move is named by the game; bounded here so that nothing unbounded reaches a workflow.
+  private static final Pattern MOVE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,31}");
 
   private TableMessages() {}
 
@@ -101,7 +106,8 @@ final class TableMessages {
     return n.longValue();
   }
 
-  private static Action action(String id, JsonNode p) {
+  /** The move {@code {"type": action, "amount": …}}, for the table's game to read. */
+  private static Map<String, Object> action(String id, JsonNode p) {
     JsonNode n = p.get("action");
     if (n == null || n.isNull()) {
       throw new ProtocolException(id, MALFORMED_MESSAGE, "action is missing.");
@@ -109,16 +115,15 @@ final class TableMessages {
     if (!n.isString()) {
       throw new ProtocolException(id, MALFORMED_MESSAGE, "action must be a string.");
     }
-    return switch (n.stringValue()) {
-      case "fold" -> new Action.Fold();
-      case "check" -> new Action.Check();
-      case "call" -> new Action.Call();
-      case "bet" -> new Action.Bet(amount(id, p, "amount"));
-      case "raise" -> new Action.Raise(amount(id, p, "amount"));
-      case "allIn" -> new Action.AllIn();
-      default ->
-          throw new ProtocolException(
-              id, VALIDATION_FAILED, "action must be fold, check, call, bet, raise or allIn.");
-    };
+    if (!MOVE_NAME.matcher(n.stringValue()).matches()) {
+      throw new ProtocolException(id, VALIDATION_FAILED, "action is not a move of any game.");
+    }
+    Map<String, Object> move = new LinkedHashMap<>();
+    move.put("type", n.stringValue());
+    JsonNode amount = p.get("amount");
+    if (amount != null && !amount.isNull()) {
+      move.put("amount", amount(id, p, "amount"));
+    }
+    return move;
   }
 }

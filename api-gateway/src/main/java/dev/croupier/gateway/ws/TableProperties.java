@@ -8,8 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Poker tables on the socket, under {@code croupier.gateway.tables}. See PROTOCOL.md, "Poker
- * tables".
+ * Game tables on the socket, under {@code croupier.gateway.tables}. See PROTOCOL.md, "Tables".
  *
  * @param eventsTopic the table events every gateway node reads (from its end, no consumer group) to
  *     know when to push fresh views; the brokers are {@code

@@ -2,13 +2,14 @@ package dev.croupier.gateway.ws;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.croupier.client.tables.GameTables;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
-import dev.croupier.games.poker.TableView;
+import dev.croupier.games.api.table.SeatFacts;
 import dev.croupier.gateway.identity.PlayerStatus;
 import dev.croupier.gateway.identity.Players;
-import dev.croupier.workflows.table.PokerTables;
 import dev.croupier.workflows.table.TableSnapshot;
+import dev.croupier.workflows.table.TableView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,15 +31,15 @@ import org.springframework.stereotype.Component;
  * table changes: on each record of {@code table.events} (whichever node's player acted, or the
  * action clock) and after each request this node had acknowledged. Each watcher's view comes from
  * the workflow's snapshot query for that watcher's player, so a player only ever sees their own
- * hole cards. Refreshes of one table run one at a time and coalesce: any number of changes during a
- * refresh cause exactly one more, so views of a table never go back in time on a socket.
+ * private cards. Refreshes of one table run one at a time and coalesce: any number of changes
+ * during a refresh cause exactly one more, so views of a table never go back in time on a socket.
  */
 @Component
 public class TableWatch {
   private static final Logger log = LoggerFactory.getLogger(TableWatch.class);
   private static final String UNKNOWN_PLAYER = "Player";
 
-  private final PokerTables tables;
+  private final GameTables tables;
   private final Sockets sockets;
   private final Frames frames;
   private final Players players;
@@ -48,7 +49,7 @@ public class TableWatch {
       Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(100_000).build();
 
   TableWatch(
-      PokerTables tables,
+      GameTables tables,
       Sockets sockets,
       Frames frames,
       Players players,
@@ -108,7 +109,7 @@ public class TableWatch {
   /** Display names of the seated players, from the cache or in one read of the missing ones. */
   private java.util.function.Function<String, String> namesOf(TableView view) {
     Map<String, UUID> missing = new HashMap<>();
-    for (TableView.SeatView s : view.seats()) {
+    for (SeatFacts s : view.seats()) {
       if (s.playerId() != null && names.getIfPresent(s.playerId()) == null) {
         try {
           missing.put(s.playerId(), UUID.fromString(s.playerId()));

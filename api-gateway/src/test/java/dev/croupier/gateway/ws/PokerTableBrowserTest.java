@@ -3,6 +3,7 @@ package dev.croupier.gateway.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.croupier.client.testing.PokerTableClient;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.TemporalServer;
@@ -12,7 +13,6 @@ import dev.croupier.testsupport.KafkaExtension;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
-import dev.croupier.workflows.table.PokerTables;
 import dev.croupier.workflows.table.TableOptions;
 import dev.croupier.workflows.table.TableStatus;
 import java.io.IOException;
@@ -56,7 +56,7 @@ class PokerTableBrowserTest {
 
   private static WsStack stack;
   private static String origin;
-  private static PokerTables tables;
+  private static PokerTableClient tables;
 
   @BeforeAll
   static void start(PostgresDatabase db, KafkaBroker kafka, TemporalServer temporal) {

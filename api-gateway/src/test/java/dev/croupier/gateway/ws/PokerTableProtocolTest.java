@@ -1,8 +1,12 @@
 package dev.croupier.gateway.ws;
 
+import static dev.croupier.gateway.ws.TableFrames.awaitView;
+import static dev.croupier.gateway.ws.TableFrames.code;
+import static dev.croupier.gateway.ws.TableFrames.on;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.croupier.client.testing.PokerTableClient;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.games.poker.TableConfig;
@@ -10,16 +14,13 @@ import dev.croupier.testsupport.KafkaExtension;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
-import dev.croupier.workflows.table.PokerTables;
 import dev.croupier.workflows.table.TableOptions;
 import dev.croupier.workflows.table.TableStatus;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,7 @@ class PokerTableProtocolTest {
 
   private static WsStack stack;
   private static WsStack.Node node;
-  private static PokerTables tables;
+  private static PokerTableClient tables;
   private final List<WsClient> clients = new ArrayList<>();
 
   @BeforeAll
@@ -78,37 +79,6 @@ class PokerTableProtocolTest {
     UUID id = UUID.randomUUID();
     tables.open(id, name, HEADS_UP, OPTIONS);
     return id;
-  }
-
-  private static Map<String, Object> on(UUID table, Object... fields) {
-    Map<String, Object> p = new HashMap<>();
-    p.put("tableId", table.toString());
-    for (int i = 0; i < fields.length; i += 2) {
-      p.put((String) fields[i], fields[i + 1]);
-    }
-    return p;
-  }
-
-  /** The newest pushed view of a table that matches, waiting for it. */
-  private static JsonNode awaitView(WsClient c, UUID table, Predicate<JsonNode> match) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              JsonNode last = null;
-              for (JsonNode e : c.events) {
-                if ("table.view".equals(e.path("type").asString())
-                    && table.toString().equals(e.at("/payload/tableId").asString())) {
-                  last = e.get("payload");
-                }
-              }
-              return last != null && match.test(last) ? last : null;
-            },
-            v -> v != null);
-  }
-
-  private static String code(JsonNode frame) {
-    return frame.path("type").asString().equals("error") ? frame.path("code").asString() : "";
   }
 
   @Test
@@ -167,7 +137,7 @@ class PokerTableProtocolTest {
     assertThat(actorView.at("/hand/legal/toCall").asLong()).isEqualTo(5);
     assertThat(actorView.at("/hand/legal/minTo").asLong()).isEqualTo(20);
     assertThat((button == 0 ? bobView : aliceView).at("/hand/legal").isNull()).isTrue();
-    assertThat(railView.at("/hand/actionDeadline").asString()).isNotBlank();
+    assertThat(railView.at("/actionDeadline").asString()).isNotBlank();
     long seq = actorView.path("eventSeq").asLong();
 
     JsonNode called = toAct.request("table.act", on(table, "seat", button, "action", "call"));

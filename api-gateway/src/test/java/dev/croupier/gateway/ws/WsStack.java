@@ -9,19 +9,24 @@ import dev.croupier.activities.table.HoleCardSealer;
 import dev.croupier.activities.table.TableEventActivitiesImpl;
 import dev.croupier.activities.table.TableLedgerActivitiesImpl;
 import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.client.CallSettings;
+import dev.croupier.client.sealing.SeedSealing;
+import dev.croupier.client.tables.GameTables;
+import dev.croupier.client.testing.PokerTableClient;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.games.api.GameRegistry;
+import dev.croupier.gamestore.projection.SessionProjection;
+import dev.croupier.gamestore.tables.TableEventOutbox;
 import dev.croupier.gateway.GatewayApplication;
 import dev.croupier.gateway.identity.TestGateway;
 import dev.croupier.gateway.identity.TestWallet;
+import dev.croupier.outbox.OutboxRelay;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.wallet.api.ServiceTokenCredentials;
 import dev.croupier.wallet.api.ServiceTokenKey;
 import dev.croupier.workflows.session.GameSessionWorkflowImpl;
-import dev.croupier.workflows.session.SeedSealing;
-import dev.croupier.workflows.table.PokerTableWorkflowImpl;
-import dev.croupier.workflows.table.PokerTables;
+import dev.croupier.workflows.table.TableWorkflowImpl;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.temporal.client.WorkflowClient;
@@ -77,8 +82,8 @@ final class WsStack implements AutoCloseable {
   final String taskQueue = "ws-test-" + UUID.randomUUID();
 
   /**
-   * The poker tables' lobby list topic of this stack: its own, so tables of one test class never
-   * show in another's list on the shared broker. Table tests point their gateway at it ({@code
+   * The tables' lobby list topic of this stack: its own, so tables of one test class never show in
+   * another's list on the shared broker. Table tests point their gateway at it ({@code
    * croupier.gateway.realtime.tables-topic}).
    */
   final String lobbyTopic = "lobby.tables." + UUID.randomUUID();
@@ -91,8 +96,8 @@ final class WsStack implements AutoCloseable {
   private final WorkflowServiceStubs workerStubs;
   private final WorkerFactory workers;
   private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
-  private final PokerTables pokerTables;
-  private TestTableRelay tableRelay;
+  private final PokerTableClient pokerTables;
+  private OutboxRelay tableRelay;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -101,7 +106,7 @@ final class WsStack implements AutoCloseable {
     this.kafka = kafka;
     this.temporal = temporal;
     this.wallet = TestWallet.start(db);
-    this.workerDataSource = db.dataSource(4);
+    this.workerDataSource = db.dataSource(6);
     this.walletChannel = ManagedChannelBuilder.forTarget(wallet.target()).usePlaintext().build();
     WalletGrpc.WalletBlockingStub walletStub =
         WalletGrpc.newBlockingStub(walletChannel)
@@ -125,29 +130,42 @@ final class WsStack implements AutoCloseable {
         new GamePluginActivitiesImpl(GameRegistry.load(getClass().getClassLoader())),
         new SeedActivitiesImpl(new SecureRandom()),
         new LedgerActivitiesImpl(walletStub, Duration.ofSeconds(5)),
-        new SessionProjectionActivitiesImpl(DSL.using(workerDataSource, SQLDialect.POSTGRES)));
-    // Poker tables as the workers app registers them: on the session task queue, events to the
+        new SessionProjectionActivitiesImpl(
+            new SessionProjection(DSL.using(workerDataSource, SQLDialect.POSTGRES))));
+    // Tables as the workers app registers them: on the session task queue, events to the
     // outbox; tables() starts the relay that takes the outbox to Kafka.
-    worker.registerWorkflowImplementationTypes(PokerTableWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(TableWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new TableLedgerActivitiesImpl(walletStub, Duration.ofSeconds(5)),
         new TableEventActivitiesImpl(
-            DSL.using(workerDataSource, SQLDialect.POSTGRES),
+            new TableEventOutbox(DSL.using(workerDataSource, SQLDialect.POSTGRES)),
             new com.fasterxml.jackson.databind.ObjectMapper(),
             new HoleCardSealer(rsaPublicKey()),
             "table.events",
             lobbyTopic));
     this.pokerTables =
-        new PokerTables(
-            client,
-            new PokerTables.Settings(taskQueue, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+        new PokerTableClient(
+            new GameTables(
+                client,
+                new CallSettings(taskQueue, Duration.ofSeconds(10), Duration.ofSeconds(30))));
     workers.start();
   }
 
   /** The tables facade on this stack's task queue; the first call starts the outbox relay. */
-  synchronized PokerTables tables() {
+  synchronized PokerTableClient tables() {
     if (tableRelay == null) {
-      tableRelay = new TestTableRelay(db, kafka.bootstrapServers());
+      // The relay the workers app runs, over the same outbox.
+      tableRelay =
+          new OutboxRelay(
+              workerDataSource,
+              new TableEventOutbox(DSL.using(workerDataSource, SQLDialect.POSTGRES)),
+              new OutboxRelay.Settings(
+                  "gateway-test-table-outbox",
+                  kafka.bootstrapServers(),
+                  500,
+                  Duration.ofMillis(50),
+                  Duration.ofSeconds(30)));
+      tableRelay.start();
     }
     return pokerTables;
   }

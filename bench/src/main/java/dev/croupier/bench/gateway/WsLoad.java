@@ -9,16 +9,17 @@ import dev.croupier.activities.game.SeedActivitiesImpl;
 import dev.croupier.activities.ledger.LedgerActivitiesImpl;
 import dev.croupier.activities.projection.SessionProjectionActivitiesImpl;
 import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.client.sealing.SeedSealing;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.devstack.TemporalSettings;
 import dev.croupier.games.api.GameRegistry;
+import dev.croupier.gamestore.projection.SessionProjection;
 import dev.croupier.wallet.WalletApplication;
 import dev.croupier.wallet.api.ServiceTokenCredentials;
 import dev.croupier.wallet.api.ServiceTokenKey;
 import dev.croupier.workflows.session.GameSessionWorkflowImpl;
-import dev.croupier.workflows.session.SeedSealing;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.temporal.client.WorkflowClient;
@@ -182,7 +183,8 @@ public final class WsLoad {
           new GamePluginActivitiesImpl(GameRegistry.load(WsLoad.class.getClassLoader())),
           new SeedActivitiesImpl(new SecureRandom()),
           new LedgerActivitiesImpl(walletStub, Duration.ofSeconds(10)),
-          new SessionProjectionActivitiesImpl(DSL.using(pool, SQLDialect.POSTGRES)));
+          new SessionProjectionActivitiesImpl(
+              new SessionProjection(DSL.using(pool, SQLDialect.POSTGRES))));
       factory.start();
       try (ConfigurableApplicationContext gateway =
           gateway(temporal.target(), kafka.bootstrapServers(), key, walletPort)) {

@@ -11,6 +11,7 @@ import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.Topics;
+import dev.croupier.outbox.OutboxRelay;
 import dev.croupier.wallet.accounts.AccountCatalog;
 import dev.croupier.wallet.accounts.AccountService;
 import dev.croupier.wallet.api.ServiceTokenCredentials;
@@ -20,8 +21,7 @@ import dev.croupier.wallet.auth.ServiceTokenInterceptor;
 import dev.croupier.wallet.grpc.GrpcServer;
 import dev.croupier.wallet.grpc.WalletGrpcService;
 import dev.croupier.wallet.history.LedgerHistory;
-import dev.croupier.wallet.outbox.OutboxRelay;
-import dev.croupier.wallet.outbox.OutboxSettings;
+import dev.croupier.wallet.outbox.WalletOutbox;
 import dev.croupier.wallet.posting.PostingEngine;
 import dev.croupier.wallet.posting.PostingSettings;
 import io.grpc.ManagedChannel;
@@ -72,13 +72,12 @@ import org.slf4j.LoggerFactory;
  *
  * The gateway's WebSocket push would add one more hop, not measured here. Everything runs in this
  * JVM (one clock), with PostgreSQL and a KRaft broker on the same machine. The aggregator is the
- * workers' own class, loaded by name: the build keeps bench from depending on an app, so the script
- * puts the workers' classes on the class path.
+ * realtime app's own class, loaded by name: the build keeps bench from depending on an app, so the
+ * script puts the realtime app's classes on the class path.
  */
 public final class JackpotLatencyBench {
   private static final Logger log = LoggerFactory.getLogger(JackpotLatencyBench.class);
-  private static final String AGGREGATOR =
-      "dev.croupier.workers.realtime.jackpot.JackpotAggregator";
+  private static final String AGGREGATOR = "dev.croupier.realtime.jackpot.JackpotAggregator";
   private static final Pattern ENTRY_ID = Pattern.compile("\"entryId\":(\\d+)");
 
   private JackpotLatencyBench() {}
@@ -117,12 +116,9 @@ public final class JackpotLatencyBench {
       OutboxRelay relay =
           new OutboxRelay(
               ds,
-              new OutboxSettings(
-                  bootstrap,
-                  Topics.WALLET_ENTRIES.name(),
-                  500,
-                  Duration.ofMillis(20),
-                  Duration.ofSeconds(30)));
+              new WalletOutbox(Topics.WALLET_ENTRIES.name()),
+              new OutboxRelay.Settings(
+                  "wallet-outbox", bootstrap, 500, Duration.ofMillis(20), Duration.ofSeconds(30)));
       engine.onCommit(relay::wakeUp);
       relay.start();
       GrpcServer server =
@@ -268,7 +264,7 @@ public final class JackpotLatencyBench {
     }
   }
 
-  /** The workers' JackpotAggregator, constructed and started by reflection; no leadership. */
+  /** The realtime app's JackpotAggregator, constructed and started by reflection; no leadership. */
   private static AutoCloseable startAggregator(
       String bootstrap,
       String entries,
@@ -278,7 +274,7 @@ public final class JackpotLatencyBench {
       throws ReflectiveOperationException {
     Class<?> type = Class.forName(AGGREGATOR);
     Class<?> settingsType = Class.forName(AGGREGATOR + "$Settings");
-    Class<?> leadershipType = Class.forName("dev.croupier.workers.realtime.internal.Leadership");
+    Class<?> leadershipType = Class.forName("dev.croupier.outbox.Leadership");
     Object settings =
         settingsType
             .getConstructor(String.class, String.class, String.class, Duration.class, List.class)

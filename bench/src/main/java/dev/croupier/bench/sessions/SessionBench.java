@@ -10,19 +10,21 @@ import dev.croupier.api.wallet.v1.OpenAccountRequest;
 import dev.croupier.api.wallet.v1.PostTransactionRequest;
 import dev.croupier.api.wallet.v1.TransactionKind;
 import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.client.CallSettings;
+import dev.croupier.client.sealing.SeedSealing;
+import dev.croupier.client.sessions.GameSessions;
 import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.devstack.TemporalSettings;
 import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.GameRegistry;
 import dev.croupier.games.api.Wager;
+import dev.croupier.gamestore.projection.SessionProjection;
 import dev.croupier.wallet.WalletApplication;
 import dev.croupier.wallet.api.ServiceTokenCredentials;
 import dev.croupier.wallet.api.ServiceTokenKey;
 import dev.croupier.workflows.session.GameSessionWorkflowImpl;
-import dev.croupier.workflows.session.GameSessions;
 import dev.croupier.workflows.session.OpenedSession;
-import dev.croupier.workflows.session.SeedSealing;
 import dev.croupier.workflows.session.SessionOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -147,7 +149,8 @@ public final class SessionBench {
           new GamePluginActivitiesImpl(GameRegistry.load(SessionBench.class.getClassLoader())),
           new SeedActivitiesImpl(new SecureRandom()),
           new LedgerActivitiesImpl(wallet.stub, Duration.ofSeconds(5)),
-          new SessionProjectionActivitiesImpl(DSL.using(pool, SQLDialect.POSTGRES)));
+          new SessionProjectionActivitiesImpl(
+              new SessionProjection(DSL.using(pool, SQLDialect.POSTGRES))));
       Worker stubbedWorker = factory.newWorker(STUBBED_QUEUE, workerOptions);
       stubbedWorker.registerWorkflowImplementationTypes(GameSessionWorkflowImpl.class);
       stubbedWorker.registerActivitiesImplementations(
@@ -162,8 +165,7 @@ public final class SessionBench {
       GameSessions sessions =
           new GameSessions(
               client,
-              new GameSessions.Settings(
-                  SESSIONS_QUEUE, Duration.ofSeconds(10), Duration.ofSeconds(120)));
+              new CallSettings(SESSIONS_QUEUE, Duration.ofSeconds(10), Duration.ofSeconds(120)));
 
       double floor = floor(client, 100, warmup, run);
       report.add(String.format(Locale.ROOT, "floor: 100 workflows, %.1f updates/s", floor));
@@ -177,8 +179,7 @@ public final class SessionBench {
       GameSessions stubbed =
           new GameSessions(
               client,
-              new GameSessions.Settings(
-                  STUBBED_QUEUE, Duration.ofSeconds(10), Duration.ofSeconds(120)));
+              new CallSettings(STUBBED_QUEUE, Duration.ofSeconds(10), Duration.ofSeconds(120)));
       double betsStubbed = saturate(stubbed, open(stubbed, wallet, 100), warmup, run);
       report.add(
           String.format(

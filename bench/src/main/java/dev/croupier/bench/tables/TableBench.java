@@ -7,21 +7,24 @@ import dev.croupier.activities.table.HoleCardSealer;
 import dev.croupier.activities.table.TableEventActivitiesImpl;
 import dev.croupier.activities.table.TableLedgerActivitiesImpl;
 import dev.croupier.bench.sessions.SessionBench.BenchWallet;
+import dev.croupier.client.CallSettings;
+import dev.croupier.client.sealing.SeedSealing;
+import dev.croupier.client.tables.GameTables;
+import dev.croupier.client.testing.PokerTableClient;
 import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.devstack.TemporalSettings;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
+import dev.croupier.games.api.table.SeatStatus;
 import dev.croupier.games.poker.Action;
-import dev.croupier.games.poker.SeatStatus;
 import dev.croupier.games.poker.TableConfig;
 import dev.croupier.games.poker.TableView;
-import dev.croupier.workflows.session.SeedSealing;
-import dev.croupier.workflows.table.PokerTableWorkflowImpl;
-import dev.croupier.workflows.table.PokerTables;
+import dev.croupier.gamestore.tables.TableEventOutbox;
 import dev.croupier.workflows.table.TableAck;
 import dev.croupier.workflows.table.TableOptions;
 import dev.croupier.workflows.table.TableStatus;
+import dev.croupier.workflows.table.TableWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -60,7 +63,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>For each table count (default 1, 4 and 16), that many 3-seat tables (blinds 5/10, 5% rake
  * capped at 30) are opened, three bots sit at each, and each table's bots play in a closed loop
- * through {@link PokerTables}, as the gateway would: a {@code view} query to see whose turn it is,
+ * through {@link GameTables}, as the gateway would: a {@code view} query to see whose turn it is,
  * then an {@code act} Update (mostly check and call, sometimes fold, bet, raise or all-in). Hands
  * that end inside the measured window count; busted bots buy in again. The final line is {@code
  * RESULT hands_per_s=.. tables=.. actions_per_s=.. hand_p50_ms=.. act_p50_ms=.. act_p99_ms=..} for
@@ -155,21 +158,22 @@ public final class TableBench {
                   .build());
       KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
       rsa.initialize(3072);
-      worker.registerWorkflowImplementationTypes(PokerTableWorkflowImpl.class);
+      worker.registerWorkflowImplementationTypes(TableWorkflowImpl.class);
       worker.registerActivitiesImplementations(
           new SeedActivitiesImpl(new SecureRandom()),
           new TableLedgerActivitiesImpl(wallet.stub(), Duration.ofSeconds(5)),
           new TableEventActivitiesImpl(
-              DSL.using(pool, SQLDialect.POSTGRES),
+              new TableEventOutbox(DSL.using(pool, SQLDialect.POSTGRES)),
               new ObjectMapper(),
               new HoleCardSealer(rsa.generateKeyPair().getPublic()),
               "table.events",
               "lobby.tables"));
       factory.start();
-      PokerTables tables =
-          new PokerTables(
-              client,
-              new PokerTables.Settings(QUEUE, Duration.ofSeconds(10), Duration.ofSeconds(120)));
+      PokerTableClient tables =
+          new PokerTableClient(
+              new GameTables(
+                  client,
+                  new CallSettings(QUEUE, Duration.ofSeconds(10), Duration.ofSeconds(120))));
 
       Phase result = null;
       for (int count : phases) {
@@ -217,7 +221,7 @@ public final class TableBench {
 
   /** Opens {@code count} tables, lets their bots play for warmup + run, and measures the run. */
   static Phase phase(
-      PokerTables tables, BenchWallet wallet, int count, Duration warmup, Duration run)
+      PokerTableClient tables, BenchWallet wallet, int count, Duration warmup, Duration run)
       throws Exception {
     List<UUID> ids = new ArrayList<>();
     List<List<String>> players = new ArrayList<>();
@@ -307,7 +311,7 @@ public final class TableBench {
 
   /** Three bots at one table, playing in turn through the facade. */
   static final class Bots {
-    private final PokerTables tables;
+    private final PokerTableClient tables;
     private final UUID tableId;
     private final List<String> players;
     private final Random random;
@@ -319,7 +323,7 @@ public final class TableBench {
     private int actsTimed;
     private int requests;
 
-    Bots(PokerTables tables, UUID tableId, List<String> players, Random random) {
+    Bots(PokerTableClient tables, UUID tableId, List<String> players, Random random) {
       this.tables = tables;
       this.tableId = tableId;
       this.players = players;

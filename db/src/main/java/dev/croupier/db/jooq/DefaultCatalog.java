@@ -7,6 +7,7 @@ package dev.croupier.db.jooq;
 import dev.croupier.db.jooq.game.Game;
 import dev.croupier.db.jooq.identity.Identity;
 import dev.croupier.db.jooq.public_.Public;
+import dev.croupier.db.jooq.realtime.Realtime;
 import dev.croupier.db.jooq.wallet.Wallet;
 
 import java.util.Arrays;
@@ -46,6 +47,11 @@ public class DefaultCatalog extends CatalogImpl {
     public final Public PUBLIC = Public.PUBLIC;
 
     /**
+     * The schema <code>realtime</code>.
+     */
+    public final Realtime REALTIME = Realtime.REALTIME;
+
+    /**
      * The schema <code>wallet</code>.
      */
     public final Wallet WALLET = Wallet.WALLET;
@@ -63,6 +69,7 @@ public class DefaultCatalog extends CatalogImpl {
             Game.GAME,
             Identity.IDENTITY,
             Public.PUBLIC,
+            Realtime.REALTIME,
             Wallet.WALLET
         );
     }

@@ -16,6 +16,7 @@ record App(String name, String moduleDir, String portVariable, int defaultPort, 
   static final List<App> ALL =
       List.of(
           new App("wallet", "wallet-ledger/server", "CROUPIER_WALLET_GRPC_PORT", 9090, "grpc"),
+          new App("realtime", "realtime", "CROUPIER_REALTIME_PORT", 8083, "http"),
           new App("workers", "workers", "CROUPIER_WORKERS_PORT", 8082, "http"),
           new App("gateway", "api-gateway", "CROUPIER_GATEWAY_PORT", 8080, "http"),
           new App("admin", "admin", "CROUPIER_ADMIN_PORT", 8081, "http"));

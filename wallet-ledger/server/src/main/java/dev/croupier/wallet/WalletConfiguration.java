@@ -1,5 +1,6 @@
 package dev.croupier.wallet;
 
+import dev.croupier.outbox.OutboxRelay;
 import dev.croupier.wallet.accounts.AccountCatalog;
 import dev.croupier.wallet.accounts.AccountService;
 import dev.croupier.wallet.api.ServiceTokenKey;
@@ -7,8 +8,7 @@ import dev.croupier.wallet.auth.ServiceTokenInterceptor;
 import dev.croupier.wallet.grpc.GrpcServer;
 import dev.croupier.wallet.grpc.WalletGrpcService;
 import dev.croupier.wallet.history.LedgerHistory;
-import dev.croupier.wallet.outbox.OutboxRelay;
-import dev.croupier.wallet.outbox.OutboxSettings;
+import dev.croupier.wallet.outbox.WalletOutbox;
 import dev.croupier.wallet.posting.PostingEngine;
 import dev.croupier.wallet.posting.PostingSettings;
 import java.time.Clock;
@@ -78,9 +78,10 @@ class WalletConfiguration {
     OutboxRelay relay =
         new OutboxRelay(
             dataSource,
-            new OutboxSettings(
+            new WalletOutbox(o.topic()),
+            new OutboxRelay.Settings(
+                "wallet-outbox",
                 o.bootstrapServers(),
-                o.topic(),
                 o.batchSize(),
                 o.pollInterval(),
                 o.deliveryTimeout()));

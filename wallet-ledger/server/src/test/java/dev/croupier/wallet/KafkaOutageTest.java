@@ -7,10 +7,10 @@ import static org.awaitility.Awaitility.await;
 import dev.croupier.api.wallet.v1.TransactionKind;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.Ports;
+import dev.croupier.outbox.OutboxRelay;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
-import dev.croupier.wallet.outbox.OutboxRelay;
-import dev.croupier.wallet.outbox.OutboxSettings;
+import dev.croupier.wallet.outbox.WalletOutbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,9 +54,10 @@ class KafkaOutageTest {
         OutboxRelay relay =
             new OutboxRelay(
                 w.dataSource,
-                new OutboxSettings(
+                new WalletOutbox("wallet.entries"),
+                new OutboxRelay.Settings(
+                    "wallet-outbox",
                     broker.bootstrapServers(),
-                    "wallet.entries",
                     200,
                     Duration.ofMillis(20),
                     Duration.ofMinutes(2)))) {

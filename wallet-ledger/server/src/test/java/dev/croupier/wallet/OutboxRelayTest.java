@@ -8,12 +8,12 @@ import dev.croupier.api.wallet.v1.PostTransactionResponse;
 import dev.croupier.api.wallet.v1.Reference;
 import dev.croupier.api.wallet.v1.TransactionKind;
 import dev.croupier.devstack.KafkaBroker;
+import dev.croupier.outbox.OutboxRelay;
 import dev.croupier.testsupport.KafkaExtension;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.wallet.api.WalletEntryEvent;
-import dev.croupier.wallet.outbox.OutboxRelay;
-import dev.croupier.wallet.outbox.OutboxSettings;
+import dev.croupier.wallet.outbox.WalletOutbox;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,9 +29,10 @@ class OutboxRelayTest {
         OutboxRelay relay =
             new OutboxRelay(
                 w.dataSource,
-                new OutboxSettings(
+                new WalletOutbox("wallet.entries"),
+                new OutboxRelay.Settings(
+                    "wallet-outbox",
                     kafka.bootstrapServers(),
-                    "wallet.entries",
                     100,
                     Duration.ofMillis(50),
                     Duration.ofSeconds(30)));

@@ -15,6 +15,7 @@ import dev.croupier.games.api.GameRegistry;
 import dev.croupier.games.api.RoundSeed;
 import dev.croupier.games.api.Wager;
 import dev.croupier.games.rng.Verifier;
+import dev.croupier.gamestore.recall.RoundRecords;
 import dev.croupier.workflows.session.PlayedRound;
 import dev.croupier.workflows.session.PostedRound;
 import dev.croupier.workflows.session.SessionStart;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.jooq.DSLContext;
 
 /**
  * Rebuilds a round from three independent records and checks them against each other: the
@@ -48,19 +48,18 @@ public final class GameRecall {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
-  private final DSLContext dsl;
-  private final RecallRepository repository = new RecallRepository();
+  private final RoundRecords rounds;
   private final WorkflowClient temporal;
   private final WalletGrpc.WalletBlockingStub wallet;
   private final GameRegistry games;
   private final DataConverter converter = DataConverter.getDefaultInstance();
 
   public GameRecall(
-      DSLContext dsl,
+      RoundRecords rounds,
       WorkflowClient temporal,
       WalletGrpc.WalletBlockingStub wallet,
       GameRegistry games) {
-    this.dsl = dsl;
+    this.rounds = rounds;
     this.temporal = temporal;
     this.wallet = wallet;
     this.games = games;
@@ -72,9 +71,9 @@ public final class GameRecall {
    * @throws CroupierException {@code UNKNOWN_SESSION} if the projection has no such round
    */
   public RoundRecall round(UUID sessionId, long round) {
-    RecallRepository.Row row =
-        repository
-            .round(dsl, sessionId, round)
+    RoundRecords.Row row =
+        rounds
+            .round(sessionId, round)
             .orElseThrow(
                 () ->
                     new CroupierException(
@@ -86,13 +85,13 @@ public final class GameRecall {
   public List<RoundRecall> lastGames(UUID userId, int limit) {
     List<RoundRecall> out = new ArrayList<>();
     Map<UUID, List<WorkflowExecutionHistory>> cache = new HashMap<>();
-    for (RecallRepository.Row row : repository.lastRounds(dsl, userId, limit)) {
+    for (RoundRecords.Row row : rounds.lastRounds(userId, limit)) {
       out.add(rebuild(row, cache.computeIfAbsent(row.sessionId(), this::histories)));
     }
     return out;
   }
 
-  private RoundRecall rebuild(RecallRepository.Row row, List<WorkflowExecutionHistory> runs) {
+  private RoundRecall rebuild(RoundRecords.Row row, List<WorkflowExecutionHistory> runs) {
     List<RoundRecall.Check> checks = new ArrayList<>();
     Wager wager = new Wager(row.stake(), row.currency());
     GameRef game = new GameRef(row.gameId(), row.gameVersion());
@@ -201,6 +200,17 @@ public final class GameRecall {
               "stake " + stake + ", win " + win + ", jackpot contribution " + contribution));
     }
 
+    // The version: the installed plugin must be the one certified under the session's hash, or
+    // the replay below would not be of the game the session played.
+    String installed = installedHash(game);
+    if (row.gameContentHash() != null) {
+      checks.add(
+          new RoundRecall.Check(
+              "game.certified",
+              row.gameContentHash().equals(installed),
+              game + " content hash " + row.gameContentHash() + ", installed " + installed));
+    }
+
     // The seed: recompute the round from the revealed server seed.
     String revealed = row.revealedServerSeed();
     if (revealed == null) {
@@ -250,7 +260,16 @@ public final class GameRecall {
         row.ledgerTransactionId(),
         entries,
         row.playedAt(),
+        row.gameContentHash(),
         checks);
+  }
+
+  private String installedHash(GameRef game) {
+    try {
+      return games.round(game).descriptor().contentHash();
+    } catch (CroupierException notInstalled) {
+      return "none (" + notInstalled.code() + ")";
+    }
   }
 
   /** Every run of the session's workflow, following the continue-as-new chain back to the first. */

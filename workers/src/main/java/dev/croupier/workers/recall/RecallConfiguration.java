@@ -2,6 +2,7 @@ package dev.croupier.workers.recall;
 
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.games.api.GameRegistry;
+import dev.croupier.gamestore.recall.RoundRecords;
 import io.temporal.client.WorkflowClient;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,6 @@ class RecallConfiguration {
       WorkflowClient temporal,
       WalletGrpc.WalletBlockingStub wallet,
       GameRegistry games) {
-    return new GameRecall(dsl, temporal, wallet, games);
+    return new GameRecall(new RoundRecords(dsl), temporal, wallet, games);
   }
 }

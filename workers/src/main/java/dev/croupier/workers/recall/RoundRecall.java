@@ -9,6 +9,10 @@ import java.util.UUID;
  * A round rebuilt for a regulator or support: its inputs, RNG proof, outcome, ledger post, and the
  * checks that tie them together.
  *
+ * @param game the game and version the session played, {@code gameId@version}
+ * @param gameContentHash the content hash of that certified version, as the session recorded it
+ *     (null for sessions opened before versions were pinned); the {@code game.certified} check
+ *     compares it with the installed plugin
  * @param checks each cross-check with its verdict; {@link #valid()} when all passed
  */
 public record RoundRecall(
@@ -31,6 +35,7 @@ public record RoundRecall(
     long ledgerTransactionId,
     List<LedgerEntry> ledgerEntries,
     OffsetDateTime playedAt,
+    String gameContentHash,
     List<Check> checks) {
 
   /** Whether every check passed. */

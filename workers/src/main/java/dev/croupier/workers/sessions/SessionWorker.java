@@ -6,6 +6,7 @@ import dev.croupier.activities.ledger.LedgerActivitiesImpl;
 import dev.croupier.activities.projection.SessionProjectionActivitiesImpl;
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.games.api.GameRegistry;
+import dev.croupier.gamestore.projection.SessionProjection;
 import dev.croupier.workers.TemporalProperties;
 import dev.croupier.workflows.session.GameSessionWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -81,7 +82,7 @@ public final class SessionWorker {
         new GamePluginActivitiesImpl(games),
         new SeedActivitiesImpl(new SecureRandom()),
         new LedgerActivitiesImpl(wallet, walletDeadline, jackpotReseed),
-        new SessionProjectionActivitiesImpl(dsl));
+        new SessionProjectionActivitiesImpl(new SessionProjection(dsl)));
     return factory;
   }
 }

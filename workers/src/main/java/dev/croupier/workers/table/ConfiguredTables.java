@@ -1,8 +1,10 @@
 package dev.croupier.workers.table;
 
+import dev.croupier.client.tables.GameTables;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
-import dev.croupier.workflows.table.PokerTables;
+import dev.croupier.games.api.GameRegistry;
+import dev.croupier.games.api.table.TableTerms;
 import dev.croupier.workflows.table.TableSummary;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +18,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Opens the configured tables ({@code croupier.poker.tables}) once the worker polls, so the lobby
- * has tables whenever the platform runs. Idempotent across restarts and across workers: each table
- * has a stable id, and a table that is already open is left alone. Runs on its own thread and
+ * Opens the configured tables ({@code croupier.tables.configured}) once the worker polls, so the
+ * lobby has tables whenever the platform runs. Idempotent across restarts and across workers: each
+ * table has a stable id, and a table that is already open is left alone. Runs on its own thread and
  * retries while Temporal does not answer, so a slow cluster never holds up the app's start.
  */
 final class ConfiguredTables implements ApplicationListener<ApplicationReadyEvent>, AutoCloseable {
@@ -26,29 +28,35 @@ final class ConfiguredTables implements ApplicationListener<ApplicationReadyEven
   private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
   private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
-  private final PokerTables tables;
-  private final List<PokerProperties.TableSpec> specs;
+  private final GameTables tables;
+  private final List<TableProperties.TableSpec> specs;
   private volatile Thread opener;
 
   /**
-   * @throws IllegalArgumentException when a table's stakes do not make a table, or two tables have
-   *     the same id: the app does not start with a bad table list
+   * @throws IllegalArgumentException when a table names a game that is not installed or is not a
+   *     table game, its rules make no table for that game, or two tables have the same id: the app
+   *     does not start with a bad table list
    */
-  ConfiguredTables(PokerTables tables, List<PokerProperties.TableSpec> specs) {
+  ConfiguredTables(GameTables tables, GameRegistry games, List<TableProperties.TableSpec> specs) {
     this.tables = tables;
     this.specs = List.copyOf(specs);
     Map<UUID, String> ids = new HashMap<>();
-    for (PokerProperties.TableSpec s : specs) {
+    for (TableProperties.TableSpec s : specs) {
       try {
-        s.config();
-      } catch (IllegalArgumentException e) {
+        TableTerms terms = games.table(s.gameRef()).terms(s.config());
+        log.debug("table '{}': {} seats, stakes {}", s.name(), terms.seats(), terms.stakes());
+      } catch (CroupierException | IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "croupier.poker.tables: table '" + s.name() + "': " + e.getMessage(), e);
+            "croupier.tables.configured: table '" + s.name() + "': " + e.getMessage(), e);
       }
       String other = ids.put(s.tableId(), s.name());
       if (other != null) {
         throw new IllegalArgumentException(
-            "croupier.poker.tables: tables '" + other + "' and '" + s.name() + "' have one id");
+            "croupier.tables.configured: tables '"
+                + other
+                + "' and '"
+                + s.name()
+                + "' have one id");
       }
     }
   }
@@ -58,12 +66,12 @@ final class ConfiguredTables implements ApplicationListener<ApplicationReadyEven
     if (specs.isEmpty() || opener != null) {
       return;
     }
-    opener = Thread.ofVirtual().name("poker-table-opener").start(this::openAll);
+    opener = Thread.ofVirtual().name("table-opener").start(this::openAll);
   }
 
   /** Opens every table, retrying those Temporal did not answer for; returns when all are open. */
   void openAll() {
-    List<PokerProperties.TableSpec> left = new ArrayList<>(specs);
+    List<TableProperties.TableSpec> left = new ArrayList<>(specs);
     Duration wait = FIRST_RETRY;
     while (!left.isEmpty() && !Thread.currentThread().isInterrupted()) {
       left.removeIf(this::open);
@@ -80,12 +88,13 @@ final class ConfiguredTables implements ApplicationListener<ApplicationReadyEven
   }
 
   /** Opens one table; true when it is open (now or before), false to try again later. */
-  private boolean open(PokerProperties.TableSpec spec) {
+  private boolean open(TableProperties.TableSpec spec) {
     UUID id = spec.tableId();
     try {
-      TableSummary s = tables.open(id, spec.name(), spec.config(), spec.options());
+      TableSummary s = tables.open(id, spec.name(), spec.gameRef(), spec.config(), spec.options());
       log.info(
-          "opened poker table '{}' (table-{}): {} seats, blinds {} {}",
+          "opened {} table '{}' (table-{}): {} seats, stakes {} {}",
+          s.game(),
           s.name(),
           id,
           s.seats(),
@@ -94,13 +103,13 @@ final class ConfiguredTables implements ApplicationListener<ApplicationReadyEven
       return true;
     } catch (CroupierException e) {
       if (e.code() == ErrorCode.SESSION_ALREADY_EXISTS) {
-        log.info("poker table '{}' (table-{}) is already open", spec.name(), id);
+        log.info("table '{}' (table-{}) is already open", spec.name(), id);
         return true;
       }
-      log.warn("could not open poker table '{}' yet: {}; retrying", spec.name(), e.getMessage());
+      log.warn("could not open table '{}' yet: {}; retrying", spec.name(), e.getMessage());
       return false;
     } catch (RuntimeException e) {
-      log.warn("could not open poker table '{}' yet: {}; retrying", spec.name(), e.toString());
+      log.warn("could not open table '{}' yet: {}; retrying", spec.name(), e.toString());
       return false;
     }
   }

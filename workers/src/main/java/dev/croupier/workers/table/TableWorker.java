@@ -5,7 +5,8 @@ import dev.croupier.activities.table.HoleCardSealer;
 import dev.croupier.activities.table.TableEventActivitiesImpl;
 import dev.croupier.activities.table.TableLedgerActivitiesImpl;
 import dev.croupier.api.wallet.v1.WalletGrpc;
-import dev.croupier.workflows.table.PokerTableWorkflowImpl;
+import dev.croupier.gamestore.tables.TableEventOutbox;
+import dev.croupier.workflows.table.TableWorkflowImpl;
 import io.temporal.worker.Worker;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -15,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers the poker table workflow and its table activities on a worker that already serves
- * sessions (whose seed activity the tables share). Tables run as local activities only, like
- * sessions, so they share the session task queue and worker tuning.
+ * Registers the table workflow and its table activities on a worker that already serves sessions
+ * (whose seed activity the tables share). Tables run as local activities only, like sessions, so
+ * they share the session task queue and worker tuning.
  */
 public final class TableWorker {
   private static final Logger log = LoggerFactory.getLogger(TableWorker.class);
@@ -33,10 +34,11 @@ public final class TableWorker {
       HoleCardSealer sealer,
       String eventsTopic,
       String lobbyTopic) {
-    worker.registerWorkflowImplementationTypes(PokerTableWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(TableWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new TableLedgerActivitiesImpl(wallet, walletDeadline),
-        new TableEventActivitiesImpl(dsl, new ObjectMapper(), sealer, eventsTopic, lobbyTopic));
+        new TableEventActivitiesImpl(
+            new TableEventOutbox(dsl), new ObjectMapper(), sealer, eventsTopic, lobbyTopic));
   }
 
   /** The configured compliance key's sealer, or one for an ephemeral key nobody holds. */
@@ -49,7 +51,7 @@ public final class TableWorker {
       generator.initialize(3072);
       HoleCardSealer sealer = new HoleCardSealer(generator.generateKeyPair().getPublic());
       log.warn(
-          "croupier.poker.compliance-public-key is not set: hole cards are sealed for an ephemeral"
+          "croupier.tables.compliance-public-key is not set: private deals are sealed for an ephemeral"
               + " key {} whose private half was dropped",
           sealer.keyId());
       return sealer;

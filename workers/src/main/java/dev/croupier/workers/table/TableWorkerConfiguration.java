@@ -2,17 +2,17 @@ package dev.croupier.workers.table;
 
 import dev.croupier.activities.table.HoleCardSealer;
 import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.client.CallSettings;
+import dev.croupier.client.tables.GameTables;
+import dev.croupier.games.api.GameRegistry;
+import dev.croupier.gamestore.tables.TableEventOutbox;
+import dev.croupier.outbox.OutboxRelay;
 import dev.croupier.workers.TemporalProperties;
 import dev.croupier.workers.WalletClientProperties;
-import dev.croupier.workers.realtime.internal.KafkaClients;
-import dev.croupier.workflows.table.PokerTables;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,36 +22,36 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Poker tables: the workflow on the session worker, the client facade, the configured tables, and
- * the outbox relay.
+ * Game tables: the table workflow on the session worker, the client facade, the configured tables,
+ * and the outbox relay.
  */
 @Configuration(proxyBeanMethods = false)
 class TableWorkerConfiguration {
   private static final Logger log = LoggerFactory.getLogger(TableWorkerConfiguration.class);
 
   @Bean
-  PokerTables pokerTables(WorkflowClient client, TemporalProperties temporal) {
-    return new PokerTables(
+  GameTables gameTables(WorkflowClient client, TemporalProperties temporal) {
+    return new GameTables(
         client,
-        new PokerTables.Settings(
+        new CallSettings(
             temporal.taskQueue(),
             temporal.workflowTaskTimeout(),
-            PokerTables.Settings.of(temporal.taskQueue()).callTimeout()));
+            CallSettings.of(temporal.taskQueue()).callTimeout()));
   }
 
-  /** Opens {@code croupier.poker.tables} at start, unless {@code open-tables} is off. */
+  /**
+   * Opens {@code croupier.tables.configured} at start, unless {@code croupier.tables.open} is off.
+   */
   @Bean
-  @ConditionalOnProperty(
-      name = "croupier.poker.open-tables",
-      havingValue = "true",
-      matchIfMissing = true)
-  ConfiguredTables configuredTables(PokerTables pokerTables, PokerProperties poker) {
-    return new ConfiguredTables(pokerTables, poker.tables());
+  @ConditionalOnProperty(name = "croupier.tables.open", havingValue = "true", matchIfMissing = true)
+  ConfiguredTables configuredTables(
+      GameTables gameTables, GameRegistry games, TableProperties properties) {
+    return new ConfiguredTables(gameTables, games, properties.configured());
   }
 
   @Bean
-  HoleCardSealer holeCardSealer(PokerProperties poker) {
-    return TableWorker.sealer(poker.compliancePublicKey());
+  HoleCardSealer holeCardSealer(TableProperties properties) {
+    return TableWorker.sealer(properties.compliancePublicKey());
   }
 
   /** Registered before the session worker's lifecycle starts the factory. */
@@ -67,62 +67,53 @@ class TableWorkerConfiguration {
       WalletClientProperties walletProperties,
       DSLContext dsl,
       HoleCardSealer sealer,
-      PokerProperties poker) {
+      TableProperties properties) {
     TableWorker.register(
         sessionWorkerFactory.getWorker(temporal.taskQueue()),
         wallet,
         walletProperties.deadline(),
         dsl,
         sealer,
-        poker.eventsTopic(),
-        poker.lobbyTopic());
+        properties.eventsTopic(),
+        properties.lobbyTopic());
     return "table-workflow-registered";
   }
 
+  /** The table outbox's relay: the shared outbox relay over the game store's table outbox. */
   @Bean
   @ConditionalOnProperty(
-      name = "croupier.poker.relay.enabled",
+      name = "croupier.tables.relay.enabled",
       havingValue = "true",
       matchIfMissing = true)
-  SmartLifecycle tableEventRelay(DSLContext dsl, PokerProperties poker) {
+  SmartLifecycle tableEventRelay(DataSource dataSource, DSLContext dsl, TableProperties tables) {
     return new SmartLifecycle() {
-      private ScheduledExecutorService loop;
-      private KafkaProducer<String, String> producer;
+      private OutboxRelay relay;
 
       @Override
       public void start() {
-        producer = KafkaClients.producer(poker.relay().bootstrapServers(), "workers-table-relay");
-        TableEventRelay relay = new TableEventRelay(dsl, producer, poker.relay().batchSize());
-        loop = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
-        loop.scheduleWithFixedDelay(
-            () -> {
-              try {
-                while (relay.publishBatch(Duration.ofSeconds(30)) > 0) {
-                  log.trace("table outbox batch published");
-                }
-              } catch (RuntimeException e) {
-                log.warn("table outbox relay: {}; retrying", e.toString());
-              }
-            },
-            0,
-            poker.relay().pollInterval().toMillis(),
-            TimeUnit.MILLISECONDS);
+        relay =
+            new OutboxRelay(
+                dataSource,
+                new TableEventOutbox(dsl),
+                new OutboxRelay.Settings(
+                    "table-outbox",
+                    tables.relay().bootstrapServers(),
+                    tables.relay().batchSize(),
+                    tables.relay().pollInterval(),
+                    Duration.ofSeconds(30)));
+        relay.start();
+        log.info("table outbox relay started");
       }
 
       @Override
       public void stop() {
-        loop.shutdownNow();
-        try {
-          loop.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        producer.close(Duration.ofSeconds(5));
+        relay.close();
+        relay = null;
       }
 
       @Override
       public boolean isRunning() {
-        return loop != null && !loop.isShutdown();
+        return relay != null;
       }
     };
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.Wager;
+import dev.croupier.gamestore.recall.RoundRecords;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
@@ -33,7 +34,8 @@ class GameRecallTest {
       PostgresDatabase db, TemporalServer temporal) throws Exception {
     try (TestWallet wallet = TestWallet.start(db);
         InProcessWorker worker = new InProcessWorker(temporal, wallet, db, "recall")) {
-      GameRecall recall = new GameRecall(worker.dsl, worker.client, wallet.stub(), worker.games);
+      GameRecall recall =
+          new GameRecall(new RoundRecords(worker.dsl), worker.client, wallet.stub(), worker.games);
       UUID user = UUID.randomUUID();
       wallet.grant(user, 1_000_000);
       OpenedSession s =

@@ -2,6 +2,8 @@ package dev.croupier.workers.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.croupier.client.CallSettings;
+import dev.croupier.client.sessions.GameSessions;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.games.rng.Commitment;
 import dev.croupier.testsupport.PostgresDatabase;
@@ -10,7 +12,6 @@ import dev.croupier.testsupport.TemporalServerExtension;
 import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workers.TemporalProperties;
 import dev.croupier.workers.WorkerProcess;
-import dev.croupier.workflows.session.GameSessions;
 import dev.croupier.workflows.session.OpenedSession;
 import dev.croupier.workflows.session.SessionOptions;
 import dev.croupier.workflows.session.SessionStart;
@@ -80,7 +81,7 @@ class ExactlyOnceUnderWorkerCrashesTest {
       GameSessions sessions =
           new GameSessions(
               client,
-              new GameSessions.Settings(
+              new CallSettings(
                   TemporalProperties.DEFAULT_TASK_QUEUE,
                   Duration.ofSeconds(2),
                   Duration.ofSeconds(120)));
@@ -214,7 +215,7 @@ class ExactlyOnceUnderWorkerCrashesTest {
   /**
    * Saves histories for the replay tests: a run that a worker kill interrupted (it holds a timed
    * out or failed workflow task) and one ordinary run. Copy them to
-   * workflows/src/test/resources/histories to re-capture (see that module's README note).
+   * workflow-client/src/test/resources/histories to re-capture (see workflows/README.md).
    */
   private static long saveHistories(WorkflowClient client, List<OpenedSession> open)
       throws Exception {

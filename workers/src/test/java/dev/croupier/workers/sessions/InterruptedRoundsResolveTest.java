@@ -2,6 +2,7 @@ package dev.croupier.workers.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.croupier.client.sessions.GameSessions;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.games.api.Wager;
 import dev.croupier.games.rng.Commitment;
@@ -12,7 +13,6 @@ import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workers.InProcessWorker;
 import dev.croupier.workflows.session.BetOutcome;
 import dev.croupier.workflows.session.BetRequest;
-import dev.croupier.workflows.session.GameSessions;
 import dev.croupier.workflows.session.OpenedSession;
 import dev.croupier.workflows.session.SessionOptions;
 import dev.croupier.workflows.session.SessionStart;

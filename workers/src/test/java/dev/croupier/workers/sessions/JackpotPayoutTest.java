@@ -13,10 +13,14 @@ import dev.croupier.api.wallet.v1.OpenAccountRequest;
 import dev.croupier.api.wallet.v1.PostTransactionRequest;
 import dev.croupier.api.wallet.v1.TransactionKind;
 import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.client.CallSettings;
+import dev.croupier.client.sealing.SeedSealing;
+import dev.croupier.client.sessions.GameSessions;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.games.api.GameRegistry;
 import dev.croupier.games.api.Wager;
 import dev.croupier.games.rng.ServerSeed;
+import dev.croupier.gamestore.projection.SessionProjection;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
@@ -24,13 +28,11 @@ import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workers.WorkerProcess;
 import dev.croupier.workflows.session.BetOutcome;
 import dev.croupier.workflows.session.GameSessionWorkflowImpl;
-import dev.croupier.workflows.session.GameSessions;
 import dev.croupier.workflows.session.JackpotPaid;
 import dev.croupier.workflows.session.JackpotPayout;
 import dev.croupier.workflows.session.OpenedSession;
 import dev.croupier.workflows.session.RoundOutcome;
 import dev.croupier.workflows.session.SeedActivities;
-import dev.croupier.workflows.session.SeedSealing;
 import dev.croupier.workflows.session.Seeds;
 import dev.croupier.workflows.session.SessionAccounts;
 import dev.croupier.workflows.session.SessionOptions;
@@ -204,8 +206,7 @@ class JackpotPayoutTest {
                   .build());
       sessions =
           new GameSessions(
-              client,
-              new GameSessions.Settings(queue, Duration.ofSeconds(5), Duration.ofSeconds(60)));
+              client, new CallSettings(queue, Duration.ofSeconds(5), Duration.ofSeconds(60)));
       factory = WorkerFactory.newInstance(client);
       Worker worker = factory.newWorker(queue);
       worker.registerWorkflowImplementationTypes(GameSessionWorkflowImpl.class);
@@ -213,7 +214,8 @@ class JackpotPayoutTest {
           new GamePluginActivitiesImpl(GameRegistry.load(getClass().getClassLoader())),
           new ChosenServerSeed(),
           new LedgerActivitiesImpl(wallet, Duration.ofSeconds(5), RESEED),
-          new SessionProjectionActivitiesImpl(DSL.using(ds, SQLDialect.POSTGRES)));
+          new SessionProjectionActivitiesImpl(
+              new SessionProjection(DSL.using(ds, SQLDialect.POSTGRES))));
       factory.start();
     }
 

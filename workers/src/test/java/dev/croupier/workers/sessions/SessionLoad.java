@@ -1,12 +1,12 @@
 package dev.croupier.workers.sessions;
 
+import dev.croupier.client.sessions.GameSessions;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.Wager;
 import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workflows.session.BetOutcome;
-import dev.croupier.workflows.session.GameSessions;
 import dev.croupier.workflows.session.OpenedSession;
 import dev.croupier.workflows.session.RoundOutcome;
 import dev.croupier.workflows.session.SessionOptions;

@@ -4,19 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.croupier.client.tables.GameTables;
 import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.TemporalServer;
+import dev.croupier.games.api.GameRegistry;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
 import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workers.WorkerProcess;
 import dev.croupier.workers.WorkersApplication;
-import dev.croupier.workflows.table.PokerTables;
 import dev.croupier.workflows.table.TableStatus;
 import dev.croupier.workflows.table.TableSummary;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,8 +27,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The workers app opens {@code croupier.poker.tables} when it starts, under ids derived from the
- * names, and a second opener (another worker, or the next start) leaves them as they are.
+ * The workers app opens {@code croupier.tables.configured} when it starts, under ids derived from
+ * the names, and a second opener (another worker, or the next start) leaves them as they are.
  */
 @ExtendWith({PostgresExtension.class, TemporalServerExtension.class})
 class ConfiguredTablesTest {
@@ -50,28 +53,38 @@ class ConfiguredTablesTest {
                     "--croupier.wallet.target=" + wallet.target(),
                     "--croupier.wallet.service-token-key=" + wallet.serviceTokenKey(),
                     "--croupier.seeds.sealing-keys=" + WorkerProcess.SEED_SEALING_KEYS,
-                    "--croupier.realtime.enabled=false",
-                    "--croupier.poker.relay.enabled=false",
-                    "--croupier.poker.tables[0].name=" + sixMax,
-                    "--croupier.poker.tables[0].seats=6",
-                    "--croupier.poker.tables[0].small-blind=5",
-                    "--croupier.poker.tables[0].big-blind=10",
-                    "--croupier.poker.tables[0].min-buy-in=200",
-                    "--croupier.poker.tables[0].max-buy-in=1000",
-                    "--croupier.poker.tables[0].rake-bps=250",
-                    "--croupier.poker.tables[0].rake-cap=20",
-                    "--croupier.poker.tables[1].name=" + headsUp,
-                    "--croupier.poker.tables[1].seats=2",
-                    "--croupier.poker.tables[1].small-blind=1",
-                    "--croupier.poker.tables[1].big-blind=2",
-                    "--croupier.poker.tables[1].min-buy-in=40",
-                    "--croupier.poker.tables[1].max-buy-in=200",
-                    "--croupier.poker.tables[1].action-timeout=20s")) {
-      PokerTables tables = app.getBean(PokerTables.class);
-      List<PokerProperties.TableSpec> specs = app.getBean(PokerProperties.class).tables();
+                    "--croupier.tables.relay.enabled=false",
+                    "--croupier.tables.configured[0].name=" + sixMax,
+                    "--croupier.tables.configured[0].game=poker-nlhe@1.0.0",
+                    "--croupier.tables.configured[0].rules.seatCount=6",
+                    "--croupier.tables.configured[0].rules.smallBlind=5",
+                    "--croupier.tables.configured[0].rules.bigBlind=10",
+                    "--croupier.tables.configured[0].rules.minBuyIn=200",
+                    "--croupier.tables.configured[0].rules.maxBuyIn=1000",
+                    "--croupier.tables.configured[0].rules.rakeBps=250",
+                    "--croupier.tables.configured[0].rules.rakeCap=20",
+                    "--croupier.tables.configured[0].rules.currency=COIN",
+                    "--croupier.tables.configured[1].name=" + headsUp,
+                    "--croupier.tables.configured[1].game=poker-nlhe@1.0.0",
+                    "--croupier.tables.configured[1].rules.seatCount=2",
+                    "--croupier.tables.configured[1].rules.smallBlind=1",
+                    "--croupier.tables.configured[1].rules.bigBlind=2",
+                    "--croupier.tables.configured[1].rules.minBuyIn=40",
+                    "--croupier.tables.configured[1].rules.maxBuyIn=200",
+                    "--croupier.tables.configured[1].rules.rakeBps=0",
+                    "--croupier.tables.configured[1].rules.rakeCap=0",
+                    "--croupier.tables.configured[1].rules.currency=COIN",
+                    "--croupier.tables.configured[1].action-timeout=20s")) {
+      GameTables tables = app.getBean(GameTables.class);
+      List<TableProperties.TableSpec> specs = app.getBean(TableProperties.class).configured();
       assertThat(specs)
-          .extracting(PokerProperties.TableSpec::name)
+          .extracting(TableProperties.TableSpec::name)
           .containsExactly(sixMax, headsUp);
+      // Poker tables keep the ids they had before tables named their game.
+      assertThat(specs.get(0).tableId())
+          .isEqualTo(
+              UUID.nameUUIDFromBytes(
+                  ("croupier.poker.table/" + sixMax).getBytes(StandardCharsets.UTF_8)));
       UUID sixMaxId = specs.get(0).tableId();
       UUID headsUpId = specs.get(1).tableId();
       assertThat(sixMaxId).isNotEqualTo(headsUpId);
@@ -92,11 +105,12 @@ class ConfiguredTablesTest {
       assertThat(six.seats()).isEqualTo(6);
       assertThat(six.minBuyIn()).isEqualTo(200);
       assertThat(six.maxBuyIn()).isEqualTo(1000);
+      assertThat(six.game()).isEqualTo("poker-nlhe@1.0.0");
       assertThat(tables.summary(headsUpId).stakes()).isEqualTo("1/2");
       TableStatus before = tables.status(sixMaxId);
 
       // Another worker starting with the same list: the same ids, nothing opened twice.
-      new ConfiguredTables(tables, specs).openAll();
+      new ConfiguredTables(tables, app.getBean(GameRegistry.class), specs).openAll();
       TableStatus after = tables.status(sixMaxId);
       assertThat(after.run()).isEqualTo(1);
       assertThat(after.commitment()).isEqualTo(before.commitment());
@@ -105,28 +119,45 @@ class ConfiguredTablesTest {
   }
 
   @Test
-  void aTableWhoseStakesMakeNoTableStopsTheStart() {
-    PokerProperties.TableSpec bad =
-        new PokerProperties.TableSpec(
-            "Upside down",
-            6,
-            10,
-            5,
-            200,
-            1000,
-            "COIN",
-            0,
-            0,
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(2),
-            null);
-    assertThatThrownBy(() -> new ConfiguredTables(null, List.of(bad)))
+  void aTableWhoseRulesMakeNoTableOrWhoseGameIsNotInstalledStopsTheStart() {
+    GameRegistry games = GameRegistry.load(getClass().getClassLoader());
+    TableProperties.TableSpec upsideDown =
+        spec("Upside down", "poker-nlhe@1.0.0", Map.of("seatCount", 6, "smallBlind", 10));
+    assertThatThrownBy(() -> new ConfiguredTables(null, games, List.of(upsideDown)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Upside down");
-    PokerProperties.TableSpec a =
-        new PokerProperties.TableSpec(
-            "Twin", 2, 1, 2, 40, 200, "COIN", 0, 0, Duration.ofSeconds(30), Duration.ZERO, null);
-    assertThatThrownBy(() -> new ConfiguredTables(null, List.of(a, a)))
+        .hasMessageContaining("Upside down")
+        .hasMessageContaining("not a poker table");
+    TableProperties.TableSpec unknown = spec("Nowhere", "no-such-game@1.0.0", Map.of());
+    assertThatThrownBy(() -> new ConfiguredTables(null, games, List.of(unknown)))
+        .hasMessageContaining("Nowhere")
+        .hasMessageContaining("no game no-such-game");
+    TableProperties.TableSpec slot = spec("Slot table", "slot-classic@1.0.0", Map.of());
+    assertThatThrownBy(() -> new ConfiguredTables(null, games, List.of(slot)))
+        .hasMessageContaining("is not a table game");
+    TableProperties.TableSpec twin =
+        spec(
+            "Twin",
+            "poker-nlhe@1.0.0",
+            Map.of(
+                "currency",
+                "COIN",
+                "seatCount",
+                2,
+                "smallBlind",
+                1,
+                "bigBlind",
+                2,
+                "minBuyIn",
+                40,
+                "maxBuyIn",
+                200));
+    assertThatThrownBy(() -> new ConfiguredTables(null, games, List.of(twin, twin)))
         .hasMessageContaining("one id");
+  }
+
+  private static TableProperties.TableSpec spec(
+      String name, String game, Map<String, Object> rules) {
+    return new TableProperties.TableSpec(
+        name, game, rules, Duration.ofSeconds(30), Duration.ofSeconds(2), null);
   }
 }

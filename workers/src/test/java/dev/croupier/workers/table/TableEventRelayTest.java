@@ -9,21 +9,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.croupier.activities.game.SeedActivitiesImpl;
 import dev.croupier.activities.table.HoleCardSealer;
+import dev.croupier.client.CallSettings;
+import dev.croupier.client.tables.GameTables;
+import dev.croupier.client.testing.PokerTableClient;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.games.poker.Action;
 import dev.croupier.games.poker.Cards;
 import dev.croupier.games.poker.TableConfig;
 import dev.croupier.games.poker.TableView;
+import dev.croupier.gamestore.tables.TableEventOutbox;
+import dev.croupier.outbox.OutboxRecord;
+import dev.croupier.outbox.OutboxRelay;
+import dev.croupier.outbox.OutboxStore;
 import dev.croupier.testsupport.KafkaExtension;
+import dev.croupier.testsupport.KafkaTopics;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.wallet.testing.TestWallet;
-import dev.croupier.workers.realtime.TestTopics;
-import dev.croupier.workers.realtime.internal.KafkaClients;
-import dev.croupier.workflows.table.PokerTables;
 import dev.croupier.workflows.table.TableAck;
 import dev.croupier.workflows.table.TableOptions;
 import dev.croupier.workflows.table.TableStatus;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.nio.charset.StandardCharsets;
@@ -50,16 +56,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jooq.DSLContext;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,9 +68,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link TableEventRelay} against the real broker: the table workflow (in-process test server, real
- * wallet, real outbox with sealed hole cards) writes events while relays publish them to {@code
- * table.events} and {@code lobby.tables}.
+ * The table outbox ({@link TableEventOutbox}) and the shared {@link OutboxRelay} against the real
+ * broker: the table workflow (in-process test server, real wallet, real outbox with sealed hole
+ * cards) writes events while relays publish them to {@code table.events} and {@code lobby.tables}.
  *
  * <p>What the topics documentation claims, checked here: each table's records arrive in {@code seq}
  * order on one partition, keyed by table id, with {@code type} and {@code seq} headers; they are
@@ -105,8 +106,8 @@ class TableEventRelayTest {
   void everyOutboxRowReachesItsTopicInOrderPerTableAndADuplicateOnlyFromACrashedBatch(
       PostgresDatabase db, KafkaBroker kafka) throws Exception {
     String bootstrap = kafka.bootstrapServers();
-    String eventsTopic = TestTopics.create(bootstrap, "table.events", 6);
-    String lobbyTopic = TestTopics.create(bootstrap, "lobby.tables", 1);
+    String eventsTopic = KafkaTopics.create(bootstrap, "table.events", 6);
+    String lobbyTopic = KafkaTopics.create(bootstrap, "lobby.tables", 1);
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     KeyPair compliance = generator.generateKeyPair();
@@ -114,6 +115,8 @@ class TableEventRelayTest {
     try (TestWallet wallet = TestWallet.start(db);
         HikariDataSource ds = db.dataSource(8);
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      // The table workflow tags its table with the game, as the dev server's namespace allows.
+      env.registerSearchAttribute("CroupierGameId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
       recordEveryOutboxInsert(ds);
       DSLContext dsl = DSL.using(ds, SQLDialect.POSTGRES);
       Worker worker = env.newWorker(QUEUE);
@@ -127,10 +130,11 @@ class TableEventRelayTest {
           eventsTopic,
           lobbyTopic);
       env.start();
-      PokerTables tables =
-          new PokerTables(
-              env.getWorkflowClient(),
-              new PokerTables.Settings(QUEUE, Duration.ofSeconds(10), Duration.ofSeconds(60)));
+      PokerTableClient tables =
+          new PokerTableClient(
+              new GameTables(
+                  env.getWorkflowClient(),
+                  new CallSettings(QUEUE, Duration.ofSeconds(10), Duration.ofSeconds(60))));
       TableOptions options =
           TableOptions.DEFAULTS
               .withHandPause(Duration.ZERO)
@@ -161,33 +165,22 @@ class TableEventRelayTest {
       assertThat(backlog).isGreaterThan(BATCH);
 
       // 2. A relay dies after Kafka acknowledged its first batch and before the delete committed.
-      AtomicBoolean crashOnDelete = new AtomicBoolean(true);
-      DSLContext crashing =
-          DSL.using(
-              dsl.configuration()
-                  .derive(new DefaultExecuteListenerProvider(crashBeforeDelete(crashOnDelete))));
-      try (KafkaProducer<String, String> producer =
-          KafkaClients.producer(bootstrap, "relay-that-dies")) {
-        TableEventRelay dying = new TableEventRelay(crashing, producer, BATCH);
-        assertThatThrownBy(() -> dying.publishBatch(Duration.ofSeconds(30)))
-            .hasStackTraceContaining("the relay died");
+      TableEventOutbox outbox = new TableEventOutbox(dsl);
+      try (OutboxRelay dying = relay(ds, new DiesBeforeDelete(outbox), bootstrap, BATCH)) {
+        assertThatThrownBy(dying::publishBatch).hasStackTraceContaining("the relay died");
       }
       assertThat(count(ds, "select count(*) from game.table_event_outbox")).isEqualTo(backlog);
 
       // 3. The relay restarts and publishes the whole backlog; restarted again, it sends nothing.
       int published = 0;
-      try (KafkaProducer<String, String> producer =
-          KafkaClients.producer(bootstrap, "relay-restarted")) {
-        TableEventRelay restarted = new TableEventRelay(dsl, producer, BATCH);
-        for (int n; (n = restarted.publishBatch(Duration.ofSeconds(30))) > 0; ) {
+      try (OutboxRelay restarted = relay(ds, outbox, bootstrap, BATCH)) {
+        for (int n; (n = restarted.publishBatch()) > 0; ) {
           published += n;
         }
       }
       assertThat(published).isEqualTo(backlog);
-      try (KafkaProducer<String, String> producer =
-          KafkaClients.producer(bootstrap, "relay-again")) {
-        assertThat(new TableEventRelay(dsl, producer, BATCH).publishBatch(Duration.ofSeconds(30)))
-            .isZero();
+      try (OutboxRelay again = relay(ds, outbox, bootstrap, BATCH)) {
+        assertThat(again.publishBatch()).isZero();
       }
 
       // 4. Two relays run at once, as two worker nodes would, while the tables play on and close.
@@ -202,11 +195,9 @@ class TableEventRelayTest {
         loops.add(
             relays.submit(
                 () -> {
-                  try (KafkaProducer<String, String> producer =
-                      KafkaClients.producer(bootstrap, clientId)) {
-                    TableEventRelay relay = new TableEventRelay(dsl, producer, 20);
+                  try (OutboxRelay relay = relay(ds, outbox, bootstrap, 20)) {
                     while (!stop.get()) {
-                      int n = relay.publishBatch(Duration.ofSeconds(30));
+                      int n = relay.publishBatch();
                       relayedLive.addAndGet(n);
                       mine.addAndGet(n);
                       if (n == 0) {
@@ -372,7 +363,7 @@ class TableEventRelayTest {
   }
 
   /** Check or call, sometimes fold or bet, until {@code hands} more hands have ended. */
-  private static void playHands(PokerTables tables, UUID tableId, int hands, Random random) {
+  private static void playHands(PokerTableClient tables, UUID tableId, int hands, Random random) {
     int done = 0;
     int request = 0;
     String prefix = tableId + "-" + random.nextInt(1_000_000) + "-";
@@ -403,17 +394,32 @@ class TableEventRelayTest {
     }
   }
 
-  /** Fails the relay's delete, as if the process died between Kafka's ack and the commit. */
-  private static ExecuteListener crashBeforeDelete(AtomicBoolean armed) {
-    return new ExecuteListener() {
-      @Override
-      public void executeStart(ExecuteContext ctx) {
-        String sql = String.valueOf(ctx.sql()).toLowerCase();
-        if (sql.startsWith("delete") && armed.getAndSet(false)) {
-          throw new DataAccessException("the relay died before its delete committed");
-        }
-      }
-    };
+  /** A relay of the table outbox, as the workers app runs it. */
+  private static OutboxRelay relay(
+      HikariDataSource ds, OutboxStore store, String bootstrap, int batchSize) {
+    return new OutboxRelay(
+        ds,
+        store,
+        new OutboxRelay.Settings(
+            "table-outbox", bootstrap, batchSize, Duration.ofMillis(50), Duration.ofSeconds(30)));
+  }
+
+  /** Fails the relay's first delete, as if the process died between Kafka's ack and the commit. */
+  private record DiesBeforeDelete(OutboxStore store) implements OutboxStore {
+    @Override
+    public long leadershipLock() {
+      return store.leadershipLock();
+    }
+
+    @Override
+    public List<OutboxRecord> next(Connection connection, int limit) {
+      return store.next(connection, limit);
+    }
+
+    @Override
+    public void delete(Connection connection, List<Long> ids) {
+      throw new IllegalStateException("the relay died before its delete committed");
+    }
   }
 
   /** Keeps a copy of every outbox row as it is inserted: the relay deletes what it publishes. */
@@ -467,7 +473,7 @@ class TableEventRelayTest {
 
   /** Every record of a topic, in offset order per partition. */
   private static List<Read> readAll(String bootstrap, String topic) {
-    return TestTopics.readAll(bootstrap, topic, StringDeserializer.class).stream()
+    return KafkaTopics.readAll(bootstrap, topic, StringDeserializer.class).stream()
         .map(
             r ->
                 new Read(

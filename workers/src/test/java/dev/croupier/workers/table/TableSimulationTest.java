@@ -6,19 +6,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.croupier.activities.game.SeedActivitiesImpl;
 import dev.croupier.activities.table.HoleCardSealer;
+import dev.croupier.client.CallSettings;
+import dev.croupier.client.tables.GameTables;
+import dev.croupier.client.testing.PokerTableClient;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
+import dev.croupier.games.api.table.SeatStatus;
 import dev.croupier.games.poker.Action;
 import dev.croupier.games.poker.Cards;
-import dev.croupier.games.poker.SeatStatus;
 import dev.croupier.games.poker.TableConfig;
 import dev.croupier.games.poker.TableView;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.wallet.testing.TestWallet;
-import dev.croupier.workflows.table.PokerTables;
 import dev.croupier.workflows.table.TableOptions;
 import dev.croupier.workflows.table.TableStatus;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.security.KeyPair;
@@ -81,6 +84,8 @@ class TableSimulationTest {
     try (TestWallet wallet = TestWallet.start(db);
         HikariDataSource ds = db.dataSource(8);
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      // The table workflow tags its table with the game, as the dev server's namespace allows.
+      env.registerSearchAttribute("CroupierGameId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
       DSLContext dsl = DSL.using(ds, SQLDialect.POSTGRES);
       Worker worker = env.newWorker(QUEUE);
       worker.registerActivitiesImplementations(new SeedActivitiesImpl(new SecureRandom()));
@@ -93,10 +98,11 @@ class TableSimulationTest {
           "table.events",
           "lobby.tables");
       env.start();
-      PokerTables tables =
-          new PokerTables(
-              env.getWorkflowClient(),
-              new PokerTables.Settings(QUEUE, Duration.ofSeconds(10), Duration.ofSeconds(60)));
+      PokerTableClient tables =
+          new PokerTableClient(
+              new GameTables(
+                  env.getWorkflowClient(),
+                  new CallSettings(QUEUE, Duration.ofSeconds(10), Duration.ofSeconds(60))));
       TableOptions options =
           TableOptions.DEFAULTS
               .withHandPause(Duration.ZERO)
@@ -251,14 +257,19 @@ class TableSimulationTest {
 
   /** Three bots at one table: mostly check and call, sometimes fold, bet, raise or go all-in. */
   static final class Bots {
-    private final PokerTables tables;
+    private final PokerTableClient tables;
     private final TestWallet wallet;
     private final UUID tableId;
     private final List<String> players;
     private final Random random;
     private int requests;
 
-    Bots(PokerTables tables, TestWallet wallet, UUID tableId, List<String> players, Random random) {
+    Bots(
+        PokerTableClient tables,
+        TestWallet wallet,
+        UUID tableId,
+        List<String> players,
+        Random random) {
       this.tables = tables;
       this.wallet = wallet;
       this.tableId = tableId;

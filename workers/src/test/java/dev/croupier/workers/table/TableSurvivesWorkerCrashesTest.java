@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.croupier.client.CallSettings;
+import dev.croupier.client.tables.GameTables;
+import dev.croupier.client.testing.PokerTableClient;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
+import dev.croupier.games.api.table.SeatStatus;
 import dev.croupier.games.poker.Action;
 import dev.croupier.games.poker.Cards;
-import dev.croupier.games.poker.SeatStatus;
 import dev.croupier.games.poker.TableConfig;
 import dev.croupier.games.poker.TableView;
 import dev.croupier.testsupport.PostgresDatabase;
@@ -19,7 +22,6 @@ import dev.croupier.testsupport.TemporalServerExtension;
 import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workers.TemporalProperties;
 import dev.croupier.workers.WorkerProcess;
-import dev.croupier.workflows.table.PokerTables;
 import dev.croupier.workflows.table.TableAck;
 import dev.croupier.workflows.table.TableOptions;
 import dev.croupier.workflows.table.TableStart;
@@ -64,10 +66,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Crash recovery of a poker table: three bots play hands through {@link PokerTables} from this JVM
- * while the worker JVM (a separate process, as in production) is killed with SIGKILL in the middle
- * of hands and started again, on a Temporal server that is its own process; the real wallet runs
- * here over PostgreSQL.
+ * Crash recovery of a poker table: three bots play hands through {@link PokerTableClient} from this
+ * JVM while the worker JVM (a separate process, as in production) is killed with SIGKILL in the
+ * middle of hands and started again, on a Temporal server that is its own process; the real wallet
+ * runs here over PostgreSQL.
  *
  * <p>Kills take turns among three kinds: a quiet kill between two actions of a hand (every player's
  * view and the table's status must be the same before the kill and after the restart); a kill in
@@ -96,7 +98,7 @@ class TableSurvivesWorkerCrashesTest {
   /** Everything a query shows: the spectator's view, each player's own view, the bookkeeping. */
   record Snapshot(TableView spectator, List<TableView> players, TableStatus status) {}
 
-  private PokerTables tables;
+  private PokerTableClient tables;
   private WorkerProcess worker;
   private TestWallet wallet;
   private UUID tableId;
@@ -133,15 +135,15 @@ class TableSurvivesWorkerCrashesTest {
                 db,
                 Path.of("target/logs/table-crash-worker.log"),
                 Map.of(
-                    "CROUPIER_POKER_COMPLIANCE_PUBLIC_KEY",
+                    "CROUPIER_TABLES_COMPLIANCE_PUBLIC_KEY",
                     Base64.getEncoder().encodeToString(compliance.getPublic().getEncoded()),
                     // No relay: every outbox row stays for the audit below.
-                    "CROUPIER_POKER_RELAY_ENABLED",
+                    "CROUPIER_TABLES_RELAY_ENABLED",
                     "false",
                     "CROUPIER_REALTIME_ENABLED",
                     "false",
                     // Only the table under test.
-                    "CROUPIER_POKER_OPEN_TABLES",
+                    "CROUPIER_TABLES_OPEN",
                     "false"))) {
       wallet = testWallet;
       worker = workerProcess;
@@ -157,12 +159,13 @@ class TableSurvivesWorkerCrashesTest {
                   .build());
       // Short workflow tasks, so that a task lost with a killed worker is retried soon.
       tables =
-          new PokerTables(
-              client,
-              new PokerTables.Settings(
-                  TemporalProperties.DEFAULT_TASK_QUEUE,
-                  Duration.ofSeconds(2),
-                  Duration.ofSeconds(120)));
+          new PokerTableClient(
+              new GameTables(
+                  client,
+                  new CallSettings(
+                      TemporalProperties.DEFAULT_TASK_QUEUE,
+                      Duration.ofSeconds(2),
+                      Duration.ofSeconds(120))));
       worker.start();
       worker.awaitReady(Duration.ofSeconds(90));
 
@@ -708,7 +711,8 @@ class TableSurvivesWorkerCrashesTest {
   /**
    * Saves the table's histories for the replay test: a run in which a worker kill lost a workflow
    * task, and the last run (the close). Returns how many workflow tasks were lost over all runs.
-   * Copy them to workflows/src/test/resources/histories/table to re-capture (workflows/README.md).
+   * Copy them to workflow-client/src/test/resources/histories/table to re-capture
+   * (workflows/README.md).
    */
   private long saveHistories(WorkflowClient client) throws Exception {
     Files.createDirectories(HISTORIES);

@@ -24,7 +24,9 @@ public interface GamePluginActivities {
    * after a crash, returns an equal result, so the round's outcome is fixed by its seed.
    *
    * @throws io.temporal.failure.ApplicationFailure non-retryable, typed with the plugin's error
-   *     code (for example {@code BET_BELOW_MINIMUM} or {@code ROUND_IN_PROGRESS})
+   *     code (for example {@code BET_BELOW_MINIMUM} or {@code ROUND_IN_PROGRESS}), or {@code
+   *     GAME_CONTENT_MISMATCH} when the installed plugin of the session's version is not the one
+   *     certified under the session's content hash: nothing is played
    */
   PlayedRound playRound(PlayRound request);
 }

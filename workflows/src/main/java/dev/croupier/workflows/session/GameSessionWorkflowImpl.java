@@ -48,6 +48,10 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   private static final int LAST_RESULTS = 10;
   static final String ONE_IDLE_TIMER = "one-idle-timer";
   static final String PAY_JACKPOT = "pay-jackpot";
+  static final String RECORD_UNKNOWN_ROUNDS = "record-unknown-rounds";
+  // Between two lookups of a round whose outcome is unknown: durable timers, doubling to a minute.
+  private static final Duration FIRST_LOOKUP = Duration.ofSeconds(1);
+  private static final Duration LAST_LOOKUP = Duration.ofMinutes(1);
 
   // Local activity markers keep results only (see LocalActivities), but for the seeds'.
   private final GamePluginActivities game =
@@ -82,6 +86,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   private boolean closed;
   private String revealedServerSeed;
   private boolean roundInFlight;
+  private UnknownRound unknownRound;
   private long activity;
   private long lastActivityMillis = Workflow.currentTimeMillis();
   private final RememberedRequests<BetRequest, RememberedRequest> remembered;
@@ -188,7 +193,8 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
             descriptor.currency(),
             seeds.commitment(),
             seeds.clientSeed(),
-            openedAtMillis);
+            openedAtMillis,
+            descriptor.contentHash());
     retryTaskRun(() -> projection.openSession(row));
   }
 
@@ -278,22 +284,52 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
     PlayedRound played =
         game.playRound(
             new PlayRound(
-                state, request.wager(), seeds.round(n), Map.of("requestId", request.requestId())));
-    PostedRound posted;
-    try {
-      posted = ledger.postRound(posting(played, n, request.requestId(), request.spins()));
-    } catch (ActivityFailure f) {
-      String code = failureType(f);
-      if (ErrorCode.IDEMPOTENCY_CONFLICT.name().equals(code) && adoptOrphan(n)) {
-        return playRound(request);
+                state,
+                request.wager(),
+                seeds.round(n),
+                Map.of("requestId", request.requestId()),
+                descriptor.contentHash()));
+    RoundPosting posting = posting(played, n, request.requestId(), request.spins());
+    PostedRound posted = null;
+    Duration wait = FIRST_LOOKUP;
+    while (posted == null) {
+      try {
+        posted = ledger.postRound(posting);
+      } catch (ActivityFailure f) {
+        String code = failureType(f);
+        if (ErrorCode.IDEMPOTENCY_CONFLICT.name().equals(code) && adoptOrphan(n)) {
+          unknownRound = null;
+          return playRound(request);
+        }
+        if (code != null && isCatalogued(code)) {
+          unknownRound = null;
+          throw fail(ErrorCode.valueOf(code), "the round was not posted: " + code);
+        }
+        if (unknownRound == null
+            && Workflow.getVersion(RECORD_UNKNOWN_ROUNDS, Workflow.DEFAULT_VERSION, 1)
+                == Workflow.DEFAULT_VERSION) {
+          // Sessions recorded before: the bet failed and the next round reconciled the key.
+          log.warn("round {} of {}: wallet outcome unknown after retries", n, start.sessionId());
+          throw fail(
+              ErrorCode.UNAVAILABLE,
+              "the wallet did not answer; the round is reconciled by its key before the next one");
+        }
+        if (unknownRound == null) {
+          log.warn(
+              "round {} of {}: wallet outcome unknown after retries; looking it up by key",
+              n,
+              start.sessionId());
+          unknownRound = new UnknownRound(n, posting.idempotencyKey(), request.requestId());
+        }
+        // The same post under the same key is the lookup: posted before, the wallet answers with
+        // the original result (replayed); not posted, it is posted now.
+        Workflow.sleep(wait);
+        wait = wait.multipliedBy(2).compareTo(LAST_LOOKUP) > 0 ? LAST_LOOKUP : wait.multipliedBy(2);
       }
-      if (code != null && isCatalogued(code)) {
-        throw fail(ErrorCode.valueOf(code), "the round was not posted: " + code);
-      }
-      log.warn("round {} of {}: wallet outcome unknown after retries", n, start.sessionId());
-      throw fail(
-          ErrorCode.UNAVAILABLE,
-          "the wallet did not answer; the round is reconciled by its key before the next one");
+    }
+    if (unknownRound != null) {
+      log.info("round {} of {}: outcome found by key", n, start.sessionId());
+      unknownRound = null;
     }
     return record(played, posted, request.requestId());
   }
@@ -395,7 +431,11 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
     PlayedRound played =
         game.playRound(
             new PlayRound(
-                state, wager, roundSeeds.round(n), Map.of("requestId", orphan.requestId())));
+                state,
+                wager,
+                roundSeeds.round(n),
+                Map.of("requestId", orphan.requestId()),
+                descriptor.contentHash()));
     if (played.result().totalWin() != orphan.win()) {
       log.error("session {} round {}: replayed win differs from the ledger", start.sessionId(), n);
     }
@@ -520,7 +560,8 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
         seeds == null ? start.clientSeed() : currentClientSeed(),
         revealedServerSeed,
         totals,
-        new ArrayList<>(lastResults));
+        new ArrayList<>(lastResults),
+        unknownRound);
   }
 
   @Override

@@ -20,6 +20,8 @@ import java.util.UUID;
  * @param revealedServerSeed the server seed once closed, else null
  * @param totals rounds, stakes and wins
  * @param lastResults the most recent rounds, oldest first
+ * @param unknownRound a round whose ledger post has an unknown outcome, looked up before the next
+ *     bet or the close; null when there is none
  */
 public record SessionView(
     UUID sessionId,
@@ -34,4 +36,5 @@ public record SessionView(
     String clientSeed,
     String revealedServerSeed,
     SessionTotals totals,
-    List<RoundOutcome> lastResults) {}
+    List<RoundOutcome> lastResults,
+    UnknownRound unknownRound) {}

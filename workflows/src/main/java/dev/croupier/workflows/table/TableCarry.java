@@ -1,13 +1,13 @@
 package dev.croupier.workflows.table;
 
-import dev.croupier.games.poker.TableState;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What one run of a table hands to the next on continue-as-new. Runs end only between hands, so
+ * What one run of a table hands to the next on continue-as-new. Runs end only between rounds, so
  * {@code state} holds no deck.
  *
- * @param state the table between hands
+ * @param state the table between rounds, as the game saved it
  * @param accounts the escrow account
  * @param escrowBalance the escrow's ledger balance after the last post this table made
  * @param buyIns per seat, the buy-ins posted so far (the {@code k} of the next key is this + 1)
@@ -17,9 +17,11 @@ import java.util.List;
  * @param closing whether the table is closing
  * @param remembered the most recent requests and their answers, oldest first
  * @param ledgerPosts the ledger posts of all earlier runs (0 in carries written before it was kept)
+ * @param gameContentHash the content hash of the game the table opened with, which every run checks
+ *     the installed one against; null in carries written before tables pinned it
  */
 public record TableCarry(
-    TableState state,
+    Map<String, Object> state,
     TableAccounts accounts,
     long escrowBalance,
     List<Integer> buyIns,
@@ -28,7 +30,8 @@ public record TableCarry(
     int run,
     boolean closing,
     List<RememberedAck> remembered,
-    long ledgerPosts) {
+    long ledgerPosts,
+    String gameContentHash) {
   public TableCarry {
     buyIns = List.copyOf(buyIns);
     cashOuts = List.copyOf(cashOuts);

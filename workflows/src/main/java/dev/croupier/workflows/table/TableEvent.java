@@ -2,9 +2,9 @@ package dev.croupier.workflows.table;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import dev.croupier.games.poker.HoleCardsDealt;
-import dev.croupier.games.poker.PublicEvent;
+import dev.croupier.games.api.table.PrivateDeal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One numbered table event, as the workflow hands it to {@link TableEventActivities}. {@code seq}
@@ -14,7 +14,7 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = TableEvent.Public.class, name = "public"),
-  @JsonSubTypes.Type(value = TableEvent.HoleCards.class, name = "holeCards"),
+  @JsonSubTypes.Type(value = TableEvent.Private.class, name = "private"),
   @JsonSubTypes.Type(value = TableEvent.SeedCommitted.class, name = "seedCommitted"),
   @JsonSubTypes.Type(value = TableEvent.SeedRevealed.class, name = "seedRevealed"),
   @JsonSubTypes.Type(value = TableEvent.Listing.class, name = "listing")
@@ -22,20 +22,22 @@ import java.util.List;
 public sealed interface TableEvent {
   long seq();
 
-  /** The hand the event belongs to, or the last hand started for table-level events. */
+  /** The round the event belongs to, or the last round started for table-level events. */
   long handNumber();
 
-  /** An engine event everyone may see. */
-  record Public(long seq, long handNumber, PublicEvent event) implements TableEvent {}
+  /**
+   * A game event everyone may see, as the game described it ({@code event} has its {@code type}).
+   */
+  record Public(long seq, long handNumber, Map<String, Object> event) implements TableEvent {}
 
   /**
    * A seat's private deal. The activity seals it for compliance before it leaves the worker: the
    * topic never carries these cards in the clear.
    */
-  record HoleCards(long seq, long handNumber, HoleCardsDealt cards) implements TableEvent {}
+  record Private(long seq, long handNumber, PrivateDeal deal) implements TableEvent {}
 
   /**
-   * A seed epoch began: the SHA-256 commitment of the server seed that deals hands {@code
+   * A seed epoch began: the SHA-256 commitment of the server seed that deals rounds {@code
    * firstHand} onwards, until the matching {@link SeedRevealed}.
    */
   record SeedCommitted(
@@ -43,8 +45,8 @@ public sealed interface TableEvent {
       implements TableEvent {}
 
   /**
-   * A seed epoch ended: its server seed, so anyone can check the commitment and re-deal every hand
-   * from {@code firstHand} to {@code lastHand} with {@code PokerVerifier}.
+   * A seed epoch ended: its server seed, so anyone can check the commitment and re-deal every round
+   * from {@code firstHand} to {@code lastHand} (for poker with {@code PokerVerifier}).
    */
   record SeedRevealed(
       long seq,
@@ -61,5 +63,5 @@ public sealed interface TableEvent {
   record Listing(long seq, long handNumber, TableSummary summary) implements TableEvent {}
 
   /** Every type name, for documentation and tests. */
-  List<String> KINDS = List.of("public", "holeCards", "seedCommitted", "seedRevealed", "listing");
+  List<String> KINDS = List.of("public", "private", "seedCommitted", "seedRevealed", "listing");
 }

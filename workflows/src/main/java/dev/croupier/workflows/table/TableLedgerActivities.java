@@ -4,8 +4,8 @@ import io.temporal.activity.ActivityInterface;
 import java.util.UUID;
 
 /**
- * The wallet calls of a poker table. Chips at the table live in one {@code TABLE_ESCROW} account
- * per table; seats' stacks are kept by the workflow. Money moves only on buy-in (player to escrow),
+ * The wallet calls of a table. Chips at the table live in one {@code TABLE_ESCROW} account per
+ * table; seats' stacks are kept by the workflow. Money moves only on buy-in (player to escrow),
  * cash-out (escrow to player) and rake (escrow to house): a hand moves no money between players in
  * the ledger, so {@code escrow balance == sum(stacks) + chips in the running hand}.
  *

@@ -1,7 +1,11 @@
 package dev.croupier.workflows.table;
 
-import dev.croupier.games.poker.Action;
+import dev.croupier.games.api.table.TableMove;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A player's request to a table. {@code requestId} is the idempotency key (the WebSocket message
@@ -15,7 +19,11 @@ public sealed interface TableRequest {
 
   int seat();
 
-  /** The payload without the request id: the same id with another fingerprint is refused. */
+  /**
+   * The payload without the request id, as text: the client derives the request's Temporal update
+   * id from it, so that the same request id with another payload is a new update, which the
+   * workflow refuses with {@code DUPLICATE_REQUEST}.
+   */
   String fingerprint();
 
   /**
@@ -36,22 +44,28 @@ public sealed interface TableRequest {
     public String fingerprint() {
       return "sit|" + playerId + "|" + seat + "|" + buyIn;
     }
+
+    TableMove move() {
+      return TableMove.sit(playerId, buyIn);
+    }
   }
 
   /**
-   * A betting action (fold, check, call, bet, raise, all-in) by the seat to act.
+   * A move of the game (for poker: fold, check, call, bet, raise, all-in) by the seat to act.
    *
-   * @param action a hand action ({@link Action#inHand()})
+   * @param action the move as JSON values, {@code {"type": …, …arguments}}; the game reads it
    */
-  record Act(String requestId, String playerId, int seat, Action action) implements TableRequest {
+  record Act(String requestId, String playerId, int seat, Map<String, Object> action)
+      implements TableRequest {
     public Act {
       Objects.requireNonNull(requestId, "requestId");
       Objects.requireNonNull(playerId, "playerId");
+      action = action == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(action));
     }
 
     @Override
     public String fingerprint() {
-      return "act|" + playerId + "|" + seat + "|" + action;
+      return "act|" + playerId + "|" + seat + "|" + new TreeMap<>(action);
     }
   }
 
@@ -71,12 +85,13 @@ public sealed interface TableRequest {
       return change + "|" + playerId + "|" + seat;
     }
 
-    Action action() {
-      return switch (change) {
-        case SIT_OUT -> new Action.SitOut();
-        case SIT_IN -> new Action.SitIn();
-        case LEAVE -> new Action.Leave();
-      };
+    TableMove move() {
+      return TableMove.of(
+          switch (change) {
+            case SIT_OUT -> TableMove.SIT_OUT;
+            case SIT_IN -> TableMove.SIT_IN;
+            case LEAVE -> TableMove.LEAVE;
+          });
     }
   }
 

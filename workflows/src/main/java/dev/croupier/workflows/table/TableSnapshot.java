@@ -1,20 +1,18 @@
 package dev.croupier.workflows.table;
 
-import dev.croupier.games.poker.TableView;
-
 /**
  * What one watcher of a table is shown: the table as they see it, its lobby entry and the action
  * clock. The gateway pushes one to every watcher after each table event.
  *
- * @param summary the lobby entry: name, stakes, seats, buy-in limits
- * @param view the table as the viewer sees it (their own hole cards only; a spectator's view for a
- *     player without a seat)
+ * @param summary the lobby entry: name, game, stakes, seats, buy-in limits
+ * @param view the table as the viewer sees it (their own private cards only; a spectator's view for
+ *     a player without a seat)
  * @param eventSeq the last table event's sequence number when the snapshot was taken; snapshots of
  *     one table never go back
  * @param actionTimeoutMillis the action clock: how long each turn lasts
  * @param turnDeadlineMillis when the seat to act runs out of time, in epoch milliseconds on the
  *     workflow's clock (the turn's start plus {@code actionTimeoutMillis}); 0 when nobody is to act
- * @param closing whether the table is closing or closed: no new hand will be dealt
+ * @param closing whether the table is closing or closed: no new round will be dealt
  */
 public record TableSnapshot(
     TableSummary summary,

@@ -20,6 +20,11 @@ import java.util.UUID;
  * @param commitment the running epoch's seed commitment
  * @param closing whether the table is closing
  * @param closed whether the table has closed (every seat cashed out)
+ * @param game the game and version the table plays, {@code gameId@version}
+ * @param gameContentHash the content hash of the engine the table opened with; null for tables
+ *     opened before tables pinned it
+ * @param unknownPost the key of a buy-in whose outcome the table does not know yet and is looking
+ *     up, or null
  */
 public record TableStatus(
     UUID tableId,
@@ -36,4 +41,7 @@ public record TableStatus(
     long eventSeq,
     String commitment,
     boolean closing,
-    boolean closed) {}
+    boolean closed,
+    String game,
+    String gameContentHash,
+    String unknownPost) {}

@@ -5,9 +5,6 @@ package dev.croupier.db.jooq.game;
 
 
 import dev.croupier.db.jooq.DefaultCatalog;
-import dev.croupier.db.jooq.game.tables.LeaderboardCountedEntries;
-import dev.croupier.db.jooq.game.tables.LeaderboardOffsets;
-import dev.croupier.db.jooq.game.tables.LeaderboardScores;
 import dev.croupier.db.jooq.game.tables.Rounds;
 import dev.croupier.db.jooq.game.tables.Sessions;
 import dev.croupier.db.jooq.game.tables.TableEventOutbox;
@@ -32,24 +29,6 @@ public class Game extends SchemaImpl {
      * The reference instance of <code>game</code>
      */
     public static final Game GAME = new Game();
-
-    /**
-     * Wallet entries already counted on the leaderboards (deduplication by
-     * entry ID).
-     */
-    public final LeaderboardCountedEntries LEADERBOARD_COUNTED_ENTRIES = LeaderboardCountedEntries.LEADERBOARD_COUNTED_ENTRIES;
-
-    /**
-     * wallet.entries offsets consumed by the leaderboards, committed with the
-     * scores.
-     */
-    public final LeaderboardOffsets LEADERBOARD_OFFSETS = LeaderboardOffsets.LEADERBOARD_OFFSETS;
-
-    /**
-     * Leaderboard scores per board, period, currency and player, from
-     * wallet.entries.
-     */
-    public final LeaderboardScores LEADERBOARD_SCORES = LeaderboardScores.LEADERBOARD_SCORES;
 
     /**
      * Projection of played rounds: inputs, RNG proof, outcome and ledger post.
@@ -82,9 +61,6 @@ public class Game extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
-            LeaderboardCountedEntries.LEADERBOARD_COUNTED_ENTRIES,
-            LeaderboardOffsets.LEADERBOARD_OFFSETS,
-            LeaderboardScores.LEADERBOARD_SCORES,
             Rounds.ROUNDS,
             Sessions.SESSIONS,
             TableEventOutbox.TABLE_EVENT_OUTBOX

@@ -4,7 +4,6 @@
 package dev.croupier.db.jooq.game;
 
 
-import dev.croupier.db.jooq.game.tables.LeaderboardScores;
 import dev.croupier.db.jooq.game.tables.Rounds;
 import dev.croupier.db.jooq.game.tables.Sessions;
 
@@ -24,7 +23,6 @@ public class Indexes {
     // INDEX definitions
     // -------------------------------------------------------------------------
 
-    public static final Index LEADERBOARD_SCORES_RANK = Internal.createIndex(DSL.name("leaderboard_scores_rank"), LeaderboardScores.LEADERBOARD_SCORES, new OrderField[] { LeaderboardScores.LEADERBOARD_SCORES.BOARD, LeaderboardScores.LEADERBOARD_SCORES.PERIOD, LeaderboardScores.LEADERBOARD_SCORES.PERIOD_START, LeaderboardScores.LEADERBOARD_SCORES.CURRENCY, LeaderboardScores.LEADERBOARD_SCORES.VALUE.desc(), LeaderboardScores.LEADERBOARD_SCORES.USER_ID }, false);
     public static final Index ROUNDS_USER_PLAYED = Internal.createIndex(DSL.name("rounds_user_played"), Rounds.ROUNDS, new OrderField[] { Rounds.ROUNDS.USER_ID, Rounds.ROUNDS.PLAYED_AT.desc(), Rounds.ROUNDS.SESSION_ID, Rounds.ROUNDS.ROUND }, false);
     public static final Index SESSIONS_USER_OPENED = Internal.createIndex(DSL.name("sessions_user_opened"), Sessions.SESSIONS, new OrderField[] { Sessions.SESSIONS.USER_ID, Sessions.SESSIONS.OPENED_AT.desc() }, false);
 }

@@ -4,15 +4,9 @@
 package dev.croupier.db.jooq.game;
 
 
-import dev.croupier.db.jooq.game.tables.LeaderboardCountedEntries;
-import dev.croupier.db.jooq.game.tables.LeaderboardOffsets;
-import dev.croupier.db.jooq.game.tables.LeaderboardScores;
 import dev.croupier.db.jooq.game.tables.Rounds;
 import dev.croupier.db.jooq.game.tables.Sessions;
 import dev.croupier.db.jooq.game.tables.TableEventOutbox;
-import dev.croupier.db.jooq.game.tables.records.LeaderboardCountedEntriesRecord;
-import dev.croupier.db.jooq.game.tables.records.LeaderboardOffsetsRecord;
-import dev.croupier.db.jooq.game.tables.records.LeaderboardScoresRecord;
 import dev.croupier.db.jooq.game.tables.records.RoundsRecord;
 import dev.croupier.db.jooq.game.tables.records.SessionsRecord;
 import dev.croupier.db.jooq.game.tables.records.TableEventOutboxRecord;
@@ -35,9 +29,6 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
-    public static final UniqueKey<LeaderboardCountedEntriesRecord> LEADERBOARD_COUNTED_ENTRIES_PKEY = Internal.createUniqueKey(LeaderboardCountedEntries.LEADERBOARD_COUNTED_ENTRIES, DSL.name("leaderboard_counted_entries_pkey"), new TableField[] { LeaderboardCountedEntries.LEADERBOARD_COUNTED_ENTRIES.ENTRY_ID }, true);
-    public static final UniqueKey<LeaderboardOffsetsRecord> LEADERBOARD_OFFSETS_PKEY = Internal.createUniqueKey(LeaderboardOffsets.LEADERBOARD_OFFSETS, DSL.name("leaderboard_offsets_pkey"), new TableField[] { LeaderboardOffsets.LEADERBOARD_OFFSETS.TOPIC, LeaderboardOffsets.LEADERBOARD_OFFSETS.PARTITION }, true);
-    public static final UniqueKey<LeaderboardScoresRecord> LEADERBOARD_SCORES_PKEY = Internal.createUniqueKey(LeaderboardScores.LEADERBOARD_SCORES, DSL.name("leaderboard_scores_pkey"), new TableField[] { LeaderboardScores.LEADERBOARD_SCORES.BOARD, LeaderboardScores.LEADERBOARD_SCORES.PERIOD, LeaderboardScores.LEADERBOARD_SCORES.PERIOD_START, LeaderboardScores.LEADERBOARD_SCORES.CURRENCY, LeaderboardScores.LEADERBOARD_SCORES.USER_ID }, true);
     public static final UniqueKey<RoundsRecord> ROUNDS_LEDGER_KEY = Internal.createUniqueKey(Rounds.ROUNDS, DSL.name("rounds_ledger_key"), new TableField[] { Rounds.ROUNDS.LEDGER_KEY }, true);
     public static final UniqueKey<RoundsRecord> ROUNDS_PKEY = Internal.createUniqueKey(Rounds.ROUNDS, DSL.name("rounds_pkey"), new TableField[] { Rounds.ROUNDS.SESSION_ID, Rounds.ROUNDS.ROUND }, true);
     public static final UniqueKey<SessionsRecord> SESSIONS_PKEY = Internal.createUniqueKey(Sessions.SESSIONS, DSL.name("sessions_pkey"), new TableField[] { Sessions.SESSIONS.SESSION_ID }, true);

@@ -4,9 +4,6 @@
 package dev.croupier.db.jooq.game;
 
 
-import dev.croupier.db.jooq.game.tables.LeaderboardCountedEntries;
-import dev.croupier.db.jooq.game.tables.LeaderboardOffsets;
-import dev.croupier.db.jooq.game.tables.LeaderboardScores;
 import dev.croupier.db.jooq.game.tables.Rounds;
 import dev.croupier.db.jooq.game.tables.Sessions;
 import dev.croupier.db.jooq.game.tables.TableEventOutbox;
@@ -17,24 +14,6 @@ import dev.croupier.db.jooq.game.tables.TableEventOutbox;
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes", "this-escape" })
 public class Tables {
-
-    /**
-     * Wallet entries already counted on the leaderboards (deduplication by
-     * entry ID).
-     */
-    public static final LeaderboardCountedEntries LEADERBOARD_COUNTED_ENTRIES = LeaderboardCountedEntries.LEADERBOARD_COUNTED_ENTRIES;
-
-    /**
-     * wallet.entries offsets consumed by the leaderboards, committed with the
-     * scores.
-     */
-    public static final LeaderboardOffsets LEADERBOARD_OFFSETS = LeaderboardOffsets.LEADERBOARD_OFFSETS;
-
-    /**
-     * Leaderboard scores per board, period, currency and player, from
-     * wallet.entries.
-     */
-    public static final LeaderboardScores LEADERBOARD_SCORES = LeaderboardScores.LEADERBOARD_SCORES;
 
     /**
      * Projection of played rounds: inputs, RNG proof, outcome and ledger post.

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The answer to {@link GamePlugin#placeBet}: the round is open and its stake must be posted.
+ * The answer to {@link RoundGame#placeBet}: the round is open and its stake must be posted.
  *
- * @param state the new state, with the round open; pass it to {@link GamePlugin#settle}
+ * @param state the new state, with the round open; pass it to {@link RoundGame#settle}
  * @param round the round number, which is also the RNG nonce of its draws
  * @param txRef the reference for this round's postings: {@code session-<id>/round-<n>}
  * @param wager the validated wager

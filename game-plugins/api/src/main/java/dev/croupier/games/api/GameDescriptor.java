@@ -17,6 +17,11 @@ import java.util.Objects;
  * @param jackpotContributionBps the share of each stake fed to the progressive pool, in basis
  *     points; 0 for none
  * @param math the declared RTP, hit frequency and volatility
+ * @param contentHash SHA-256 (64 lower-case hex digits) of what was certified for this version: a
+ *     slot's math file, a table engine's rules; see {@link Certified}. A session or table records
+ *     it when it starts and refuses to play on with a plugin whose hash differs. Null only in
+ *     descriptors recorded before versions were pinned; {@link GameRegistry} refuses a plugin
+ *     without one.
  */
 public record GameDescriptor(
     GameRef ref,
@@ -27,7 +32,8 @@ public record GameDescriptor(
     long maxBet,
     long betStep,
     int jackpotContributionBps,
-    MathProfile math) {
+    MathProfile math,
+    String contentHash) {
 
   public GameDescriptor {
     Objects.requireNonNull(ref, "ref");
@@ -41,6 +47,9 @@ public record GameDescriptor(
     }
     if (jackpotContributionBps < 0 || jackpotContributionBps > 10_000) {
       throw new IllegalArgumentException("jackpotContributionBps must be in [0, 10000]");
+    }
+    if (contentHash != null && !Certified.isHash(contentHash)) {
+      throw new IllegalArgumentException("contentHash must be 64 lower-case hex digits: " + ref);
     }
   }
 

@@ -38,12 +38,21 @@ public final class GameRegistry {
   /**
    * A registry of the given plugins.
    *
-   * @throws IllegalStateException if two plugins claim the same game version
+   * @throws IllegalStateException if two plugins claim the same game version, a plugin declares a
+   *     kind other than its contract's, or a plugin has no content hash
    */
   public static GameRegistry of(Collection<? extends GamePlugin> plugins) {
     Map<String, TreeMap<String, GamePlugin>> index = new TreeMap<>();
     for (GamePlugin plugin : plugins) {
-      GameRef ref = plugin.descriptor().ref();
+      GameDescriptor descriptor = plugin.descriptor();
+      GameRef ref = descriptor.ref();
+      if (descriptor.kind() != plugin.kind()) {
+        throw new IllegalStateException(
+            ref + " declares kind " + descriptor.kind() + " but is a " + plugin.kind() + " game");
+      }
+      if (descriptor.contentHash() == null) {
+        throw new IllegalStateException(ref + " has no content hash of what was certified");
+      }
       GamePlugin previous =
           index
               .computeIfAbsent(ref.gameId(), id -> new TreeMap<>(GameRef::compareVersions))
@@ -73,6 +82,32 @@ public final class GameRegistry {
           "game " + ref.gameId() + " has versions " + versions.keySet() + ", not " + ref.version());
     }
     return plugin;
+  }
+
+  /**
+   * The round game of one version.
+   *
+   * @throws CroupierException as {@link #find(GameRef)}, and {@link ErrorCode#UNKNOWN_GAME} if the
+   *     game is not a round game
+   */
+  public RoundGame round(GameRef ref) {
+    if (find(ref) instanceof RoundGame round) {
+      return round;
+    }
+    throw new CroupierException(ErrorCode.UNKNOWN_GAME, ref + " is not a round game");
+  }
+
+  /**
+   * The table game of one version.
+   *
+   * @throws CroupierException as {@link #find(GameRef)}, and {@link ErrorCode#UNKNOWN_GAME} if the
+   *     game is not a table game
+   */
+  public TableGame<?> table(GameRef ref) {
+    if (find(ref) instanceof TableGame<?> table) {
+      return table;
+    }
+    throw new CroupierException(ErrorCode.UNKNOWN_GAME, ref + " is not a table game");
   }
 
   /**

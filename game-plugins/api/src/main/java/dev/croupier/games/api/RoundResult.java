@@ -7,10 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The answer to {@link GamePlugin#settle}: the round's outcome and what must be posted for it.
+ * The answer to {@link RoundGame#settle}: the round's outcome and what must be posted for it.
  *
- * @param state the new state, with the round closed; pass it to the next {@link
- *     GamePlugin#placeBet}
+ * @param state the new state, with the round closed; pass it to the next {@link RoundGame#placeBet}
  * @param round the round number (the RNG nonce)
  * @param txRef the reference for this round's postings: {@code session-<id>/round-<n>}
  * @param stake the amount staked, in minor units

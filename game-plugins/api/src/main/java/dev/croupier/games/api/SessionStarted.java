@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The answer to {@link GamePlugin#initSession}.
+ * The answer to {@link RoundGame#initSession}.
  *
- * @param state the state to keep and pass to the first {@link GamePlugin#placeBet}
+ * @param state the state to keep and pass to the first {@link RoundGame#placeBet}
  * @param descriptor the version the session is pinned to, with its limits and declared math
  */
 public record SessionStarted(SessionState state, GameDescriptor descriptor) {

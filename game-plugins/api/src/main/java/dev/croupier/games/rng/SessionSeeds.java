@@ -46,7 +46,7 @@ public record SessionSeeds(ServerSeed serverSeed, Commitment commitment, String 
     return new SessionSeeds(serverSeed, commitment, newClientSeed);
   }
 
-  /** The seed of round {@code nonce} (1, 2, 3 …), for {@code GamePlugin.settle}. */
+  /** The seed of round {@code nonce} (1, 2, 3 …), for {@code RoundGame.settle}. */
   public RoundSeed round(long nonce) {
     return new RoundSeed(serverSeed.hex(), clientSeed, nonce);
   }

@@ -1,9 +1,9 @@
 package dev.croupier.games.rng;
 
 import dev.croupier.games.api.GameKind;
-import dev.croupier.games.api.GamePlugin;
 import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.GameRegistry;
+import dev.croupier.games.api.RoundGame;
 import dev.croupier.games.api.RoundResult;
 import dev.croupier.games.api.RoundSeed;
 import dev.croupier.games.api.SessionState;
@@ -36,7 +36,7 @@ public final class Verifier {
    * @param seed the revealed server seed, the client seed, and the round number as nonce
    */
   public static RoundResult replay(
-      GamePlugin plugin, SessionState before, Wager wager, RoundSeed seed) {
+      RoundGame plugin, SessionState before, Wager wager, RoundSeed seed) {
     SessionState open = plugin.placeBet(before, wager, Map.of()).state();
     return plugin.settle(open, seed);
   }
@@ -47,14 +47,11 @@ public final class Verifier {
    * session ids are placeholders; its outcome and amounts are the round's.
    *
    * @throws dev.croupier.errors.CroupierException {@code UNKNOWN_GAME} or {@code
-   *     UNKNOWN_GAME_VERSION} if the game version is not installed
+   *     UNKNOWN_GAME_VERSION} if the game version is not installed or is not a round game
    */
   public static RoundResult replay(
       GameRegistry registry, GameRef game, Wager wager, RoundSeed seed) {
-    GamePlugin plugin = registry.find(game);
-    if (plugin.descriptor().kind() != GameKind.SINGLE_PLAYER_ROUND) {
-      throw new IllegalArgumentException(game + " keeps state between rounds; pass that state");
-    }
+    RoundGame plugin = registry.round(game);
     SessionState fresh = plugin.initSession(NOBODY, NOBODY, game, Map.of()).state();
     SessionState before = fresh.next(seed.nonce() - 1, fresh.gameState());
     return replay(plugin, before, wager, seed);

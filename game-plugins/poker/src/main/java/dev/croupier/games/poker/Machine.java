@@ -1,5 +1,6 @@
 package dev.croupier.games.poker;
 
+import dev.croupier.games.api.table.SeatStatus;
 import dev.croupier.games.poker.PublicEvent.ActionKind;
 import java.util.ArrayList;
 import java.util.Comparator;

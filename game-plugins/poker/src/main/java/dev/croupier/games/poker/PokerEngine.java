@@ -3,6 +3,7 @@ package dev.croupier.games.poker;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.games.api.RoundSeed;
+import dev.croupier.games.api.table.SeatStatus;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.croupier.games.poker;
 
+import dev.croupier.games.api.table.SeatStatus;
+
 /**
  * One seat. While a hand runs, {@link #stack} is what the player has behind, not counting chips
  * already bet in the hand.

@@ -1,5 +1,6 @@
 package dev.croupier.games.poker;
 
+import dev.croupier.games.api.table.SeatStatus;
 import java.util.List;
 
 /**

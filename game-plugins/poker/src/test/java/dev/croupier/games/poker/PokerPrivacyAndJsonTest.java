@@ -1,20 +1,12 @@
 package dev.croupier.games.poker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.croupier.errors.CroupierException;
-import dev.croupier.errors.ErrorCode;
-import dev.croupier.games.api.GameKind;
-import dev.croupier.games.api.GamePlugin;
-import dev.croupier.games.api.GameRegistry;
-import dev.croupier.games.api.RoundSeed;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Hole-card privacy, serialisation as the workflow's data converter does it, and registration. */
+/** Hole-card privacy, and serialisation as the workflow's data converter does it. */
 class PokerPrivacyAndJsonTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -97,19 +89,5 @@ class PokerPrivacyAndJsonTest {
       String json = JSON.writeValueAsString(event);
       assertThat(JSON.readValue(json, PublicEvent.class)).as(json).isEqualTo(event);
     }
-  }
-
-  @Test
-  void theRegistryKnowsPokerAsATableGameThatRefusesSessionRounds() {
-    GameRegistry registry = GameRegistry.load(getClass().getClassLoader());
-    GamePlugin poker = registry.latest("poker-nlhe");
-    assertThat(poker.descriptor().ref()).isEqualTo(PokerGame.REF);
-    assertThat(poker.descriptor().kind()).isEqualTo(GameKind.TABLE);
-    assertThatThrownBy(() -> poker.initSession(null, null, PokerGame.REF, Map.of()))
-        .isInstanceOf(CroupierException.class)
-        .extracting(e -> ((CroupierException) e).code())
-        .isEqualTo(ErrorCode.ILLEGAL_ACTION);
-    assertThatThrownBy(() -> poker.settle(null, new RoundSeed("0".repeat(64), "c", 1)))
-        .isInstanceOf(CroupierException.class);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.games.api.RoundSeed;
+import dev.croupier.games.api.table.SeatStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

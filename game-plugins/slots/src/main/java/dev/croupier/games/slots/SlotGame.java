@@ -3,12 +3,13 @@ package dev.croupier.games.slots;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.games.api.BetPlaced;
+import dev.croupier.games.api.Certified;
 import dev.croupier.games.api.GameDescriptor;
 import dev.croupier.games.api.GameKind;
-import dev.croupier.games.api.GamePlugin;
 import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.Posting;
 import dev.croupier.games.api.PostingKind;
+import dev.croupier.games.api.RoundGame;
 import dev.croupier.games.api.RoundResult;
 import dev.croupier.games.api.RoundSeed;
 import dev.croupier.games.api.SessionStarted;
@@ -16,22 +17,23 @@ import dev.croupier.games.api.SessionState;
 import dev.croupier.games.api.Wager;
 import dev.croupier.games.rng.FairRng;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * One version of the video slot as a {@link GamePlugin}: 5 reels, 3 rows, 20 fixed paylines, a
- * wild, a scatter that triggers free spins, and a progressive jackpot. The stake is spread evenly
- * over the lines, so it must be a multiple of {@link GameDescriptor#betStep()}. Rules and math come
- * from the version's {@link SlotMath} file; see {@link SlotEngine} for how a round is played.
+ * One version of the video slot as a {@link RoundGame}: 5 reels, 3 rows, 20 fixed paylines, a wild,
+ * a scatter that triggers free spins, and a progressive jackpot. The stake is spread evenly over
+ * the lines, so it must be a multiple of {@link GameDescriptor#betStep()}. Rules and math come from
+ * the version's {@link SlotMath} file; see {@link SlotEngine} for how a round is played.
  *
  * <p>The session state is {@code idle} between rounds and {@code open:<stake>} while a stake waits
  * to be settled. A round's draws are the reel stops, one {@link FairRng#nextInt(int)} per reel over
  * the strip length, base spin first, then each free spin in order.
  */
-public final class SlotGame implements GamePlugin {
+public final class SlotGame implements RoundGame {
   private static final String IDLE = "idle";
   private static final String OPEN = "open:";
 
@@ -40,8 +42,13 @@ public final class SlotGame implements GamePlugin {
   private final GameDescriptor descriptor;
   // columns.get(reel).get(stop): the three symbol names shown, shared by every outcome.
   private final List<List<List<String>>> columns;
+  private final Map<String, Object> clientInfo;
 
-  public SlotGame(SlotMath math) {
+  /**
+   * @param math the version's rules and math
+   * @param contentHash SHA-256 of the math file's bytes: what was certified
+   */
+  public SlotGame(SlotMath math, String contentHash) {
     this.math = math;
     this.engine = new SlotEngine(math);
     List<List<List<String>>> reels = new ArrayList<>();
@@ -67,12 +74,48 @@ public final class SlotGame implements GamePlugin {
             math.maxBet(),
             math.betStep(),
             math.jackpotContributionBps(),
-            math.declared());
+            math.declared(),
+            contentHash);
+    this.clientInfo = clientInfo(math);
   }
 
-  /** The slot of a math file on the class path. */
+  /** The slot of a math file on the class path, certified as the SHA-256 of the file's bytes. */
   public static SlotGame load(String resource) {
-    return new SlotGame(SlotMath.load(resource));
+    return new SlotGame(
+        SlotMath.load(resource),
+        Certified.sha256OfResource(SlotGame.class.getClassLoader(), resource));
+  }
+
+  /**
+   * The reel strips (symbol names, top to bottom, position 0 first) and the paylines (the row, 0 to
+   * 2, on each reel) of this version, so that a client can draw it and recompute a round's wins.
+   */
+  @Override
+  public Map<String, Object> clientInfo() {
+    return clientInfo;
+  }
+
+  private static Map<String, Object> clientInfo(SlotMath math) {
+    List<List<String>> reels = new ArrayList<>();
+    for (int r = 0; r < SlotMath.REELS; r++) {
+      List<String> strip = new ArrayList<>();
+      for (int p = 0; p < math.reelLength(r); p++) {
+        strip.add(math.symbols().get(math.symbolAt(r, p)));
+      }
+      reels.add(List.copyOf(strip));
+    }
+    List<List<Integer>> paylines = new ArrayList<>();
+    for (int line = 0; line < math.lineCount(); line++) {
+      List<Integer> rows = new ArrayList<>();
+      for (int r = 0; r < SlotMath.REELS; r++) {
+        rows.add(math.paylineRow(line, r));
+      }
+      paylines.add(List.copyOf(rows));
+    }
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("reels", List.copyOf(reels));
+    info.put("paylines", List.copyOf(paylines));
+    return Collections.unmodifiableMap(info);
   }
 
   @Override

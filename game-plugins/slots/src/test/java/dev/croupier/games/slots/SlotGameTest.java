@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.games.api.BetPlaced;
-import dev.croupier.games.api.GamePlugin;
+import dev.croupier.games.api.Certified;
 import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.GameRegistry;
 import dev.croupier.games.api.Posting;
 import dev.croupier.games.api.PostingKind;
+import dev.croupier.games.api.RoundGame;
 import dev.croupier.games.api.RoundResult;
 import dev.croupier.games.api.RoundSeed;
 import dev.croupier.games.api.SessionState;
@@ -32,7 +33,7 @@ class SlotGameTest {
 
   private final GameRegistry registry = GameRegistry.load(getClass().getClassLoader());
 
-  private static RoundResult play(GamePlugin game, SessionState state, long stake, long nonce) {
+  private static RoundResult play(RoundGame game, SessionState state, long stake, long nonce) {
     BetPlaced bet = game.placeBet(state, new Wager(stake, "COIN"), Map.of());
     return game.settle(bet.state(), new RoundSeed(SEED, "player", nonce));
   }
@@ -42,12 +43,12 @@ class SlotGameTest {
     assertThat(registry.find(V1)).isInstanceOf(SlotGame.class);
     assertThat(registry.find(FakeCoinFlipGame.REF)).isInstanceOf(FakeCoinFlipGame.class);
     assertThat(registry.latest("slot-classic").descriptor().ref()).isEqualTo(V1);
-    assertThat(registry.find(V1).descriptor().math().totalRtp()).isBetween(0.969, 0.971);
+    assertThat(registry.round(V1).descriptor().math().totalRtp()).isBetween(0.969, 0.971);
   }
 
   @Test
   void stakeIsSpreadOverTwentyLinesAndOnePercentFeedsTheJackpot() {
-    GamePlugin slot = registry.find(V1);
+    RoundGame slot = registry.round(V1);
     SessionState state = slot.initSession(SESSION, USER, V1, Map.of()).state();
 
     BetPlaced bet = slot.placeBet(state, new Wager(2_000, "COIN"), Map.of());
@@ -62,7 +63,7 @@ class SlotGameTest {
 
   @Test
   void outcomeShowsEverySpinAndAddsUpToTheWin() {
-    GamePlugin slot = registry.find(V1);
+    RoundGame slot = registry.round(V1);
     SessionState state = slot.initSession(SESSION, USER, V1, Map.of()).state();
     boolean sawFeature = false;
     for (long nonce = 1; nonce <= 600; nonce++) {
@@ -105,16 +106,17 @@ class SlotGameTest {
                 StandardCharsets.UTF_8)
             .replace("\"1.0.0\"", "\"1.1.0\"")
             .replace("\"multiplier\": 3", "\"multiplier\": 2");
+    byte[] newerBytes = newer.getBytes(StandardCharsets.UTF_8);
     SlotGame v11 =
         new SlotGame(
-            SlotMath.parse(new ByteArrayInputStream(newer.getBytes(StandardCharsets.UTF_8))));
-    GamePlugin v1 = registry.find(V1);
+            SlotMath.parse(new ByteArrayInputStream(newerBytes)), Certified.sha256(newerBytes));
+    RoundGame v1 = registry.round(V1);
     GameRegistry both = GameRegistry.of(List.of(v1, v11));
     SessionState started = v1.initSession(SESSION, USER, V1, Map.of()).state();
 
     assertThat(both.latest("slot-classic")).isSameAs(v11);
     // The workflow looks the plugin up by the session's own version.
-    GamePlugin pinned = both.find(started.game());
+    RoundGame pinned = both.round(started.game());
     assertThat(pinned).isSameAs(v1);
     assertThat(play(pinned, started, 100, 1)).isEqualTo(play(v1, started, 100, 1));
     assertThatThrownBy(() -> v11.placeBet(started, new Wager(100, "COIN"), Map.of()))
@@ -125,7 +127,7 @@ class SlotGameTest {
 
   @Test
   void verifierRecomputesASlotRoundFromTheRevealedSeed() {
-    GamePlugin slot = registry.find(V1);
+    RoundGame slot = registry.round(V1);
     SessionState state = slot.initSession(SESSION, USER, V1, Map.of()).state();
     RoundResult result = null;
     for (long nonce = 1; nonce <= 7; nonce++) {
@@ -161,5 +163,18 @@ class SlotGameTest {
     assertThatThrownBy(
             () -> SlotMath.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
         .hasMessageContaining(reason);
+  }
+
+  @Test
+  void aMathFileIsLoadedOnlyWithTheHashItWasCertifiedWith() {
+    String file = "slot-classic-1.0.0.json";
+    String certified = registry.round(V1).descriptor().contentHash();
+    assertThat(SlotGames.certified(file + " " + certified).descriptor().ref()).isEqualTo(V1);
+    assertThatThrownBy(() -> SlotGames.certified(file + " " + "0".repeat(64)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("a change of math is a new version");
+    assertThatThrownBy(() -> SlotGames.certified(file))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("<sha-256>");
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The outbox relay: publishes committed entries to Kafka topic wallet.entries, in order per
- * account.
+ * The wallet's outbox as the shared relay ({@code dev.croupier.outbox}) reads it: committed entries
+ * to Kafka topic wallet.entries, in order per account.
  */
 package dev.croupier.wallet.outbox;

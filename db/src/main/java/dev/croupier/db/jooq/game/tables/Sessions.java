@@ -132,6 +132,13 @@ public class Sessions extends TableImpl<SessionsRecord> {
      */
     public final TableField<SessionsRecord, Long> TOTAL_WON = createField(DSL.name("total_won"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.BIGINT)), this, "");
 
+    /**
+     * The column <code>game.sessions.game_content_hash</code>. SHA-256 of what
+     * was certified for game_id@game_version; the session refuses to play on
+     * with another
+     */
+    public final TableField<SessionsRecord, String> GAME_CONTENT_HASH = createField(DSL.name("game_content_hash"), SQLDataType.CLOB, this, "SHA-256 of what was certified for game_id@game_version; the session refuses to play on with another");
+
     private Sessions(Name alias, Table<SessionsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -224,6 +231,7 @@ public class Sessions extends TableImpl<SessionsRecord> {
     @Override
     public List<Check<SessionsRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("sessions_game_content_hash_check"), "(((game_content_hash IS NULL) OR (game_content_hash ~ '^[0-9a-f]{64}$'::text)))", true),
             Internal.createCheck(this, DSL.name("sessions_seed_revealed_when_closed"), "((((status)::text = 'OPEN'::text) = ((revealed_server_seed IS NULL) AND (closed_at IS NULL))))", true),
             Internal.createCheck(this, DSL.name("sessions_status_known"), "(((status)::text = ANY ((ARRAY['OPEN'::character varying, 'CLOSED'::character varying, 'CLOSED_IDLE'::character varying])::text[])))", true),
             Internal.createCheck(this, DSL.name("sessions_totals_non_negative"), "(((rounds_played >= 0) AND (total_staked >= 0) AND (total_won >= 0)))", true)

@@ -3,13 +3,14 @@ package dev.croupier.games.api.fake;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.games.api.BetPlaced;
+import dev.croupier.games.api.Certified;
 import dev.croupier.games.api.GameDescriptor;
 import dev.croupier.games.api.GameKind;
-import dev.croupier.games.api.GamePlugin;
 import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.MathProfile;
 import dev.croupier.games.api.Posting;
 import dev.croupier.games.api.PostingKind;
+import dev.croupier.games.api.RoundGame;
 import dev.croupier.games.api.RoundResult;
 import dev.croupier.games.api.RoundSeed;
 import dev.croupier.games.api.SessionStarted;
@@ -17,6 +18,7 @@ import dev.croupier.games.api.SessionState;
 import dev.croupier.games.api.Volatility;
 import dev.croupier.games.api.Wager;
 import dev.croupier.games.rng.FairRng;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ import java.util.UUID;
  * RTP is 0.98 and its hit frequency 0.49. Workflow and gateway tests use it through the real
  * contract, found by {@link java.util.ServiceLoader} from this module's test-jar.
  */
-public final class FakeCoinFlipGame implements GamePlugin {
+public final class FakeCoinFlipGame implements RoundGame {
   /** The game this fake provides. */
   public static final GameRef REF = new GameRef("fake-coinflip", "1.0.0");
 
@@ -35,6 +37,9 @@ public final class FakeCoinFlipGame implements GamePlugin {
   private static final String OPEN = "open:";
   // E[X^2] - E[X]^2 for X = 2 with p = 0.49: 1.96 - 0.9604.
   private static final double STD_DEV = Math.sqrt(1.96 - 0.98 * 0.98);
+
+  /** What a lab would certify for this fake: its one rule. */
+  static final String RULES = "fake-coinflip 1.0.0: d = nextInt(100); d < 49 pays 2x the stake\n";
 
   private static final GameDescriptor DESCRIPTOR =
       new GameDescriptor(
@@ -46,7 +51,8 @@ public final class FakeCoinFlipGame implements GamePlugin {
           1_000,
           1,
           0,
-          new MathProfile(0.98, 0, 0.49, STD_DEV, Volatility.of(STD_DEV)));
+          new MathProfile(0.98, 0, 0.49, STD_DEV, Volatility.of(STD_DEV)),
+          Certified.sha256(RULES.getBytes(StandardCharsets.UTF_8)));
 
   @Override
   public GameDescriptor descriptor() {

@@ -1,11 +1,11 @@
 package dev.croupier.games.api.fake;
 
-import dev.croupier.games.api.GamePlugin;
-import dev.croupier.games.api.conformance.GamePluginConformanceKit;
+import dev.croupier.games.api.RoundGame;
+import dev.croupier.games.api.conformance.RoundGameConformanceKit;
 
-class FakeCoinFlipGameConformanceTest extends GamePluginConformanceKit {
+class FakeCoinFlipGameConformanceTest extends RoundGameConformanceKit {
   @Override
-  protected GamePlugin newPlugin() {
+  protected RoundGame newPlugin() {
     return new FakeCoinFlipGame();
   }
 }

@@ -231,6 +231,25 @@ public class SessionsRecord extends UpdatableRecordImpl<SessionsRecord> {
         return (Long) get(13);
     }
 
+    /**
+     * Setter for <code>game.sessions.game_content_hash</code>. SHA-256 of what
+     * was certified for game_id@game_version; the session refuses to play on
+     * with another
+     */
+    public SessionsRecord setGameContentHash(String value) {
+        set(14, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>game.sessions.game_content_hash</code>. SHA-256 of what
+     * was certified for game_id@game_version; the session refuses to play on
+     * with another
+     */
+    public String getGameContentHash() {
+        return (String) get(14);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -254,7 +273,7 @@ public class SessionsRecord extends UpdatableRecordImpl<SessionsRecord> {
     /**
      * Create a detached, initialised SessionsRecord
      */
-    public SessionsRecord(UUID sessionId, UUID userId, String gameId, String gameVersion, String currency, String status, String commitment, String clientSeed, String revealedServerSeed, OffsetDateTime openedAt, OffsetDateTime closedAt, Long roundsPlayed, Long totalStaked, Long totalWon) {
+    public SessionsRecord(UUID sessionId, UUID userId, String gameId, String gameVersion, String currency, String status, String commitment, String clientSeed, String revealedServerSeed, OffsetDateTime openedAt, OffsetDateTime closedAt, Long roundsPlayed, Long totalStaked, Long totalWon, String gameContentHash) {
         super(Sessions.SESSIONS);
 
         setSessionId(sessionId);
@@ -271,6 +290,7 @@ public class SessionsRecord extends UpdatableRecordImpl<SessionsRecord> {
         setRoundsPlayed(roundsPlayed);
         setTotalStaked(totalStaked);
         setTotalWon(totalWon);
+        setGameContentHash(gameContentHash);
         resetChangedOnNotNull();
     }
 }

@@ -1,0 +1,2 @@
+/** Reads of the projection for game recall. */
+package dev.croupier.gamestore.recall;

@@ -1,0 +1,105 @@
+package dev.croupier.gamestore.tables;
+
+import static dev.croupier.db.jooq.game.Tables.TABLE_EVENT_OUTBOX;
+
+import dev.croupier.db.jooq.game.tables.records.TableEventOutboxRecord;
+import dev.croupier.outbox.OutboxRecord;
+import dev.croupier.outbox.OutboxStore;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * {@code game.table_event_outbox}: the events of each table step, written in one transaction once
+ * per {@code (table_id, seq)}, and read by the shared relay, which publishes each row to its topic
+ * keyed by table id (so a table's records stay in {@code seq} order on one partition) with headers
+ * {@code type} and {@code seq}, and deletes it once acknowledged.
+ */
+public final class TableEventOutbox implements OutboxStore {
+  /** Arbitrary, fixed: identifies the table relay's leadership lock ("table"). */
+  private static final long RELAY_LOCK = 0x7461626c65L;
+
+  /**
+   * One row to write.
+   *
+   * @param seq the table event's sequence number, from 1 over the table's life
+   * @param topic {@code table.events} or {@code lobby.tables}
+   * @param type the record type, for the header
+   * @param handNumber the round the event belongs to
+   * @param payload the record value as JSON, or null for a tombstone (a closed table in the lobby)
+   */
+  public record Row(long seq, String topic, String type, long handNumber, String payload) {
+    public Row {
+      Objects.requireNonNull(topic, "topic");
+      Objects.requireNonNull(type, "type");
+    }
+  }
+
+  private final DSLContext dsl;
+
+  public TableEventOutbox(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /**
+   * Writes one step's rows in one transaction. Idempotent by {@code (tableId, seq)}: a repeat (a
+   * retried activity, a replayed workflow task) writes nothing new.
+   */
+  public void append(UUID tableId, List<Row> rows) {
+    dsl.transaction(
+        c -> {
+          for (Row row : rows) {
+            c.dsl()
+                .insertInto(TABLE_EVENT_OUTBOX)
+                .set(TABLE_EVENT_OUTBOX.TABLE_ID, tableId)
+                .set(TABLE_EVENT_OUTBOX.SEQ, row.seq())
+                .set(TABLE_EVENT_OUTBOX.TOPIC, row.topic())
+                .set(TABLE_EVENT_OUTBOX.TYPE, row.type())
+                .set(TABLE_EVENT_OUTBOX.HAND_NUMBER, row.handNumber())
+                .set(TABLE_EVENT_OUTBOX.PAYLOAD, row.payload())
+                .onConflictDoNothing()
+                .execute();
+          }
+        });
+  }
+
+  @Override
+  public long leadershipLock() {
+    return RELAY_LOCK;
+  }
+
+  @Override
+  public List<OutboxRecord> next(Connection connection, int limit) {
+    List<OutboxRecord> records = new ArrayList<>();
+    for (TableEventOutboxRecord r :
+        DSL.using(connection, SQLDialect.POSTGRES)
+            .selectFrom(TABLE_EVENT_OUTBOX)
+            .orderBy(TABLE_EVENT_OUTBOX.ID)
+            .limit(limit)
+            .fetch()) {
+      records.add(
+          new OutboxRecord(
+              r.getId(),
+              r.getTopic(),
+              r.getTableId().toString(),
+              r.getPayload() == null ? null : r.getPayload().getBytes(StandardCharsets.UTF_8),
+              Map.of("type", r.getType(), "seq", String.valueOf(r.getSeq()))));
+    }
+    return records;
+  }
+
+  @Override
+  public void delete(Connection connection, List<Long> ids) {
+    DSL.using(connection, SQLDialect.POSTGRES)
+        .deleteFrom(TABLE_EVENT_OUTBOX)
+        .where(TABLE_EVENT_OUTBOX.ID.in(ids))
+        .execute();
+  }
+}

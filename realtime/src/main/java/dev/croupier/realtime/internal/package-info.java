@@ -1,0 +1,2 @@
+/** Kafka client settings and JSON shared by the realtime aggregators. */
+package dev.croupier.realtime.internal;

@@ -1,0 +1,75 @@
+package dev.croupier.realtime;
+
+import static dev.croupier.wallet.testing.TestWallet.leg;
+
+import dev.croupier.api.wallet.v1.AccountType;
+import dev.croupier.api.wallet.v1.PostTransactionRequest;
+import dev.croupier.api.wallet.v1.PostTransactionResponse;
+import dev.croupier.api.wallet.v1.Reference;
+import dev.croupier.api.wallet.v1.TransactionKind;
+import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.testsupport.PostgresDatabase;
+import dev.croupier.wallet.testing.TestWallet;
+import java.util.UUID;
+
+/**
+ * The real wallet application over the test database ({@link TestWallet}), its outbox relay
+ * publishing to the given entries topic of the test broker, and helpers that post the way the
+ * session workflow does.
+ */
+public final class RealtimeTestWallet implements AutoCloseable {
+  private final TestWallet wallet;
+  public final WalletGrpc.WalletBlockingStub stub;
+  public final long house;
+  public final long pool;
+  public final long promo;
+
+  public RealtimeTestWallet(PostgresDatabase db, String bootstrapServers, String entriesTopic) {
+    wallet =
+        TestWallet.over(db)
+            .posting(2, 128, 4096)
+            .outbox(bootstrapServers, entriesTopic)
+            .caller("workers-tests")
+            .start();
+    stub = wallet.stub();
+    house = wallet.open("", AccountType.HOUSE);
+    pool = wallet.open("", AccountType.JACKPOT_POOL);
+    promo = wallet.open("", AccountType.PROMO);
+  }
+
+  /** Opens the player's COIN account and grants it {@code amount}; returns the account. */
+  public long fundedPlayer(UUID userId, long amount) {
+    return wallet.grant(userId, amount);
+  }
+
+  /**
+   * One round as the session posts it: stake to the house, the win back, and the house's jackpot
+   * contribution into the pool, in one BET_AND_WIN.
+   */
+  public PostTransactionResponse round(
+      String key, long player, long stake, long win, long contribution) {
+    PostTransactionRequest.Builder r =
+        PostTransactionRequest.newBuilder()
+            .setIdempotencyKey(key)
+            .setKind(TransactionKind.BET_AND_WIN)
+            .setReference(Reference.newBuilder().setSessionId(key).setRound(1))
+            .addLegs(leg(player, -stake))
+            .addLegs(leg(house, stake));
+    if (win > 0) {
+      r.addLegs(leg(house, -win)).addLegs(leg(player, win));
+    }
+    if (contribution > 0) {
+      r.addLegs(leg(house, -contribution)).addLegs(leg(pool, contribution));
+    }
+    return stub.postTransaction(r.build());
+  }
+
+  public long balance(long account) {
+    return wallet.balance(account);
+  }
+
+  @Override
+  public void close() {
+    wallet.close();
+  }
+}

@@ -1,2 +1,0 @@
-/** Kafka client settings and JSON shared by the realtime aggregators. */
-package dev.croupier.workers.realtime.internal;

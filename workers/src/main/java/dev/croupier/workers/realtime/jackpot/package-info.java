@@ -1,2 +1,0 @@
-/** The jackpot aggregator: the pool's balance from wallet.entries, published every few seconds. */
-package dev.croupier.workers.realtime.jackpot;

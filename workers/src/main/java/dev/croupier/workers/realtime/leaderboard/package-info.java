@@ -1,2 +1,0 @@
-/** Leaderboards: scores from wallet.entries kept in PostgreSQL, top-N snapshots and ranks. */
-package dev.croupier.workers.realtime.leaderboard;

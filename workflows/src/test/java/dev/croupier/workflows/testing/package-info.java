@@ -1,2 +1,0 @@
-/** Helpers for reading workflow histories in tests, shipped to other modules in the test-jar. */
-package dev.croupier.workflows.testing;
