@@ -13,18 +13,15 @@ import dev.croupier.wallet.api.WalletErrors;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /** {@link PlayerBalances} over the wallet's gRPC API; account ids are cached, balances never. */
 final class GrpcPlayerBalances implements PlayerBalances {
-  private final WalletGrpc.WalletBlockingStub stub;
-  private final Duration deadline;
+  private final WalletCalls wallet;
   private final Cache<String, Long> accounts =
       Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(1)).build();
 
-  GrpcPlayerBalances(WalletGrpc.WalletBlockingStub stub, Duration deadline) {
-    this.stub = stub;
-    this.deadline = deadline;
+  GrpcPlayerBalances(WalletCalls wallet) {
+    this.wallet = wallet;
   }
 
   @Override
@@ -53,6 +50,6 @@ final class GrpcPlayerBalances implements PlayerBalances {
   }
 
   private WalletGrpc.WalletBlockingStub call() {
-    return stub.withWaitForReady().withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    return wallet.call();
   }
 }

@@ -11,12 +11,8 @@ import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.gateway.identity.IdentityProperties;
 import dev.croupier.gateway.identity.WalletAccounts;
 import dev.croupier.wallet.api.WalletErrors;
-import io.grpc.ManagedChannel;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@link WalletAccounts} over the wallet's gRPC API. Both calls are idempotent on the wallet's
@@ -25,21 +21,13 @@ import java.util.concurrent.TimeUnit;
 final class GrpcWalletAccounts implements WalletAccounts {
   static final String CALLER = "api-gateway";
 
-  private final WalletGrpc.WalletBlockingStub stub;
-  private final ManagedChannel channel;
+  private final WalletCalls wallet;
   private final IdentityProperties.WelcomeGrant grant;
-  private final Duration deadline;
   private volatile long promoAccountId;
 
-  GrpcWalletAccounts(
-      ManagedChannel channel,
-      WalletGrpc.WalletBlockingStub stub,
-      IdentityProperties.WelcomeGrant grant,
-      Duration deadline) {
-    this.channel = channel;
-    this.stub = stub;
+  GrpcWalletAccounts(WalletCalls wallet, IdentityProperties.WelcomeGrant grant) {
+    this.wallet = wallet;
     this.grant = grant;
-    this.deadline = deadline;
   }
 
   static String idempotencyKey(UUID userId) {
@@ -70,10 +58,6 @@ final class GrpcWalletAccounts implements WalletAccounts {
               .orElse(grant.amount());
       return new WelcomeGrant(player, balance, response.getReplayed());
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
-        // Try the wallet again at the next call rather than after gRPC's growing backoff.
-        channel.resetConnectBackoff();
-      }
       String code = WalletErrors.codeOf(e).map(Enum::name).orElse(e.getStatus().getCode().name());
       throw new WalletUnavailableException("wallet refused or unreachable: " + code, e);
     }
@@ -109,7 +93,6 @@ final class GrpcWalletAccounts implements WalletAccounts {
   }
 
   private WalletGrpc.WalletBlockingStub call() {
-    // Wait for a connection within the deadline instead of failing at once while reconnecting.
-    return stub.withWaitForReady().withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    return wallet.call();
   }
 }

@@ -46,12 +46,15 @@ class WalletClientConfiguration {
       WalletClientProperties properties,
       IdentityProperties identity) {
     return new GrpcWalletAccounts(
-        walletChannel, walletStub, identity.welcomeGrant(), properties.deadline());
+        new WalletCalls(walletChannel, walletStub, properties.deadline()), identity.welcomeGrant());
   }
 
   @Bean
   PlayerBalances playerBalances(
-      WalletGrpc.WalletBlockingStub walletStub, WalletClientProperties properties) {
-    return new GrpcPlayerBalances(walletStub, properties.deadline());
+      ManagedChannel walletChannel,
+      WalletGrpc.WalletBlockingStub walletStub,
+      WalletClientProperties properties) {
+    return new GrpcPlayerBalances(
+        new WalletCalls(walletChannel, walletStub, properties.deadline()));
   }
 }
