@@ -25,7 +25,12 @@ public final class KafkaTopics {
 
   /** Creates a topic named {@code prefix.<random>} and returns its name. */
   public static String create(String bootstrapServers, String prefix, int partitions) {
-    String name = prefix + "." + UUID.randomUUID().toString().substring(0, 8);
+    return createNamed(
+        bootstrapServers, prefix + "." + UUID.randomUUID().toString().substring(0, 8), partitions);
+  }
+
+  /** Creates the topic {@code name} and returns it. */
+  public static String createNamed(String bootstrapServers, String name, int partitions) {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();

@@ -25,6 +25,12 @@ public final class Topics {
   /** Open poker tables, keyed by table: compacted, so the latest summary of each table remains. */
   public static final Topic LOBBY_TABLES = new Topic("lobby.tables", 1, true);
 
+  /**
+   * Feature flags, keyed by flag: compacted, so a node that starts reads the latest value of every
+   * flag from the beginning, then follows the changes.
+   */
+  public static final Topic ADMIN_FLAGS = new Topic("admin.flags", 1, true);
+
   public static final List<Topic> ALL =
       List.of(
           WALLET_ENTRIES,
@@ -32,7 +38,8 @@ public final class Topics {
           LOBBY_CHAT,
           JACKPOT_UPDATES,
           LEADERBOARD_UPDATES,
-          LOBBY_TABLES);
+          LOBBY_TABLES,
+          ADMIN_FLAGS);
 
   private Topics() {}
 
