@@ -4,6 +4,7 @@
 package dev.croupier.db.jooq;
 
 
+import dev.croupier.db.jooq.admin.Admin;
 import dev.croupier.db.jooq.game.Game;
 import dev.croupier.db.jooq.identity.Identity;
 import dev.croupier.db.jooq.public_.Public;
@@ -30,6 +31,11 @@ public class DefaultCatalog extends CatalogImpl {
      * The reference instance of <code>DEFAULT_CATALOG</code>
      */
     public static final DefaultCatalog DEFAULT_CATALOG = new DefaultCatalog();
+
+    /**
+     * The schema <code>admin</code>.
+     */
+    public final Admin ADMIN = Admin.ADMIN;
 
     /**
      * The schema <code>game</code>.
@@ -66,6 +72,7 @@ public class DefaultCatalog extends CatalogImpl {
     @Override
     public final List<Schema> getSchemas() {
         return Arrays.asList(
+            Admin.ADMIN,
             Game.GAME,
             Identity.IDENTITY,
             Public.PUBLIC,
