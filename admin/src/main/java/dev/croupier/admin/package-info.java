@@ -1,5 +1,5 @@
 /**
- * Spring Boot app for ops and compliance: users, balances, feature flags, session inspector, audit
- * log.
+ * The back office for ops and compliance: the Spring Boot app, its configuration and its
+ * command-line entries (bootstrap of the first admin, audit-chain check).
  */
 package dev.croupier.admin;

@@ -65,6 +65,25 @@ public enum ErrorCode {
   // Realtime boards.
   NOT_RANKED(Kind.NOT_FOUND, "The player has no score on this board in this period."),
 
+  // The back office.
+  ALREADY_BOOTSTRAPPED(
+      Kind.FAILED_PRECONDITION, "Staff exist already: the first-admin bootstrap runs once."),
+  ENROLMENT_INVALID(Kind.NOT_FOUND, "The enrolment link is unknown, used or expired."),
+  UNKNOWN_STAFF(Kind.NOT_FOUND, "No such staff member."),
+  UNKNOWN_FLAG(Kind.NOT_FOUND, "No such feature flag."),
+  UNKNOWN_PLAYER(Kind.NOT_FOUND, "No such player."),
+  UNKNOWN_ADJUSTMENT(Kind.NOT_FOUND, "No such adjustment request."),
+  STALE_VERSION(Kind.CONFLICT, "Someone changed this since it was loaded; reload and try again."),
+  SELF_APPROVAL(
+      Kind.PERMISSION_DENIED, "The one who asked for an adjustment cannot also approve it."),
+  APPROVAL_CLOSED(
+      Kind.FAILED_PRECONDITION, "The adjustment was already decided or its approval expired."),
+  CSRF_TOKEN_INVALID(
+      Kind.PERMISSION_DENIED, "The form's CSRF token is missing or wrong; nothing was done."),
+  UNKNOWN_PATH(Kind.NOT_FOUND, "There is no page or endpoint at this path."),
+  AUDIT_CHAIN_BROKEN(
+      Kind.FAILED_PRECONDITION, "The audit log's hash chain does not verify from some row on."),
+
   // Identity and the edges.
   VALIDATION_FAILED(Kind.INVALID_ARGUMENT, "One or more fields are invalid."),
   EMAIL_TAKEN(Kind.CONFLICT, "An account with this email already exists."),

@@ -1,0 +1,88 @@
+package dev.croupier.admin;
+
+import dev.croupier.admin.audit.AuditLog;
+import dev.croupier.admin.staff.SignIn;
+import dev.croupier.admin.staff.Staff;
+import dev.croupier.admin.staff.StaffPasswords;
+import dev.croupier.admin.staff.internal.SecretBox;
+import dev.croupier.admin.web.PermissionInterceptor;
+import java.time.Clock;
+import org.jooq.DSLContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The back office's services, and the permission check on every handler. */
+@Configuration(proxyBeanMethods = false)
+class AdminConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  AuditLog auditLog(DSLContext dsl, Clock clock) {
+    return new AuditLog(dsl, clock);
+  }
+
+  @Bean
+  SecretBox secretBox(AdminProperties properties) {
+    try {
+      return new SecretBox(properties.secretKeys());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "croupier.admin.secret-keys (CROUPIER_ADMIN_SECRET_KEYS): "
+              + e.getMessage()
+              + "; give one or more comma-separated base64 AES-256 keys, e.g. `openssl rand -base64 32`",
+          e);
+    }
+  }
+
+  @Bean
+  StaffPasswords staffPasswords(AdminProperties properties) {
+    return new StaffPasswords(properties.argon2());
+  }
+
+  @Bean
+  Staff staff(
+      DSLContext dsl,
+      AuditLog audit,
+      StaffPasswords passwords,
+      SecretBox secrets,
+      AdminProperties properties,
+      Clock clock) {
+    return new Staff(dsl, audit, passwords, secrets, properties, clock);
+  }
+
+  @Bean
+  SignIn signIn(
+      DSLContext dsl,
+      AuditLog audit,
+      StaffPasswords passwords,
+      SecretBox secrets,
+      AdminProperties properties,
+      Clock clock) {
+    return new SignIn(dsl, audit, passwords, secrets, properties.signIn(), clock);
+  }
+
+  /** Where a signed-in staff member's security context lives: their HTTP session. */
+  @Bean
+  SecurityContextRepository securityContextRepository() {
+    return new HttpSessionSecurityContextRepository();
+  }
+
+  @Bean
+  WebMvcConfigurer permissionCheck(AuditLog audit) {
+    PermissionInterceptor interceptor = new PermissionInterceptor(audit);
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(interceptor);
+      }
+    };
+  }
+}

@@ -1,0 +1,75 @@
+package dev.croupier.admin;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The admin app's settings, under {@code croupier.admin}.
+ *
+ * @param secretKeys AES-256 keys (base64) that seal staff TOTP secrets at rest; the first seals,
+ *     all open ({@code CROUPIER_ADMIN_SECRET_KEYS}; the launcher keeps a dev one in {@code
+ *     .croupier/})
+ * @param issuer the name authenticator apps show beside a staff member's codes
+ * @param baseUrl where staff reach this app, for enrolment links
+ * @param secureCookie whether the session cookie is {@code Secure} (browsers send it over http to
+ *     127.0.0.1 and localhost too)
+ * @param signIn how failed sign-ins slow down and lock a source
+ * @param enrolmentTtl how long an invitation's enrolment link works
+ * @param argon2 the cost of staff password hashes
+ * @param approvals when an adjustment needs a second ADMIN, and for how long it waits
+ */
+@Validated
+@ConfigurationProperties("croupier.admin")
+public record AdminProperties(
+    @NotEmpty List<String> secretKeys,
+    @DefaultValue("Croupier") @NotBlank String issuer,
+    @DefaultValue("http://127.0.0.1:8081") @NotBlank String baseUrl,
+    @DefaultValue("true") boolean secureCookie,
+    @DefaultValue @Valid SignIn signIn,
+    @DefaultValue("24h") @NotNull Duration enrolmentTtl,
+    @DefaultValue @Valid Argon2 argon2,
+    @DefaultValue @Valid Approvals approvals) {
+
+  /**
+   * @param maxFailures failures from one source within {@code window} before it is locked
+   * @param window how far back failures count
+   * @param lockout how long a locked source waits
+   */
+  public record SignIn(
+      @DefaultValue("5") @Min(1) @Max(100) int maxFailures,
+      @DefaultValue("15m") @NotNull Duration window,
+      @DefaultValue("15m") @NotNull Duration lockout) {}
+
+  /** Argon2id cost; the defaults are OWASP's recommendation for staff: 47 MiB, 1 pass. */
+  public record Argon2(
+      @DefaultValue("47104") @Min(8192) int memoryKib,
+      @DefaultValue("1") @Min(1) int iterations,
+      @DefaultValue("1") @Min(1) int parallelism) {}
+
+  /**
+   * @param thresholds per currency, the largest absolute amount (minor units) one staff member may
+   *     post alone; above it a second ADMIN approves
+   * @param ttl how long an adjustment waits for approval before it expires
+   */
+  public record Approvals(
+      Map<String, Long> thresholds, @DefaultValue("24h") @NotNull Duration ttl) {
+    public Approvals {
+      thresholds = thresholds == null ? Map.of("COIN", 100_000L) : Map.copyOf(thresholds);
+    }
+
+    /** The threshold of {@code currency}; a currency not listed always needs approval. */
+    public long threshold(String currency) {
+      return thresholds.getOrDefault(currency, 0L);
+    }
+  }
+}
