@@ -142,6 +142,12 @@ socket.on("jackpot.update", ({ pool, asOf }) => {
   $("#jackpot-asof").textContent = `as of ${time(asOf)}`;
 });
 
+// A flag changed in admin: show or hide auto-spin at once, without a reload.
+socket.on("features", ({ autoSpin }) => {
+  if (state.math) state.math.features = { ...state.math.features, autoSpin };
+  $(".auto").hidden = !autoSpin;
+});
+
 socket.on("jackpot.won", ({ userDisplayName, amount }) => {
   addChat({ from: "Croupier", text: `${userDisplayName} just won the jackpot: ${coins(amount)} coins!`, at: new Date().toISOString() });
 });

@@ -1,13 +1,17 @@
 package dev.croupier.admin;
 
 import dev.croupier.admin.audit.AuditLog;
+import dev.croupier.admin.flags.FlagRelay;
+import dev.croupier.admin.flags.Flags;
 import dev.croupier.admin.staff.SignIn;
 import dev.croupier.admin.staff.Staff;
 import dev.croupier.admin.staff.StaffPasswords;
 import dev.croupier.admin.staff.internal.SecretBox;
 import dev.croupier.admin.web.PermissionInterceptor;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -67,6 +71,20 @@ class AdminConfiguration {
       AdminProperties properties,
       Clock clock) {
     return new SignIn(dsl, audit, passwords, secrets, properties.signIn(), clock);
+  }
+
+  @Bean
+  Flags flags(DSLContext dsl, AuditLog audit, Clock clock) {
+    return new Flags(dsl, audit, clock);
+  }
+
+  @Bean
+  FlagRelay flagRelay(
+      DataSource dataSource,
+      Flags flags,
+      AdminProperties properties,
+      @Value("${croupier.admin.command-mode:false}") boolean commandMode) {
+    return new FlagRelay(dataSource, flags, properties.kafka(), !commandMode);
   }
 
   /** Where a signed-in staff member's security context lives: their HTTP session. */

@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param enrolmentTtl how long an invitation's enrolment link works
  * @param argon2 the cost of staff password hashes
  * @param approvals when an adjustment needs a second ADMIN, and for how long it waits
+ * @param kafka the cluster, the flags topic admin writes and the ledger topic it follows
  */
 @Validated
 @ConfigurationProperties("croupier.admin")
@@ -38,7 +39,18 @@ public record AdminProperties(
     @DefaultValue @Valid SignIn signIn,
     @DefaultValue("24h") @NotNull Duration enrolmentTtl,
     @DefaultValue @Valid Argon2 argon2,
-    @DefaultValue @Valid Approvals approvals) {
+    @DefaultValue @Valid Approvals approvals,
+    @DefaultValue @Valid Kafka kafka) {
+
+  /**
+   * @param bootstrapServers {@code CROUPIER_KAFKA_BOOTSTRAP}
+   * @param flagsTopic the compacted topic every node reads the flags from
+   * @param entriesTopic the wallet's ledger entries, for the live ledger
+   */
+  public record Kafka(
+      @DefaultValue("127.0.0.1:9092") @NotBlank String bootstrapServers,
+      @DefaultValue("admin.flags") @NotBlank String flagsTopic,
+      @DefaultValue("wallet.entries") @NotBlank String entriesTopic) {}
 
   /**
    * @param maxFailures failures from one source within {@code window} before it is locked

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class LiveFlags implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveFlags.class);
   private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   /**
    * Where to read, and what holds before a flag's first record.
@@ -112,14 +113,24 @@ public final class LiveFlags implements AutoCloseable {
   }
 
   private void run() {
+    Duration backoff = Duration.ofSeconds(1);
     while (running) {
       try (KafkaConsumer<String, byte[]> c = newConsumer()) {
         consumer = c;
         List<TopicPartition> partitions = partitions(c);
-        if (partitions.isEmpty()) {
-          sleep(Duration.ofSeconds(1));
-          continue;
+        // No broker, or no topic yet: wait, longer each time (to 30 s), on the same consumer.
+        while (running && partitions.isEmpty()) {
+          sleep(backoff);
+          backoff =
+              backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                  ? MAX_BACKOFF
+                  : backoff.multipliedBy(2);
+          partitions = partitions(c);
         }
+        if (!running) {
+          return;
+        }
+        backoff = Duration.ofSeconds(1);
         c.assign(partitions);
         c.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = c.endOffsets(partitions);
@@ -127,9 +138,12 @@ public final class LiveFlags implements AutoCloseable {
           for (ConsumerRecord<String, byte[]> r : c.poll(POLL)) {
             apply(r);
           }
-          if (!caughtUp && partitions.stream().allMatch(p -> c.position(p) >= end.get(p))) {
-            caughtUp = true;
-            log.info("feature flags read: {}", flags.keySet());
+          if (!caughtUp) {
+            List<TopicPartition> read = partitions;
+            if (read.stream().allMatch(p -> c.position(p) >= end.get(p))) {
+              caughtUp = true;
+              log.info("feature flags read: {}", flags.keySet());
+            }
           }
         }
       } catch (WakeupException e) {
@@ -140,7 +154,7 @@ public final class LiveFlags implements AutoCloseable {
               "feature flags: reading {} failed, starting over: {}",
               settings.topic(),
               e.toString());
-          sleep(Duration.ofSeconds(1));
+          sleep(backoff);
         }
       } finally {
         consumer = null;

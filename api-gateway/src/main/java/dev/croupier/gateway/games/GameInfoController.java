@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class GameInfoController {
   private final GameRegistry games;
-  private final Features features;
+  private final LiveFeatures features;
 
-  GameInfoController(GameRegistry games, Features features) {
+  GameInfoController(GameRegistry games, LiveFeatures features) {
     this.games = games;
     this.features = features;
   }

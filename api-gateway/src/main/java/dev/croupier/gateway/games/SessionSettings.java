@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the gateway opens game sessions, under {@code croupier.sessions}, and the auto-spin feature
- * flag {@code croupier.features.auto-spin} (bound separately, see {@link Features}).
+ * How the gateway opens game sessions, under {@code croupier.sessions}. Whether a player may
+ * auto-spin is the live {@code auto-spin} flag ({@link LiveFeatures}), checked at every bet.
  *
  * @param idleTimeout a session with no bet for this long is closed by its idle timer
  * @param autoSpinMax the most rounds one auto-spin request may play
@@ -26,7 +26,7 @@ public record SessionSettings(
     @DefaultValue("100") @Min(1) int continueAsNewEvery,
     @DefaultValue("64") @Min(1) int rememberedRequests) {
 
-  /** The options of a new session, with the auto-spin flag as it is right now. */
+  /** The options of a new session; {@code autoSpin} lets it play up to {@code autoSpinMax}. */
   public SessionOptions options(boolean autoSpin) {
     return new SessionOptions(
         autoSpin,

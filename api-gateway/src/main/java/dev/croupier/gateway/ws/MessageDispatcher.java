@@ -10,7 +10,7 @@ import dev.croupier.games.api.GamePlugin;
 import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.GameRegistry;
 import dev.croupier.games.api.Wager;
-import dev.croupier.gateway.games.Features;
+import dev.croupier.gateway.games.LiveFeatures;
 import dev.croupier.gateway.games.SessionSettings;
 import dev.croupier.gateway.identity.PlayerBalances;
 import dev.croupier.gateway.identity.RateLimitAction;
@@ -54,7 +54,7 @@ class MessageDispatcher {
   private final GameSessions sessions;
   private final GameRegistry games;
   private final SessionSettings sessionSettings;
-  private final Features features;
+  private final LiveFeatures features;
   private final PlayerBalances balances;
   private final RateLimiter rateLimiter;
   private final Sockets sockets;
@@ -67,7 +67,7 @@ class MessageDispatcher {
       GameSessions sessions,
       GameRegistry games,
       SessionSettings sessionSettings,
-      Features features,
+      LiveFeatures features,
       PlayerBalances balances,
       RateLimiter rateLimiter,
       Sockets sockets,
@@ -148,9 +148,10 @@ class MessageDispatcher {
         m.version() == null ? games.latest(m.gameId()) : games.find(m.gameId(), m.version());
     GameDescriptor d = plugin.descriptor();
     boolean autoSpin = features.autoSpin();
+    // The session may auto-spin up to its maximum; whether a player may ask for it is the live
+    // flag, checked at every bet below, so turning the flag on or off reaches open sessions too.
     OpenedSession opened =
-        sessions.open(
-            c.player().userId(), d.ref(), m.clientSeed(), sessionSettings.options(autoSpin));
+        sessions.open(c.player().userId(), d.ref(), m.clientSeed(), sessionSettings.options(true));
     log.info(
         "user {} opened session {} on {} from {}",
         c.player().userId(),

@@ -41,6 +41,14 @@ public class Sockets {
     }
   }
 
+  /** Pushes an event to every socket open on this node. */
+  public void pushAll(ServerEvent event) {
+    String frame = json.writeValueAsString(Frames.event(event));
+    for (Connection c : all.values()) {
+      c.send(frame, event.droppable());
+    }
+  }
+
   /** Sockets open on this node. */
   public int count() {
     return all.size();

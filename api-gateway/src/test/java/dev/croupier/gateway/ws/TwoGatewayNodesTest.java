@@ -167,6 +167,75 @@ class TwoGatewayNodesTest {
     bettor.close();
   }
 
+  @Test
+  void aFlagChangedInAdminReachesBothNodesTheirSocketsAndTheirOpenSessions() throws Exception {
+    WsClient onA = a.connect(a.newPlayer("FlagA"));
+    WsClient onB = b.connect(b.newPlayer("FlagB"));
+    publishFlag("auto-spin", false, 100);
+    for (WsClient c : java.util.List.of(onA, onB)) {
+      JsonNode pushed =
+          c.awaitEvent(
+              e ->
+                  "features".equals(e.path("type").asString())
+                      && !e.at("/payload/autoSpin").asBoolean());
+      assertThat(pushed.at("/payload/autoSpin").asBoolean()).isFalse();
+    }
+    String sessionA =
+        onA.request("session.open", Map.of("gameId", "slot-classic"))
+            .at("/payload/sessionId")
+            .asString();
+    String sessionB =
+        onB.request("session.open", Map.of("gameId", "slot-classic"))
+            .at("/payload/sessionId")
+            .asString();
+    Map<String, Object> spinsA =
+        Map.of("sessionId", sessionA, "amount", 100, "currency", "COIN", "spins", 3);
+    Map<String, Object> spinsB =
+        Map.of("sessionId", sessionB, "amount", 100, "currency", "COIN", "spins", 3);
+    assertThat(onA.request("bet.place", spinsA).path("code").asString())
+        .isEqualTo("FEATURE_DISABLED");
+    assertThat(onB.request("bet.place", spinsB).path("code").asString())
+        .isEqualTo("FEATURE_DISABLED");
+    assertThat(
+            onA.request(
+                    "bet.place", Map.of("sessionId", sessionA, "amount", 100, "currency", "COIN"))
+                .at("/payload/round")
+                .asLong())
+        .as("a single spin still plays")
+        .isEqualTo(1);
+
+    publishFlag("auto-spin", true, 101);
+    for (WsClient c : java.util.List.of(onA, onB)) {
+      c.awaitEvent(
+          e ->
+              "features".equals(e.path("type").asString())
+                  && e.at("/payload/autoSpin").asBoolean());
+    }
+    assertThat(onA.request("bet.place", spinsA).at("/payload/rounds").size())
+        .as("sessions opened while it was off auto-spin once it is on")
+        .isEqualTo(3);
+    assertThat(onB.request("bet.place", spinsB).at("/payload/rounds").size()).isEqualTo(3);
+    onA.close();
+    onB.close();
+  }
+
+  /** Writes a flag record to the stack's flags topic, as admin's relay does. */
+  private static void publishFlag(String key, boolean enabled, long version) throws Exception {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", stack.kafka.bootstrapServers());
+    p.put("key.serializer", StringSerializer.class.getName());
+    p.put("value.serializer", StringSerializer.class.getName());
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  stack.flagsTopic,
+                  key,
+                  new dev.croupier.flags.FlagState(key, enabled, version, Instant.now()).toJson()))
+          .get(10, TimeUnit.SECONDS);
+    }
+  }
+
   /** The COIN jackpot pool's committed balance, read through the wallet's gRPC API. */
   private static long poolBalance() {
     ManagedChannel channel =

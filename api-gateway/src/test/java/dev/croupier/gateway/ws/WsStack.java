@@ -22,6 +22,7 @@ import dev.croupier.gateway.GatewayApplication;
 import dev.croupier.gateway.identity.TestGateway;
 import dev.croupier.gateway.identity.TestWallet;
 import dev.croupier.outbox.OutboxRelay;
+import dev.croupier.testsupport.KafkaTopics;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.wallet.api.ServiceTokenCredentials;
 import dev.croupier.wallet.api.ServiceTokenKey;
@@ -88,6 +89,12 @@ final class WsStack implements AutoCloseable {
    */
   final String lobbyTopic = "lobby.tables." + UUID.randomUUID();
 
+  /**
+   * The feature flags topic of this stack, so a test that toggles a flag never changes another test
+   * class's gateways on the shared broker.
+   */
+  final String flagsTopic;
+
   final KafkaBroker kafka;
   final TemporalServer temporal;
   private final KeyPair signingKey = TestGateway.rsaKey();
@@ -105,6 +112,7 @@ final class WsStack implements AutoCloseable {
     this.db = db;
     this.kafka = kafka;
     this.temporal = temporal;
+    this.flagsTopic = KafkaTopics.create(kafka.bootstrapServers(), "admin.flags", 1);
     this.wallet = TestWallet.start(db);
     this.workerDataSource = db.dataSource(6);
     this.walletChannel = ManagedChannelBuilder.forTarget(wallet.target()).usePlaintext().build();
@@ -196,6 +204,8 @@ final class WsStack implements AutoCloseable {
     props.put("croupier.temporal.task-queue", taskQueue);
     props.put("croupier.gateway.realtime.bootstrap-servers", kafka.bootstrapServers());
     props.put("croupier.features.auto-spin", true);
+    props.put("croupier.features.topic", flagsTopic);
+    props.put("croupier.features.bootstrap-servers", kafka.bootstrapServers());
     props.putAll(overrides);
     String[] args =
         props.entrySet().stream()
