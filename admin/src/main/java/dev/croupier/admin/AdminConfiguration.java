@@ -3,10 +3,12 @@ package dev.croupier.admin;
 import dev.croupier.admin.audit.AuditLog;
 import dev.croupier.admin.flags.FlagRelay;
 import dev.croupier.admin.flags.Flags;
+import dev.croupier.admin.ledger.LiveLedger;
 import dev.croupier.admin.staff.SignIn;
 import dev.croupier.admin.staff.Staff;
 import dev.croupier.admin.staff.StaffPasswords;
 import dev.croupier.admin.staff.internal.SecretBox;
+import dev.croupier.admin.web.Money;
 import dev.croupier.admin.web.PermissionInterceptor;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -85,6 +87,25 @@ class AdminConfiguration {
       AdminProperties properties,
       @Value("${croupier.admin.command-mode:false}") boolean commandMode) {
     return new FlagRelay(dataSource, flags, properties.kafka(), !commandMode);
+  }
+
+  /** Amounts at their currency's scale; the wallet's currencies are COIN and CASH, scale 2. */
+  @Bean
+  Money money() {
+    return new Money(java.util.Map.of("COIN", 2, "CASH", 2));
+  }
+
+  @Bean
+  LiveLedger liveLedger(
+      AdminProperties properties,
+      @Value("${croupier.admin.command-mode:false}") boolean commandMode) {
+    return new LiveLedger(
+        new LiveLedger.Settings(
+            properties.kafka().bootstrapServers(),
+            properties.kafka().entriesTopic(),
+            2_000,
+            256,
+            !commandMode));
   }
 
   /** Where a signed-in staff member's security context lives: their HTTP session. */
