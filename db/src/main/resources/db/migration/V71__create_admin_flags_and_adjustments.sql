@@ -42,7 +42,8 @@ comment on table admin.flag_outbox is 'Flag changes waiting for the relay to pub
 create table admin.adjustments (
   request_id      uuid        primary key,
   user_id         uuid        not null,
-  account_id      bigint      not null,
+  -- The player's wallet account, once the post has found it.
+  account_id      bigint,
   currency        text        not null,
   kind            text        not null,
   amount          bigint      not null,

@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param argon2 the cost of staff password hashes
  * @param approvals when an adjustment needs a second ADMIN, and for how long it waits
  * @param kafka the cluster, the flags topic admin writes and the ledger topic it follows
+ * @param temporal the Temporal cluster (sessions, tables, approvals) and its Web UI
+ * @param wallet how admin calls the wallet
  */
 @Validated
 @ConfigurationProperties("croupier.admin")
@@ -40,7 +42,33 @@ public record AdminProperties(
     @DefaultValue("24h") @NotNull Duration enrolmentTtl,
     @DefaultValue @Valid Argon2 argon2,
     @DefaultValue @Valid Approvals approvals,
-    @DefaultValue @Valid Kafka kafka) {
+    @DefaultValue @Valid Kafka kafka,
+    @DefaultValue @Valid Temporal temporal,
+    @DefaultValue @Valid Wallet wallet) {
+
+  /**
+   * @param target {@code CROUPIER_TEMPORAL_TARGET}
+   * @param namespace {@code CROUPIER_TEMPORAL_NAMESPACE}
+   * @param taskQueue the approval workflows' task queue, which this app's worker polls
+   * @param webUiUrl the Temporal Web UI, for links from the player and session pages
+   * @param worker whether this process polls the task queue
+   */
+  public record Temporal(
+      @DefaultValue("127.0.0.1:7233") @NotBlank String target,
+      @DefaultValue("croupier") @NotBlank String namespace,
+      @DefaultValue("croupier-admin") @NotBlank String taskQueue,
+      @DefaultValue("http://127.0.0.1:8233") @NotBlank String webUiUrl,
+      @DefaultValue("true") boolean worker) {}
+
+  /**
+   * @param target {@code CROUPIER_WALLET_TARGET}
+   * @param serviceTokenKey {@code CROUPIER_SERVICE_TOKEN_KEY}
+   * @param deadline how long one wallet call may take
+   */
+  public record Wallet(
+      @DefaultValue("127.0.0.1:9090") @NotBlank String target,
+      String serviceTokenKey,
+      @DefaultValue("5s") @NotNull Duration deadline) {}
 
   /**
    * @param bootstrapServers {@code CROUPIER_KAFKA_BOOTSTRAP}

@@ -41,6 +41,24 @@ public final class Money {
     return b.append('}').toString();
   }
 
+  /**
+   * Minor units from an amount as staff type it ({@code 1250}, {@code -12.5}, {@code 1,250.00}).
+   *
+   * @throws dev.croupier.errors.CroupierException {@code VALIDATION_FAILED} for anything else, or
+   *     more decimals than the currency has
+   */
+  public long parse(String text, String currency) {
+    String t = text == null ? "" : text.strip().replace(",", "");
+    try {
+      BigDecimal d = new BigDecimal(t);
+      return d.movePointRight(scale(currency)).longValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new dev.croupier.errors.CroupierException(
+          dev.croupier.errors.ErrorCode.VALIDATION_FAILED,
+          "amount: a number with at most " + scale(currency) + " decimals");
+    }
+  }
+
   /** {@code amount} minor units of {@code currency}, at its scale, with its code. */
   public String format(long amount, String currency) {
     int scale = scale(currency);

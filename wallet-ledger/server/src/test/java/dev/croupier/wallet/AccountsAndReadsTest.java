@@ -81,6 +81,45 @@ class AccountsAndReadsTest {
   }
 
   @Test
+  void anOwnersAccountsAreListedWithTheirBalancesAndNothingIsOpened() {
+    String owner = UUID.randomUUID().toString();
+    assertThat(
+            w.wallet
+                .getOwnerAccounts(
+                    dev.croupier.api.wallet.v1.GetOwnerAccountsRequest.newBuilder()
+                        .setOwnerId(owner)
+                        .build())
+                .getBalancesList())
+        .as("an owner without accounts gets none, and none is opened")
+        .isEmpty();
+    long player = open(owner, AccountType.PLAYER).getAccount().getAccountId();
+    long escrow = open(owner, AccountType.TABLE_ESCROW).getAccount().getAccountId();
+    w.post("owner-list-" + owner, TransactionKind.ADJUSTMENT, leg(house, -250), leg(player, 250));
+
+    var listed =
+        w.wallet
+            .getOwnerAccounts(
+                dev.croupier.api.wallet.v1.GetOwnerAccountsRequest.newBuilder()
+                    .setOwnerId(owner)
+                    .build())
+            .getBalancesList();
+    assertThat(listed).extracting(b -> b.getAccountId()).containsExactly(player, escrow);
+    assertThat(listed.get(0).getBalance()).isEqualTo(250);
+    assertThat(listed.get(0).getType()).isEqualTo(AccountType.PLAYER);
+    assertThat(listed.get(1).getBalance()).isZero();
+
+    StatusRuntimeException bad =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                w.wallet.getOwnerAccounts(
+                    dev.croupier.api.wallet.v1.GetOwnerAccountsRequest.newBuilder()
+                        .setOwnerId("not-a-uuid")
+                        .build()));
+    assertThat(WalletErrors.codeOf(bad)).contains(ErrorCode.VALIDATION_FAILED);
+  }
+
+  @Test
   void concurrentOpensOfOneAccountCreateItOnce() throws Exception {
     String owner = UUID.randomUUID().toString();
     ExecutorService pool = Executors.newFixedThreadPool(8);

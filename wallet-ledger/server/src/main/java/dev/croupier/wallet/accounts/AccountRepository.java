@@ -40,6 +40,15 @@ final class AccountRepository {
         .fetchOptional(AccountRepository::toAccount);
   }
 
+  /** The ids of every account of {@code owner}, in id order. */
+  List<Long> idsOfOwner(DSLContext ctx, UUID owner) {
+    return ctx.select(ACCOUNT.ID)
+        .from(ACCOUNT)
+        .where(ACCOUNT.OWNER_ID.eq(owner))
+        .orderBy(ACCOUNT.ID)
+        .fetch(ACCOUNT.ID);
+  }
+
   /** Inserts the account and its sub-accounts, or nothing when it exists already. */
   Optional<Account> insertIfAbsent(
       DSLContext ctx, UUID owner, String currency, AccountType type, AccountPolicy policy) {

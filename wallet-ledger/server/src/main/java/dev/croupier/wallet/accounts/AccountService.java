@@ -96,6 +96,15 @@ public final class AccountService {
   }
 
   /**
+   * Every account of {@code owner} with its committed balance, in account id order, from one
+   * snapshot. Opens nothing.
+   */
+  public List<AccountBalance> ownerAccounts(UUID owner) {
+    return dsl.transactionResult(
+        c -> repository.balances(c.dsl(), repository.idsOfOwner(c.dsl(), owner)));
+  }
+
+  /**
    * The committed balance of one account (the sum of its sub-accounts).
    *
    * @throws LedgerException UNKNOWN_ACCOUNT

@@ -4,6 +4,8 @@ import dev.croupier.api.wallet.v1.Balance;
 import dev.croupier.api.wallet.v1.GetBalanceRequest;
 import dev.croupier.api.wallet.v1.GetBalancesRequest;
 import dev.croupier.api.wallet.v1.GetBalancesResponse;
+import dev.croupier.api.wallet.v1.GetOwnerAccountsRequest;
+import dev.croupier.api.wallet.v1.GetOwnerAccountsResponse;
 import dev.croupier.api.wallet.v1.GetTransactionRequest;
 import dev.croupier.api.wallet.v1.ListEntriesRequest;
 import dev.croupier.api.wallet.v1.ListEntriesResponse;
@@ -35,6 +37,7 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -183,6 +186,22 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
           accounts
               .balances(request.getAccountIdsList())
               .forEach(x -> b.addBalances(ProtoMapping.balance(x)));
+          return b.build();
+        });
+  }
+
+  @Override
+  public void getOwnerAccounts(
+      GetOwnerAccountsRequest request, StreamObserver<GetOwnerAccountsResponse> observer) {
+    unary(
+        observer,
+        () -> {
+          UUID owner =
+              ProtoMapping.owner(request.getOwnerId())
+                  .orElseThrow(
+                      () -> new LedgerException(ErrorCode.VALIDATION_FAILED, "owner_id is empty"));
+          GetOwnerAccountsResponse.Builder b = GetOwnerAccountsResponse.newBuilder();
+          accounts.ownerAccounts(owner).forEach(x -> b.addBalances(ProtoMapping.balance(x)));
           return b.build();
         });
   }

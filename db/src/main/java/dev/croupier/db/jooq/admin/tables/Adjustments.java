@@ -76,7 +76,7 @@ public class Adjustments extends TableImpl<AdjustmentsRecord> {
     /**
      * The column <code>admin.adjustments.account_id</code>.
      */
-    public final TableField<AdjustmentsRecord, Long> ACCOUNT_ID = createField(DSL.name("account_id"), SQLDataType.BIGINT.nullable(false), this, "");
+    public final TableField<AdjustmentsRecord, Long> ACCOUNT_ID = createField(DSL.name("account_id"), SQLDataType.BIGINT, this, "");
 
     /**
      * The column <code>admin.adjustments.currency</code>.

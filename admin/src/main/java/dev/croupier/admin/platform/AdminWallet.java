@@ -1,0 +1,205 @@
+package dev.croupier.admin.platform;
+
+import com.google.protobuf.Timestamp;
+import dev.croupier.api.wallet.v1.AccountType;
+import dev.croupier.api.wallet.v1.Entry;
+import dev.croupier.api.wallet.v1.GetBalanceRequest;
+import dev.croupier.api.wallet.v1.Leg;
+import dev.croupier.api.wallet.v1.ListEntriesRequest;
+import dev.croupier.api.wallet.v1.ListEntriesResponse;
+import dev.croupier.api.wallet.v1.OpenAccountRequest;
+import dev.croupier.api.wallet.v1.PostTransactionRequest;
+import dev.croupier.api.wallet.v1.PostTransactionResponse;
+import dev.croupier.api.wallet.v1.PostedBalance;
+import dev.croupier.api.wallet.v1.TransactionKind;
+import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.errors.CroupierException;
+import dev.croupier.errors.ErrorCode;
+import dev.croupier.wallet.api.WalletErrors;
+import io.grpc.ConnectivityState;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The wallet as the back office uses it, over gRPC under admin's own service identity: players'
+ * accounts, balances and entries, and the adjustments staff post. Our records at the edge; a
+ * refusal is a {@link CroupierException} with the wallet's code, an unreachable wallet {@code
+ * UNAVAILABLE}.
+ */
+public final class AdminWallet {
+
+  /**
+   * One ledger entry of an account.
+   *
+   * @param reference the session, round or table it belongs to, if any
+   */
+  public record LedgerEntry(
+      long entryId,
+      long transactionId,
+      Instant createdAt,
+      String kind,
+      String currency,
+      long amount,
+      long balanceAfter,
+      String reference) {}
+
+  /**
+   * What the wallet answered to a post.
+   *
+   * @param balanceAfter the player's balance right after it
+   * @param replayed whether it had already been posted under this key
+   */
+  public record Post(long transactionId, long balanceAfter, boolean replayed) {}
+
+  private final ManagedChannel channel;
+  private final WalletGrpc.WalletBlockingStub stub;
+  private final Duration deadline;
+
+  AdminWallet(ManagedChannel channel, WalletGrpc.WalletBlockingStub stub, Duration deadline) {
+    this.channel = channel;
+    this.stub = stub;
+    this.deadline = deadline;
+  }
+
+  /** The player's account in {@code currency}, opened if they have none yet. */
+  public long playerAccount(UUID userId, String currency) {
+    return account(userId.toString(), currency, AccountType.PLAYER);
+  }
+
+  /** A system account (house, promo budget, jackpot pool) of {@code currency}. */
+  public long systemAccount(AccountType type, String currency) {
+    return account("", currency, type);
+  }
+
+  /** The balance of an account. */
+  public long balance(long accountId) {
+    return call(
+        () -> wallet().getBalance(GetBalanceRequest.newBuilder().setAccountId(accountId).build()).getBalance());
+  }
+
+  /**
+   * The most recent {@code limit} entries of an account within {@code window}, newest first.
+   */
+  public List<LedgerEntry> lastEntries(long accountId, Duration window, int limit) {
+    return call(
+        () -> {
+          Deque<LedgerEntry> last = new ArrayDeque<>();
+          String token = "";
+          Instant from = Instant.now().minus(window);
+          do {
+            ListEntriesResponse page =
+                wallet()
+                    .listEntries(
+                        ListEntriesRequest.newBuilder()
+                            .setAccountId(accountId)
+                            .setFrom(timestamp(from))
+                            .setPageSize(1000)
+                            .setPageToken(token)
+                            .build());
+            for (Entry e : page.getEntriesList()) {
+              last.addFirst(entry(e));
+              if (last.size() > limit) {
+                last.removeLast();
+              }
+            }
+            token = page.getNextPageToken();
+          } while (!token.isEmpty());
+          return new ArrayList<>(last);
+        });
+  }
+
+  /**
+   * Posts a staff adjustment to the player's account: a GRANT from the promo budget, or an
+   * ADJUSTMENT to or from the house. Idempotent under {@code key}.
+   */
+  public Post postAdjustment(
+      String key, UUID userId, String currency, String kind, long amount, Map<String, String> metadata) {
+    long player = playerAccount(userId, currency);
+    long other =
+        systemAccount("GRANT".equals(kind) ? AccountType.PROMO : AccountType.HOUSE, currency);
+    PostTransactionResponse r =
+        call(
+            () ->
+                wallet()
+                    .postTransaction(
+                        PostTransactionRequest.newBuilder()
+                            .setIdempotencyKey(key)
+                            .setKind(TransactionKind.valueOf(kind))
+                            .addLegs(leg(other, currency, -amount))
+                            .addLegs(leg(player, currency, amount))
+                            .putAllMetadata(metadata)
+                            .build()));
+    long balance =
+        r.getBalancesList().stream()
+            .filter(b -> b.getAccountId() == player)
+            .mapToLong(PostedBalance::getBalance)
+            .findFirst()
+            .orElse(0);
+    return new Post(r.getTransactionId(), balance, r.getReplayed());
+  }
+
+  private long account(String owner, String currency, AccountType type) {
+    return call(
+        () ->
+            wallet()
+                .openAccount(
+                    OpenAccountRequest.newBuilder()
+                        .setOwnerId(owner)
+                        .setCurrency(currency)
+                        .setType(type)
+                        .build())
+                .getAccount()
+                .getAccountId());
+  }
+
+  private WalletGrpc.WalletBlockingStub wallet() {
+    // After an outage, dial at once rather than after gRPC's growing backoff.
+    if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+      channel.resetConnectBackoff();
+    }
+    return stub.withWaitForReady().withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static <T> T call(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (StatusRuntimeException e) {
+      ErrorCode code = WalletErrors.codeOf(e).orElse(ErrorCode.UNAVAILABLE);
+      throw new CroupierException(code, "wallet: " + code.description());
+    }
+  }
+
+  private static Leg leg(long account, String currency, long amount) {
+    return Leg.newBuilder().setAccountId(account).setCurrency(currency).setAmount(amount).build();
+  }
+
+  private static LedgerEntry entry(Entry e) {
+    String ref =
+        !e.getReference().getSessionId().isEmpty()
+            ? "session " + e.getReference().getSessionId() + (e.getReference().getRound() > 0 ? " round " + e.getReference().getRound() : "")
+            : !e.getReference().getTableId().isEmpty() ? "table " + e.getReference().getTableId() : "";
+    return new LedgerEntry(
+        e.getEntryId(),
+        e.getTransactionId(),
+        Instant.ofEpochSecond(e.getCreatedAt().getSeconds(), e.getCreatedAt().getNanos()),
+        e.getKind().name(),
+        e.getCurrency(),
+        e.getAmount(),
+        e.getBalanceAfter(),
+        ref);
+  }
+
+  private static Timestamp timestamp(Instant t) {
+    return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
+  }
+}
