@@ -64,6 +64,25 @@ public final class RealtimeTestWallet implements AutoCloseable {
     return stub.postTransaction(r.build());
   }
 
+  /** A table as the table workflow posts it: the player's buy-in to its escrow, then the rake. */
+  public void tableRake(long player, String key, long rake) {
+    long escrow = wallet.open(UUID.randomUUID().toString(), AccountType.TABLE_ESCROW);
+    stub.postTransaction(
+        PostTransactionRequest.newBuilder()
+            .setIdempotencyKey(key + "/buyin")
+            .setKind(TransactionKind.BUY_IN)
+            .addLegs(leg(player, -10 * rake))
+            .addLegs(leg(escrow, 10 * rake))
+            .build());
+    stub.postTransaction(
+        PostTransactionRequest.newBuilder()
+            .setIdempotencyKey(key + "/rake")
+            .setKind(TransactionKind.RAKE)
+            .addLegs(leg(escrow, -rake))
+            .addLegs(leg(house, rake))
+            .build());
+  }
+
   public long balance(long account) {
     return wallet.balance(account);
   }

@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * Staff balance adjustments. A request is written to {@code admin.adjustments} with its audit row
  * in one transaction, under the admin request id that the form carries (a second submit of the same
  * form finds its first), then handed to the approval workflow {@code adjustment-<request id>}:
- * under the currency's threshold it posts at once and the request waits for the answer; over it,
- * it waits for a second ADMIN.
+ * under the currency's threshold it posts at once and the request waits for the answer; over it, it
+ * waits for a second ADMIN.
  */
 public final class Adjustments {
   private static final Logger log = LoggerFactory.getLogger(Adjustments.class);
@@ -103,7 +103,13 @@ public final class Adjustments {
    *     DUPLICATE_REQUEST}, or the wallet's refusal of a post made at once
    */
   public Adjustment request(
-      Actor actor, UUID requestId, UUID userId, String currency, String kind, long amount, String reason) {
+      Actor actor,
+      UUID requestId,
+      UUID userId,
+      String currency,
+      String kind,
+      long amount,
+      String reason) {
     String why = AuditJson.reason(reason);
     String k = kind == null ? "" : kind.toUpperCase(Locale.ROOT);
     if (!k.equals("GRANT") && !k.equals("ADJUSTMENT")) {
@@ -115,19 +121,30 @@ public final class Adjustments {
           "amount: not zero, at most 10,000,000,000.00, and positive for a GRANT");
     }
     if (!properties.approvals().thresholds().containsKey(currency)) {
-      throw new CroupierException(ErrorCode.VALIDATION_FAILED, "currency: not one the back office adjusts");
+      throw new CroupierException(
+          ErrorCode.VALIDATION_FAILED, "currency: not one the back office adjusts");
     }
     boolean needsApproval = Math.abs(amount) > properties.approvals().threshold(currency);
     Duration ttl = properties.approvals().ttl();
     AdjustmentRequest request =
         new AdjustmentRequest(
-            requestId, userId, currency, k, amount, why, actor.staff().staffId(), needsApproval, ttl);
+            requestId,
+            userId,
+            currency,
+            k,
+            amount,
+            why,
+            actor.staff().staffId(),
+            needsApproval,
+            ttl);
     boolean fresh =
         dsl.transactionResult(
             c -> {
               DSLContext tx = c.dsl();
               Optional<AdjustmentsRecord> existing =
-                  tx.selectFrom(ADJUSTMENTS).where(ADJUSTMENTS.REQUEST_ID.eq(requestId)).fetchOptional();
+                  tx.selectFrom(ADJUSTMENTS)
+                      .where(ADJUSTMENTS.REQUEST_ID.eq(requestId))
+                      .fetchOptional();
               if (existing.isPresent()) {
                 AdjustmentsRecord e = existing.get();
                 if (!e.getUserId().equals(userId)
@@ -149,7 +166,9 @@ public final class Adjustments {
                   .set(ADJUSTMENTS.REASON, why)
                   .set(
                       ADJUSTMENTS.STATUS,
-                      needsApproval ? AdjustmentState.PENDING_APPROVAL.name() : AdjustmentState.POSTING.name())
+                      needsApproval
+                          ? AdjustmentState.PENDING_APPROVAL.name()
+                          : AdjustmentState.POSTING.name())
                   .set(ADJUSTMENTS.REQUESTED_BY, actor.staff().staffId())
                   .set(ADJUSTMENTS.REQUESTED_AT, now.atOffset(ZoneOffset.UTC))
                   .set(ADJUSTMENTS.NEEDS_APPROVAL, needsApproval)
@@ -200,7 +219,8 @@ public final class Adjustments {
     String why = AuditJson.reason(reason);
     String action = approve ? "adjustment.approve" : "adjustment.reject";
     find(requestId)
-        .orElseThrow(() -> new CroupierException(ErrorCode.UNKNOWN_ADJUSTMENT, "no such adjustment"));
+        .orElseThrow(
+            () -> new CroupierException(ErrorCode.UNKNOWN_ADJUSTMENT, "no such adjustment"));
     AdjustmentWorkflow wf =
         temporal.newWorkflowStub(AdjustmentWorkflow.class, AdjustmentRequest.workflowId(requestId));
     Vote vote = new Vote(actor.staff().staffId(), actor.staff().role().name(), why);
@@ -219,7 +239,13 @@ public final class Adjustments {
       ErrorCode code = codeOf(e).orElse(ErrorCode.UNAVAILABLE);
       audit.append(
           actor,
-          new AuditLog.Event(action, "adjustment:" + requestId, why, null, AuditJson.of("code", code.name()), Outcome.REFUSED));
+          new AuditLog.Event(
+              action,
+              "adjustment:" + requestId,
+              why,
+              null,
+              AuditJson.of("code", code.name()),
+              Outcome.REFUSED));
       throw new CroupierException(code, code.description());
     }
     return find(requestId).orElseThrow();
@@ -245,14 +271,16 @@ public final class Adjustments {
   }
 
   /**
-   * Starts the workflow of every adjustment not at its end, in case the app stopped between
-   * writing a request and starting its workflow: a start of a running one changes nothing.
+   * Starts the workflow of every adjustment not at its end, in case the app stopped between writing
+   * a request and starting its workflow: a start of a running one changes nothing.
    */
   public int resume() {
     int n = 0;
     for (AdjustmentsRecord r :
         dsl.selectFrom(ADJUSTMENTS)
-            .where(ADJUSTMENTS.STATUS.in(AdjustmentState.PENDING_APPROVAL.name(), AdjustmentState.POSTING.name()))
+            .where(
+                ADJUSTMENTS.STATUS.in(
+                    AdjustmentState.PENDING_APPROVAL.name(), AdjustmentState.POSTING.name()))
             .fetch()) {
       Duration left =
           r.getExpiresAt() == null
@@ -260,8 +288,15 @@ public final class Adjustments {
               : Duration.between(clock.instant(), r.getExpiresAt().toInstant());
       start(
           new AdjustmentRequest(
-              r.getRequestId(), r.getUserId(), r.getCurrency(), r.getKind(), r.getAmount(), r.getReason(),
-              r.getRequestedBy(), r.getNeedsApproval(), left.isNegative() ? Duration.ZERO : left));
+              r.getRequestId(),
+              r.getUserId(),
+              r.getCurrency(),
+              r.getKind(),
+              r.getAmount(),
+              r.getReason(),
+              r.getRequestedBy(),
+              r.getNeedsApproval(),
+              left.isNegative() ? Duration.ZERO : left));
       n++;
     }
     return n;

@@ -53,7 +53,10 @@ final class ApprovalWorker implements SmartLifecycle {
                   log.info("approval worker polling; {} adjustments resumed", adjustments.resume());
                   return;
                 } catch (RuntimeException e) {
-                  log.warn("approval worker: Temporal not ready ({}), retrying in {} s", e.toString(), backoff);
+                  log.warn(
+                      "approval worker: Temporal not ready ({}), retrying in {} s",
+                      e.toString(),
+                      backoff);
                   try {
                     Thread.sleep(backoff * 1000);
                   } catch (InterruptedException ie) {

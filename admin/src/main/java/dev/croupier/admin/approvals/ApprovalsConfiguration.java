@@ -16,7 +16,11 @@ class ApprovalsConfiguration {
 
   @Bean
   Adjustments adjustments(
-      DSLContext dsl, AuditLog audit, WorkflowClient temporal, AdminProperties properties, Clock clock) {
+      DSLContext dsl,
+      AuditLog audit,
+      WorkflowClient temporal,
+      AdminProperties properties,
+      Clock clock) {
     return new Adjustments(dsl, audit, temporal, properties, clock);
   }
 

@@ -52,8 +52,14 @@ class ApprovalsController {
     PageModel.flash(
         request,
         switch (a.status()) {
-          case "POSTED" -> money.format(a.amount(), a.currency()) + " posted (transaction " + a.transactionId() + ").";
-          case "PENDING_APPROVAL" -> money.format(a.amount(), a.currency()) + " is over the threshold: it waits for a second ADMIN.";
+          case "POSTED" ->
+              money.format(a.amount(), a.currency())
+                  + " posted (transaction "
+                  + a.transactionId()
+                  + ").";
+          case "PENDING_APPROVAL" ->
+              money.format(a.amount(), a.currency())
+                  + " is over the threshold: it waits for a second ADMIN.";
           case "FAILED" -> "The wallet refused it: " + a.failureCode() + ". Nothing was posted.";
           default -> "Posting " + money.format(a.amount(), a.currency()) + "…";
         });

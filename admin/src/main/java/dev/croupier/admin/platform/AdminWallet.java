@@ -84,12 +84,13 @@ public final class AdminWallet {
   /** The balance of an account. */
   public long balance(long accountId) {
     return call(
-        () -> wallet().getBalance(GetBalanceRequest.newBuilder().setAccountId(accountId).build()).getBalance());
+        () ->
+            wallet()
+                .getBalance(GetBalanceRequest.newBuilder().setAccountId(accountId).build())
+                .getBalance());
   }
 
-  /**
-   * The most recent {@code limit} entries of an account within {@code window}, newest first.
-   */
+  /** The most recent {@code limit} entries of an account within {@code window}, newest first. */
   public List<LedgerEntry> lastEntries(long accountId, Duration window, int limit) {
     return call(
         () -> {
@@ -123,7 +124,12 @@ public final class AdminWallet {
    * ADJUSTMENT to or from the house. Idempotent under {@code key}.
    */
   public Post postAdjustment(
-      String key, UUID userId, String currency, String kind, long amount, Map<String, String> metadata) {
+      String key,
+      UUID userId,
+      String currency,
+      String kind,
+      long amount,
+      Map<String, String> metadata) {
     long player = playerAccount(userId, currency);
     long other =
         systemAccount("GRANT".equals(kind) ? AccountType.PROMO : AccountType.HOUSE, currency);
@@ -186,8 +192,12 @@ public final class AdminWallet {
   private static LedgerEntry entry(Entry e) {
     String ref =
         !e.getReference().getSessionId().isEmpty()
-            ? "session " + e.getReference().getSessionId() + (e.getReference().getRound() > 0 ? " round " + e.getReference().getRound() : "")
-            : !e.getReference().getTableId().isEmpty() ? "table " + e.getReference().getTableId() : "";
+            ? "session "
+                + e.getReference().getSessionId()
+                + (e.getReference().getRound() > 0 ? " round " + e.getReference().getRound() : "")
+            : !e.getReference().getTableId().isEmpty()
+                ? "table " + e.getReference().getTableId()
+                : "";
     return new LedgerEntry(
         e.getEntryId(),
         e.getTransactionId(),

@@ -25,7 +25,8 @@ class PlatformConfiguration {
   }
 
   @Bean
-  WalletGrpc.WalletBlockingStub walletStub(ManagedChannel walletChannel, AdminProperties properties) {
+  WalletGrpc.WalletBlockingStub walletStub(
+      ManagedChannel walletChannel, AdminProperties properties) {
     String key = properties.wallet().serviceTokenKey();
     WalletGrpc.WalletBlockingStub stub = WalletGrpc.newBlockingStub(walletChannel);
     if (key == null || key.isBlank()) {
@@ -38,7 +39,9 @@ class PlatformConfiguration {
 
   @Bean
   AdminWallet adminWallet(
-      ManagedChannel walletChannel, WalletGrpc.WalletBlockingStub walletStub, AdminProperties properties) {
+      ManagedChannel walletChannel,
+      WalletGrpc.WalletBlockingStub walletStub,
+      AdminProperties properties) {
     return new AdminWallet(walletChannel, walletStub, properties.wallet().deadline());
   }
 
@@ -52,6 +55,7 @@ class PlatformConfiguration {
   @Bean
   WorkflowClient workflowClient(WorkflowServiceStubs stubs, AdminProperties properties) {
     return WorkflowClient.newInstance(
-        stubs, WorkflowClientOptions.newBuilder().setNamespace(properties.temporal().namespace()).build());
+        stubs,
+        WorkflowClientOptions.newBuilder().setNamespace(properties.temporal().namespace()).build());
   }
 }

@@ -54,6 +54,23 @@ class LeaderboardController {
         .orElseThrow(() -> new CroupierException(ErrorCode.NOT_RANKED, "no score for " + userId));
   }
 
+  /**
+   * {@code GET /realtime/revenue?currency=COIN&hours=24}: gross gaming revenue per hour, oldest
+   * first, every hour present.
+   */
+  @GetMapping("/realtime/revenue")
+  List<HourlyRevenue> revenue(
+      @RequestParam(defaultValue = "COIN") String currency,
+      @RequestParam(defaultValue = "24") int hours) {
+    if (hours < 1 || hours > 24 * 31) {
+      throw bad("hours is 1 to 744");
+    }
+    if (!currency.matches("[A-Z]{3,8}")) {
+      throw bad("currency is a code such as COIN");
+    }
+    return boards.revenue(currency, hours);
+  }
+
   private static Board board(String id) {
     return Board.of(id).orElseThrow(() -> bad("unknown board " + id));
   }

@@ -96,10 +96,13 @@ public final class LeaderboardIngest implements AutoCloseable {
     }
   }
 
-  /** One database transaction per polled batch. */
+  /**
+   * One database transaction per polled batch: the entries counted for the first time change the
+   * boards and the hourly revenue; the offsets move with them.
+   */
   private void apply(ConsumerRecords<String, byte[]> records) {
     Map<Integer, Long> next = new HashMap<>();
-    Map<Long, Counted> candidates = new LinkedHashMap<>();
+    Map<Long, WalletEntryEvent> relevant = new LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> r : records) {
       next.merge(r.partition(), r.offset() + 1, Math::max);
       WalletEntryEvent e;
@@ -110,19 +113,24 @@ public final class LeaderboardIngest implements AutoCloseable {
             "skipping an undecodable record at {}-{}@{}", r.topic(), r.partition(), r.offset());
         continue;
       }
-      Scoring.of(e).ifPresent(x -> candidates.putIfAbsent(x.entryId(), x));
+      if (Scoring.of(e).isPresent() || Revenue.of(e).isPresent()) {
+        relevant.putIfAbsent(e.entryId(), e);
+      }
     }
     int fresh =
         dsl.transactionResult(
             c -> {
               int n = 0;
-              if (!candidates.isEmpty()) {
-                Set<Long> firstTime = repository.markCounted(c.dsl(), candidates.keySet());
-                List<Counted> toApply = new ArrayList<>();
+              if (!relevant.isEmpty()) {
+                Set<Long> firstTime = repository.markCounted(c.dsl(), relevant.keySet());
+                List<WalletEntryEvent> toApply = new ArrayList<>();
                 for (Long id : firstTime) {
-                  toApply.add(candidates.get(id));
+                  toApply.add(relevant.get(id));
                 }
-                repository.apply(c.dsl(), scores(toApply));
+                repository.apply(
+                    c.dsl(),
+                    scores(toApply.stream().flatMap(x -> Scoring.of(x).stream()).toList()));
+                repository.addRevenue(c.dsl(), Revenue.sum(toApply));
                 n = toApply.size();
               }
               repository.saveOffsets(c.dsl(), settings.topic(), next);

@@ -3,8 +3,11 @@ package dev.croupier.realtime.leaderboard;
 import static dev.croupier.db.jooq.realtime.Tables.LEADERBOARD_COUNTED_ENTRIES;
 import static dev.croupier.db.jooq.realtime.Tables.LEADERBOARD_OFFSETS;
 import static dev.croupier.db.jooq.realtime.Tables.LEADERBOARD_SCORES;
+import static dev.croupier.db.jooq.realtime.Tables.REVENUE_HOURLY;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,6 +54,48 @@ final class LeaderboardRepository {
             .onConflictDoNothing()
             .returning(LEADERBOARD_COUNTED_ENTRIES.ENTRY_ID)
             .fetch(LEADERBOARD_COUNTED_ENTRIES.ENTRY_ID));
+  }
+
+  /** Adds each hour's sums to its row, in (currency, hour) order. */
+  void addRevenue(DSLContext ctx, Collection<Revenue.Hour> hours) {
+    var r = REVENUE_HOURLY;
+    for (Revenue.Hour h :
+        hours.stream()
+            .sorted(Comparator.comparing(Revenue.Hour::currency).thenComparing(Revenue.Hour::hour))
+            .toList()) {
+      ctx.insertInto(r, r.CURRENCY, r.HOUR, r.STAKES, r.WINS, r.RAKE, r.ROUNDS)
+          .values(
+              h.currency(),
+              h.hour().atOffset(ZoneOffset.UTC),
+              h.stakes(),
+              h.wins(),
+              h.rake(),
+              h.rounds())
+          .onConflict(r.CURRENCY, r.HOUR)
+          .doUpdate()
+          .set(r.STAKES, r.STAKES.plus(DSL.excluded(r.STAKES)))
+          .set(r.WINS, r.WINS.plus(DSL.excluded(r.WINS)))
+          .set(r.RAKE, r.RAKE.plus(DSL.excluded(r.RAKE)))
+          .set(r.ROUNDS, r.ROUNDS.plus(DSL.excluded(r.ROUNDS)))
+          .execute();
+    }
+  }
+
+  /** The hours of {@code currency} from {@code since} on, oldest first. */
+  List<Revenue.Hour> revenue(DSLContext ctx, String currency, Instant since) {
+    var r = REVENUE_HOURLY;
+    return ctx.selectFrom(r)
+        .where(r.CURRENCY.eq(currency), r.HOUR.ge(since.atOffset(ZoneOffset.UTC)))
+        .orderBy(r.HOUR)
+        .fetch(
+            x ->
+                new Revenue.Hour(
+                    x.getCurrency(),
+                    x.getHour().toInstant(),
+                    x.getStakes(),
+                    x.getWins(),
+                    x.getRake(),
+                    x.getRounds()));
   }
 
   /**

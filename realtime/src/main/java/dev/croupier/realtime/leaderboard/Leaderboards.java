@@ -1,7 +1,13 @@
 package dev.croupier.realtime.leaderboard;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -21,6 +27,24 @@ public final class Leaderboards {
   public List<Standing> top(Board board, Period period, String currency, int n) {
     return dsl.transactionResult(
         c -> repository.top(c.dsl(), board, period, period.start(clock.instant()), currency, n));
+  }
+
+  /**
+   * The last {@code hours} hours of revenue of {@code currency}, oldest first, each hour present
+   * (zero where nothing was played).
+   */
+  public List<HourlyRevenue> revenue(String currency, int hours) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
+    Instant since = now.minus(Duration.ofHours(hours - 1L));
+    Map<Instant, Revenue.Hour> stored = new HashMap<>();
+    dsl.transactionResult(c -> repository.revenue(c.dsl(), currency, since))
+        .forEach(h -> stored.put(h.hour(), h));
+    List<HourlyRevenue> out = new ArrayList<>();
+    for (Instant h = since; !h.isAfter(now); h = h.plus(Duration.ofHours(1))) {
+      Revenue.Hour x = stored.getOrDefault(h, new Revenue.Hour(currency, h, 0, 0, 0, 0));
+      out.add(new HourlyRevenue(h, x.stakes(), x.wins(), x.rake(), x.ggr(), x.rounds()));
+    }
+    return out;
   }
 
   /**

@@ -78,6 +78,29 @@ class LeaderboardIngestTest {
       from periods group by board, period, start, currency, user_id
       """;
 
+  /** Revenue per currency and hour from the ledger: stakes, wins, rake, rounds. */
+  private static final String REVENUE_FROM_LEDGER =
+      """
+      select e.currency || '@' || to_char(date_trunc('hour', e.created_at at time zone 'UTC'), 'YYYY-MM-DD"T"HH24') as k,
+             coalesce(sum(-e.amount) filter (where a.type = 'PLAYER' and e.amount < 0 and t.kind in ('BET', 'BET_AND_WIN')), 0)
+             || '/' || coalesce(sum(e.amount) filter (where a.type = 'PLAYER' and e.amount > 0 and t.kind in ('WIN', 'BET_AND_WIN', 'JACKPOT_WIN')), 0)
+             || '/' || coalesce(sum(e.amount) filter (where a.type = 'HOUSE' and e.amount > 0 and t.kind = 'RAKE'), 0)
+             || '/' || count(*) filter (where a.type = 'PLAYER' and e.amount < 0 and t.kind in ('BET', 'BET_AND_WIN')) as v
+      from wallet.entry e
+      join wallet.transaction t on t.id = e.transaction_id
+      join wallet.account a on a.id = e.account_id
+      where (a.type = 'PLAYER' and t.kind in ('BET', 'WIN', 'BET_AND_WIN', 'JACKPOT_WIN'))
+         or (a.type = 'HOUSE' and t.kind = 'RAKE')
+      group by 1
+      """;
+
+  private static final String REVENUE_STORED =
+      """
+      select currency || '@' || to_char(hour at time zone 'UTC', 'YYYY-MM-DD"T"HH24'),
+             stakes || '/' || wins || '/' || rake || '/' || rounds
+      from realtime.revenue_hourly
+      """;
+
   private static final String STORED =
       """
       select board || '/' || period || '/' || period_start || '/' || currency || '/' || user_id,
@@ -117,6 +140,20 @@ class LeaderboardIngestTest {
     running.add(i);
     i.start();
     return i;
+  }
+
+  private Map<String, String> texts(String sql) {
+    Map<String, String> out = new TreeMap<>();
+    dsl.resultQuery(sql)
+        .fetch()
+        .forEach(r -> out.put(r.get(0, String.class), r.get(1, String.class)));
+    return out;
+  }
+
+  private void assertRevenueMatchesTheLedger() {
+    Map<String, String> expected = texts(REVENUE_FROM_LEDGER);
+    assertThat(expected).isNotEmpty();
+    assertThat(texts(REVENUE_STORED)).isEqualTo(expected);
   }
 
   private Map<String, Long> map(String sql) {
@@ -231,8 +268,10 @@ class LeaderboardIngestTest {
             .setWinnerAccountId(players.get(3))
             .setReseedAmount(100)
             .build());
+    wallet.tableRake(players.get(5), "a-table", 37);
     awaitCaughtUp();
     assertBoardsMatchTheLedger(users);
+    assertRevenueMatchesTheLedger();
     long countedOnce = dsl.fetchCount(DSL.table("realtime.leaderboard_counted_entries"));
     assertThat(first.counted()).isEqualTo(countedOnce).isPositive();
 
@@ -240,6 +279,7 @@ class LeaderboardIngestTest {
     redeliverEverything();
     awaitCaughtUp();
     assertBoardsMatchTheLedger(users);
+    assertRevenueMatchesTheLedger();
     assertThat(first.counted()).isEqualTo(countedOnce);
 
     // A restart, with posts made while no ingest ran.
@@ -255,6 +295,7 @@ class LeaderboardIngestTest {
     LeaderboardIngest replay = ingest();
     awaitCaughtUp();
     assertBoardsMatchTheLedger(users);
+    assertRevenueMatchesTheLedger();
     assertThat(replay.counted()).isZero();
   }
 

@@ -7,9 +7,11 @@ package dev.croupier.db.jooq.realtime;
 import dev.croupier.db.jooq.realtime.tables.LeaderboardCountedEntries;
 import dev.croupier.db.jooq.realtime.tables.LeaderboardOffsets;
 import dev.croupier.db.jooq.realtime.tables.LeaderboardScores;
+import dev.croupier.db.jooq.realtime.tables.RevenueHourly;
 import dev.croupier.db.jooq.realtime.tables.records.LeaderboardCountedEntriesRecord;
 import dev.croupier.db.jooq.realtime.tables.records.LeaderboardOffsetsRecord;
 import dev.croupier.db.jooq.realtime.tables.records.LeaderboardScoresRecord;
+import dev.croupier.db.jooq.realtime.tables.records.RevenueHourlyRecord;
 
 import org.jooq.TableField;
 import org.jooq.UniqueKey;
@@ -31,4 +33,5 @@ public class Keys {
     public static final UniqueKey<LeaderboardCountedEntriesRecord> LEADERBOARD_COUNTED_ENTRIES_PKEY = Internal.createUniqueKey(LeaderboardCountedEntries.LEADERBOARD_COUNTED_ENTRIES, DSL.name("leaderboard_counted_entries_pkey"), new TableField[] { LeaderboardCountedEntries.LEADERBOARD_COUNTED_ENTRIES.ENTRY_ID }, true);
     public static final UniqueKey<LeaderboardOffsetsRecord> LEADERBOARD_OFFSETS_PKEY = Internal.createUniqueKey(LeaderboardOffsets.LEADERBOARD_OFFSETS, DSL.name("leaderboard_offsets_pkey"), new TableField[] { LeaderboardOffsets.LEADERBOARD_OFFSETS.TOPIC, LeaderboardOffsets.LEADERBOARD_OFFSETS.PARTITION }, true);
     public static final UniqueKey<LeaderboardScoresRecord> LEADERBOARD_SCORES_PKEY = Internal.createUniqueKey(LeaderboardScores.LEADERBOARD_SCORES, DSL.name("leaderboard_scores_pkey"), new TableField[] { LeaderboardScores.LEADERBOARD_SCORES.BOARD, LeaderboardScores.LEADERBOARD_SCORES.PERIOD, LeaderboardScores.LEADERBOARD_SCORES.PERIOD_START, LeaderboardScores.LEADERBOARD_SCORES.CURRENCY, LeaderboardScores.LEADERBOARD_SCORES.USER_ID }, true);
+    public static final UniqueKey<RevenueHourlyRecord> REVENUE_HOURLY_PKEY = Internal.createUniqueKey(RevenueHourly.REVENUE_HOURLY, DSL.name("revenue_hourly_pkey"), new TableField[] { RevenueHourly.REVENUE_HOURLY.CURRENCY, RevenueHourly.REVENUE_HOURLY.HOUR }, true);
 }

@@ -8,6 +8,7 @@ import dev.croupier.db.jooq.DefaultCatalog;
 import dev.croupier.db.jooq.realtime.tables.LeaderboardCountedEntries;
 import dev.croupier.db.jooq.realtime.tables.LeaderboardOffsets;
 import dev.croupier.db.jooq.realtime.tables.LeaderboardScores;
+import dev.croupier.db.jooq.realtime.tables.RevenueHourly;
 
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +50,11 @@ public class Realtime extends SchemaImpl {
     public final LeaderboardScores LEADERBOARD_SCORES = LeaderboardScores.LEADERBOARD_SCORES;
 
     /**
+     * GGR inputs per currency and hour (UTC), counted once per ledger entry.
+     */
+    public final RevenueHourly REVENUE_HOURLY = RevenueHourly.REVENUE_HOURLY;
+
+    /**
      * No further instances allowed
      */
     private Realtime() {
@@ -66,7 +72,8 @@ public class Realtime extends SchemaImpl {
         return Arrays.asList(
             LeaderboardCountedEntries.LEADERBOARD_COUNTED_ENTRIES,
             LeaderboardOffsets.LEADERBOARD_OFFSETS,
-            LeaderboardScores.LEADERBOARD_SCORES
+            LeaderboardScores.LEADERBOARD_SCORES,
+            RevenueHourly.REVENUE_HOURLY
         );
     }
 }

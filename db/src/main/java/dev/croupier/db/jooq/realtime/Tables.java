@@ -7,6 +7,7 @@ package dev.croupier.db.jooq.realtime;
 import dev.croupier.db.jooq.realtime.tables.LeaderboardCountedEntries;
 import dev.croupier.db.jooq.realtime.tables.LeaderboardOffsets;
 import dev.croupier.db.jooq.realtime.tables.LeaderboardScores;
+import dev.croupier.db.jooq.realtime.tables.RevenueHourly;
 
 
 /**
@@ -32,4 +33,9 @@ public class Tables {
      * wallet.entries.
      */
     public static final LeaderboardScores LEADERBOARD_SCORES = LeaderboardScores.LEADERBOARD_SCORES;
+
+    /**
+     * GGR inputs per currency and hour (UTC), counted once per ledger entry.
+     */
+    public static final RevenueHourly REVENUE_HOURLY = RevenueHourly.REVENUE_HOURLY;
 }
