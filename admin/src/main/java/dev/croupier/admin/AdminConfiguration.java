@@ -1,15 +1,18 @@
 package dev.croupier.admin;
 
 import dev.croupier.admin.audit.AuditLog;
+import dev.croupier.admin.dashboard.Dashboard;
 import dev.croupier.admin.flags.FlagRelay;
 import dev.croupier.admin.flags.Flags;
 import dev.croupier.admin.ledger.LiveLedger;
+import dev.croupier.admin.platform.AdminWallet;
 import dev.croupier.admin.staff.SignIn;
 import dev.croupier.admin.staff.Staff;
 import dev.croupier.admin.staff.StaffPasswords;
 import dev.croupier.admin.staff.internal.SecretBox;
 import dev.croupier.admin.web.Money;
 import dev.croupier.admin.web.PermissionInterceptor;
+import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -106,6 +109,16 @@ class AdminConfiguration {
             2_000,
             256,
             !commandMode));
+  }
+
+  @Bean
+  Dashboard dashboard(
+      LiveLedger ledger,
+      AdminWallet wallet,
+      WorkflowClient temporal,
+      AdminProperties properties,
+      Clock clock) {
+    return new Dashboard(ledger, wallet, temporal, properties, clock);
   }
 
   /** Where a signed-in staff member's security context lives: their HTTP session. */

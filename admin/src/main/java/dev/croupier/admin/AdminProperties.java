@@ -30,6 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param kafka the cluster, the flags topic admin writes and the ledger topic it follows
  * @param temporal the Temporal cluster (sessions, tables, approvals) and its Web UI
  * @param wallet how admin calls the wallet
+ * @param realtimeUrl the realtime app's HTTP API (hourly revenue)
+ * @param prometheusUrl a Prometheus that scrapes the platform, for the dashboard's figures from
+ *     metrics (players online, outbox lag); empty: those figures are not shown
  */
 @Validated
 @ConfigurationProperties("croupier.admin")
@@ -44,7 +47,9 @@ public record AdminProperties(
     @DefaultValue @Valid Approvals approvals,
     @DefaultValue @Valid Kafka kafka,
     @DefaultValue @Valid Temporal temporal,
-    @DefaultValue @Valid Wallet wallet) {
+    @DefaultValue @Valid Wallet wallet,
+    @DefaultValue("http://127.0.0.1:8083") @NotBlank String realtimeUrl,
+    @DefaultValue("") String prometheusUrl) {
 
   /**
    * @param target {@code CROUPIER_TEMPORAL_TARGET}

@@ -84,7 +84,21 @@ class RealtimeApplicationTest {
                   KafkaTopics.readAll(bootstrap, jackpot, StringDeserializer.class).stream()
                       .anyMatch(r -> r.value() != null && r.value().contains("COIN")));
 
+      // The last hours' revenue (summed, in case the rounds straddle an hour): the two rounds'
+      // stakes (300 + 200) and the 900 won.
+      JsonNode hours =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> get(base + "/realtime/revenue?hours=3").body(), h -> sum(h, "rounds") == 2);
+      assertThat(hours.size()).isEqualTo(3);
+      assertThat(sum(hours, "stakes")).isEqualTo(500);
+      assertThat(sum(hours, "wins")).isEqualTo(900);
+      assertThat(sum(hours, "ggr")).isEqualTo(-400);
+
       // Bad requests: problem details, each with its code.
+      assertProblem(get(base + "/realtime/revenue?hours=0"), 400, "VALIDATION_FAILED");
+      assertProblem(get(base + "/realtime/revenue?currency=coin"), 400, "VALIDATION_FAILED");
       assertProblem(
           get(base + "/realtime/leaderboards/most-spins/daily"), 400, "VALIDATION_FAILED");
       assertProblem(
@@ -103,6 +117,14 @@ class RealtimeApplicationTest {
   }
 
   private record Reply(int status, JsonNode body) {}
+
+  private static long sum(JsonNode hours, String field) {
+    long total = 0;
+    for (JsonNode h : hours) {
+      total += h.path(field).asLong();
+    }
+    return total;
+  }
 
   private Reply get(String url) throws Exception {
     HttpResponse<String> r =

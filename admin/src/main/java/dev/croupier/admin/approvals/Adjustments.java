@@ -19,6 +19,7 @@ import dev.croupier.workflows.approval.Vote;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
@@ -235,6 +236,19 @@ public final class Adjustments {
               null,
               AuditJson.of("state", status.state().name(), "transactionId", status.transactionId()),
               Outcome.OK));
+    } catch (WorkflowNotFoundException e) {
+      // The workflow has ended: the adjustment was decided or expired already.
+      audit.append(
+          actor,
+          new AuditLog.Event(
+              action,
+              "adjustment:" + requestId,
+              why,
+              null,
+              AuditJson.of("code", ErrorCode.APPROVAL_CLOSED.name()),
+              Outcome.REFUSED));
+      throw new CroupierException(
+          ErrorCode.APPROVAL_CLOSED, "this adjustment was already decided or has expired");
     } catch (WorkflowUpdateException e) {
       ErrorCode code = codeOf(e).orElse(ErrorCode.UNAVAILABLE);
       audit.append(

@@ -39,6 +39,9 @@ public final class AdjustmentWorkflowImpl implements AdjustmentWorkflow {
   private Long transactionId;
   private Long balanceAfter;
   private String failureCode;
+  // Set once the final state is recorded: a decision's answer waits for it, so the pages already
+  // show what the answer says.
+  private boolean recorded;
 
   @Override
   public AdjustmentStatus run(AdjustmentRequest request) {
@@ -48,13 +51,11 @@ public final class AdjustmentWorkflowImpl implements AdjustmentWorkflow {
       boolean decided = Workflow.await(request.approvalTtl(), () -> approved != null);
       if (!decided) {
         state = AdjustmentState.EXPIRED;
-        activities.record(request, status());
-        return status();
+        return finish();
       }
       if (!approved) {
         state = AdjustmentState.REJECTED;
-        activities.record(request, status());
-        return status();
+        return finish();
       }
     }
     state = AdjustmentState.POSTING;
@@ -68,7 +69,12 @@ public final class AdjustmentWorkflowImpl implements AdjustmentWorkflow {
       failureCode = WorkflowFailures.isCatalogued(code) ? code : ErrorCode.INTERNAL.name();
       state = AdjustmentState.FAILED;
     }
+    return finish();
+  }
+
+  private AdjustmentStatus finish() {
     activities.record(request, status());
+    recorded = true;
     return status();
   }
 
@@ -100,8 +106,8 @@ public final class AdjustmentWorkflowImpl implements AdjustmentWorkflow {
   private AdjustmentStatus decide(Vote vote, boolean approve) {
     decidedBy = vote.staffId();
     approved = approve;
-    // The answer is how it ended: posted or refused by the wallet, or rejected.
-    Workflow.await(() -> state.isFinal());
+    // The answer is how it ended (posted, refused by the wallet, or rejected), once recorded.
+    Workflow.await(() -> recorded);
     return status();
   }
 
