@@ -93,6 +93,11 @@ public final class Launcher {
       track(process);
       Ports.awaitOpen(app.name(), Ports.LOOPBACK, port, Duration.ofSeconds(120), process::isAlive);
       urls.add("  %-18s %s://%s:%d".formatted(app.name(), app.scheme(), Ports.LOOPBACK, port));
+      if (app.name().equals("admin")) {
+        urls.add(
+            "  %-18s first time: admin/bin/croupier-admin bootstrap-admin --email=<you> --name=<name>"
+                .formatted(""));
+      }
     }
 
     say("");
@@ -159,6 +164,14 @@ public final class Launcher {
         sealingKeys != null
             ? sealingKeys
             : persistentKey(config.home().resolve("seed-sealing.key")));
+    // The admin app seals staff TOTP secrets with this key: like the seed key, it outlives the run.
+    String adminKeys = env.get("CROUPIER_ADMIN_SECRET_KEYS");
+    appEnv.put(
+        "CROUPIER_ADMIN_SECRET_KEYS",
+        adminKeys != null ? adminKeys : persistentKey(config.home().resolve("admin-secret.key")));
+    appEnv.put(
+        "CROUPIER_TEMPORAL_UI_URL",
+        stack.temporal().flatMap(s -> s.webUi()).orElse("http://" + Ports.LOOPBACK + ":8233"));
     appEnv.put(
         "CROUPIER_IDENTITY_JWT_GENERATEDEVKEY",
         env.getOrDefault("CROUPIER_IDENTITY_JWT_GENERATEDEVKEY", "true"));
@@ -178,7 +191,7 @@ public final class Launcher {
       Files.writeString(file, key + "\n");
       return key;
     } catch (IOException e) {
-      throw new DevStackException("Cannot keep the seed sealing key in " + file + ": " + e, e);
+      throw new DevStackException("Cannot keep a dev key in " + file + ": " + e, e);
     }
   }
 
