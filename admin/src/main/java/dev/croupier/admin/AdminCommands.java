@@ -43,10 +43,17 @@ public final class AdminCommands {
   public static int run(String[] args, BufferedReader in, PrintStream out) {
     String command = args[0];
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    // The terminal shows the command's answer, not the app's start-up chatter.
+    System.setProperty("org.jooq.no-logo", "true");
+    System.setProperty("org.jooq.no-tips", "true");
     try (ConfigurableApplicationContext context =
         new SpringApplicationBuilder(AdminApplication.class)
             .web(WebApplicationType.NONE)
-            .properties("croupier.admin.command-mode=true", "spring.main.banner-mode=off")
+            .properties(
+                "croupier.admin.command-mode=true",
+                "spring.main.banner-mode=off",
+                "spring.main.log-startup-info=false",
+                "logging.level.root=warn")
             .run(rest)) {
       return switch (command) {
         case "bootstrap-admin" -> bootstrap(context, rest, in, out);

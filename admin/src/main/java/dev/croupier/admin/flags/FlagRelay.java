@@ -15,8 +15,10 @@ import org.springframework.context.SmartLifecycle;
  */
 public final class FlagRelay implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(FlagRelay.class);
-  private final OutboxRelay relay;
+  private final DataSource dataSource;
+  private final AdminProperties.Kafka kafka;
   private final Flags flags;
+  private volatile OutboxRelay relay;
   private final boolean autoStartup;
   private volatile boolean running;
 
@@ -27,26 +29,22 @@ public final class FlagRelay implements SmartLifecycle {
       DataSource dataSource, Flags flags, AdminProperties.Kafka kafka, boolean autoStartup) {
     this.flags = flags;
     this.autoStartup = autoStartup;
-    this.relay =
-        new OutboxRelay(
-            dataSource,
-            new FlagOutbox(kafka.flagsTopic()),
-            new OutboxRelay.Settings(
-                "admin-flags",
-                kafka.bootstrapServers(),
-                100,
-                Duration.ofMillis(500),
-                Duration.ofSeconds(30)));
+    this.dataSource = dataSource;
+    this.kafka = kafka;
   }
 
   /** Publishes now rather than at the next poll. */
   public void wakeUp() {
-    relay.wakeUp();
+    OutboxRelay r = relay;
+    if (r != null) {
+      r.wakeUp();
+    }
   }
 
   /** Records published since start. */
   public long published() {
-    return relay.published();
+    OutboxRelay r = relay;
+    return r == null ? 0 : r.published();
   }
 
   @Override
@@ -58,13 +56,26 @@ public final class FlagRelay implements SmartLifecycle {
   public void start() {
     int n = flags.republishAll();
     log.info("flag relay: {} flags queued for admin.flags", n);
+    relay =
+        new OutboxRelay(
+            dataSource,
+            new FlagOutbox(kafka.flagsTopic()),
+            new OutboxRelay.Settings(
+                "admin-flags",
+                kafka.bootstrapServers(),
+                100,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(30)));
     relay.start();
     running = true;
   }
 
   @Override
   public void stop() {
-    relay.close();
+    OutboxRelay r = relay;
+    if (r != null) {
+      r.close();
+    }
     running = false;
   }
 
