@@ -56,6 +56,8 @@ class LauncherProcessTest {
     } finally {
       launcher.process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
       launcher.process.destroyForcibly();
+      launcher.process.waitFor(30, TimeUnit.SECONDS);
+      LauncherProcess.dropDatabase(env);
     }
   }
 }
