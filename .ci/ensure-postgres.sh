@@ -33,4 +33,14 @@ fi
 if [ "$(psql_admin -c "select 1 from pg_database where datname='$PG_DB'")" != "1" ]; then
   psql_admin -c "create database $PG_DB owner $PG_USER"
 fi
-echo "[postgres] ready: jdbc:postgresql://127.0.0.1:5432/$PG_DB (user $PG_USER)"
+# One login role per context (dev default password, loopback only); the migrations grant each the
+# rights on its own schema and nothing else. Production creates these with its own passwords.
+for role in croupier_identity croupier_wallet croupier_game croupier_realtime croupier_admin; do
+  if [ "$(psql_admin -c "select 1 from pg_roles where rolname='$role'")" != "1" ]; then
+    psql_admin -c "create role $role login password '$PG_PASSWORD'" 2>/dev/null \
+      || psql_admin -c "alter role $role login password '$PG_PASSWORD'"
+  else
+    psql_admin -c "alter role $role login password '$PG_PASSWORD'"
+  fi
+done
+echo "[postgres] ready: jdbc:postgresql://127.0.0.1:5432/$PG_DB (user $PG_USER; context roles croupier_identity, _wallet, _game, _realtime, _admin)"

@@ -73,8 +73,27 @@ export async function refresh() {
 
 export async function signOut() {
   const refreshToken = tokens?.refreshToken || sessionStorage.getItem(REFRESH_KEY);
+  const accessToken = tokens?.accessToken;
   store(null);
-  if (refreshToken) await call("POST", "/auth/logout", { refreshToken }).catch(() => {});
+  // The access token is revoked too, so it stops working at once rather than at its expiry.
+  if (refreshToken) await call("POST", "/auth/logout", { refreshToken, accessToken }).catch(() => {});
+}
+
+/** Finishes a social (OIDC) login: the one-time code from the redirect, traded for tokens. */
+export async function exchangeSignInCode(code) {
+  store(await call("POST", "/auth/oidc/token", { code, deviceId: deviceId() }));
+  return tokens;
+}
+
+/** The social login providers the gateway is configured with: [{id, name, loginUrl}]. */
+export async function providers() {
+  return (await call("GET", "/auth/providers")) || [];
+}
+
+/** A one-time ticket for the WebSocket upgrade, or null when signed out. */
+export async function socketTicket() {
+  if (!tokens) return null;
+  return (await call("POST", "/auth/ws-ticket", undefined, true)).ticket;
 }
 
 export async function me() { return call("GET", "/auth/me", undefined, true); }

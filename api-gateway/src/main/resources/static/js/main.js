@@ -26,7 +26,7 @@ const state = {
   boards: new Map(),
 };
 
-const socket = new CroupierSocket(api.accessToken, (s) => ($("#conn").dataset.state = s));
+const socket = new CroupierSocket(api.socketTicket, (s) => ($("#conn").dataset.state = s));
 
 // ---- routing -------------------------------------------------------------------------------------
 
@@ -383,11 +383,25 @@ $("#verify-form").addEventListener("submit", async (e) => {
 
 // ---- start ---------------------------------------------------------------------------------------
 
+// Social login buttons, one per provider the gateway knows.
+api.providers().then((list) => {
+  const box = $("#social-login");
+  box.replaceChildren(...list.map((p) => el("a", { class: "button social", href: p.loginUrl, "data-provider": p.id }, `Sign in with ${p.name}`)));
+  box.hidden = list.length === 0;
+}).catch(() => {});
+
 (async function start() {
+  // A social login ends here with a one-time code in the fragment (never tokens): trade it by POST.
+  const landing = new URLSearchParams(location.hash.replace(/^#\/?/, ""));
+  const code = landing.get("signin_code");
+  const error = landing.get("error");
+  if (code || error) history.replaceState(null, "", location.pathname + "#/");
   try {
-    await api.refresh();
+    if (code) await api.exchangeSignInCode(code);
+    else await api.refresh();
     await signedIn();
-  } catch {
+  } catch (err) {
     route();
+    if (code || error) $("#login-form .form-error").textContent = explain(error || err.code, err?.message);
   }
 })();

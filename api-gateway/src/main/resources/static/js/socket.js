@@ -10,8 +10,10 @@ export class ProtocolError extends Error {
 }
 
 export class CroupierSocket {
-  constructor(tokenProvider, onState) {
-    this.tokenProvider = tokenProvider;
+  // ticketProvider: async, resolves with a one-time ticket (POST /auth/ws-ticket), or null when
+  // signed out. The ticket travels as a subprotocol: a token never goes in the URL.
+  constructor(ticketProvider, onState) {
+    this.ticketProvider = ticketProvider;
     this.onState = onState || (() => {});
     this.pending = new Map();
     this.handlers = new Map();
@@ -20,14 +22,20 @@ export class CroupierSocket {
     this.closedByUs = false;
   }
 
-  connect() {
+  async connect() {
     this.closedByUs = false;
-    const token = this.tokenProvider();
-    if (!token) return;
-    const scheme = location.protocol === "https:" ? "wss" : "ws";
-    const url = `${scheme}://${location.host}/ws?access_token=${encodeURIComponent(token)}`;
     this.onState("connecting");
-    const ws = new WebSocket(url, ["croupier.v1"]);
+    let ticket;
+    try {
+      ticket = await this.ticketProvider();
+    } catch (e) {
+      this.onState("offline");
+      this.retry();
+      return;
+    }
+    if (!ticket || this.closedByUs) return;
+    const scheme = location.protocol === "https:" ? "wss" : "ws";
+    const ws = new WebSocket(`${scheme}://${location.host}/ws`, ["croupier.v1", `croupier.ticket.${ticket}`]);
     this.ws = ws;
     ws.onopen = () => {
       this.backoff = 500;
@@ -42,10 +50,14 @@ export class CroupierSocket {
       if (this.closedByUs) return;
       // 1008: the token expired or was revoked; the app refreshes it before we come back.
       this.emit("closed", { code: e.code, reason: e.reason });
-      const wait = this.backoff;
-      this.backoff = Math.min(this.backoff * 2, 15000);
-      setTimeout(() => this.connect(), wait);
+      this.retry();
     };
+  }
+
+  retry() {
+    const wait = this.backoff;
+    this.backoff = Math.min(this.backoff * 2, 15000);
+    setTimeout(() => this.connect(), wait);
   }
 
   close() {

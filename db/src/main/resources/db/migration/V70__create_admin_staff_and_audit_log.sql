@@ -118,3 +118,7 @@ create trigger audit_log_append_only
 create trigger audit_log_no_truncate
   before truncate on admin.audit_log
   for each statement execute function admin.refuse_audit_change();
+
+-- The admin app's role appends to the log and never changes or removes a row: the trigger refuses,
+-- and the role has no right to try (V60 gave it every table of its schema by default).
+revoke update, delete, truncate on admin.audit_log from croupier_admin;

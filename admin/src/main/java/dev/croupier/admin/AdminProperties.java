@@ -67,13 +67,18 @@ public record AdminProperties(
 
   /**
    * @param target {@code CROUPIER_WALLET_TARGET}
-   * @param serviceTokenKey {@code CROUPIER_SERVICE_TOKEN_KEY}
    * @param deadline how long one wallet call may take
+   * @param tls admin's mutual-TLS identity toward the wallet: the certificate (CN {@code admin}),
+   *     its key and the CA ({@code CROUPIER_TLS_CERT}, {@code CROUPIER_TLS_KEY}, {@code
+   *     CROUPIER_TLS_CA}; the launcher makes dev ones)
    */
   public record Wallet(
       @DefaultValue("127.0.0.1:9090") @NotBlank String target,
-      String serviceTokenKey,
-      @DefaultValue("5s") @NotNull Duration deadline) {}
+      @DefaultValue("5s") @NotNull Duration deadline,
+      @DefaultValue @Valid Tls tls) {}
+
+  /** Paths of a PEM certificate chain, its PKCS#8 key, and the trusted CA. */
+  public record Tls(String certificate, String privateKey, String trustedCa) {}
 
   /**
    * @param bootstrapServers {@code CROUPIER_KAFKA_BOOTSTRAP}

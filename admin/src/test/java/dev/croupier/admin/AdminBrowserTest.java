@@ -61,7 +61,11 @@ class AdminBrowserTest {
                 Map.entry(
                     "croupier.admin.temporal.task-queue", "admin-browser-" + UUID.randomUUID()),
                 Map.entry("croupier.admin.wallet.target", wallet.target()),
-                Map.entry("croupier.admin.wallet.service-token-key", wallet.serviceTokenKey()),
+                Map.entry(
+                    "croupier.admin.wallet.tls.certificate", wallet.tls("admin").certificate()),
+                Map.entry(
+                    "croupier.admin.wallet.tls.private-key", wallet.tls("admin").privateKey()),
+                Map.entry("croupier.admin.wallet.tls.trusted-ca", wallet.tls("admin").trustedCa()),
                 Map.entry("croupier.admin.realtime-url", "http://127.0.0.1:" + Ports.freePort())));
     root = admin.bootstrapAdmin("root@example.com");
   }

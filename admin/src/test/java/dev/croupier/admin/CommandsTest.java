@@ -96,7 +96,7 @@ class CommandsTest {
     String[] args = new String[command.length + 5];
     System.arraycopy(command, 0, args, 0, command.length);
     args[command.length] = "--spring.datasource.url=" + db.url();
-    args[command.length + 1] = "--spring.datasource.username=" + db.user();
+    args[command.length + 1] = "--spring.datasource.username=croupier_admin";
     args[command.length + 2] = "--spring.datasource.password=" + db.password();
     args[command.length + 3] = "--croupier.admin.secret-keys=" + key;
     args[command.length + 4] = "--croupier.admin.argon2.memory-kib=8192";

@@ -61,9 +61,11 @@ public final class TestAdmin implements AutoCloseable {
   public static TestAdmin start(PostgresDatabase db, Map<String, Object> extra) {
     int port = Ports.freePort();
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("spring.datasource.url", db.url());
-    p.put("spring.datasource.username", db.user());
-    p.put("spring.datasource.password", db.password());
+    // As the admin app connects: its context's role, with rights on schema admin only.
+    PostgresDatabase asAdmin = db.as("croupier_admin");
+    p.put("spring.datasource.url", asAdmin.url());
+    p.put("spring.datasource.username", asAdmin.user());
+    p.put("spring.datasource.password", asAdmin.password());
     p.put("server.port", port);
     p.put("croupier.admin.secret-keys", randomKey());
     p.put("croupier.admin.base-url", "http://127.0.0.1:" + port);

@@ -57,7 +57,9 @@ public class TestIdentityProvider {
       Map.of(
           "uma", new Object[] {"uma@example.com", true, "Uma Thurman"},
           "victor", new Object[] {"victor@example.com", true, "Victor"},
-          "nell", new Object[] {"nell@example.com", false, "Nell"});
+          "nell", new Object[] {"nell@example.com", false, "Nell"},
+          "wanda", new Object[] {"wanda@example.com", true, "Wanda"},
+          "xena", new Object[] {"xena@example.com", true, "Xena"});
 
   /** Starts it on a random loopback port; {@code redirectUri} is the gateway's callback. */
   public static ConfigurableApplicationContext start(String redirectUri) {

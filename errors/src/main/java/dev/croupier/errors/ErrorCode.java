@@ -80,7 +80,6 @@ public enum ErrorCode {
       Kind.FAILED_PRECONDITION, "The adjustment was already decided or its approval expired."),
   CSRF_TOKEN_INVALID(
       Kind.PERMISSION_DENIED, "The form's CSRF token is missing or wrong; nothing was done."),
-  UNKNOWN_PATH(Kind.NOT_FOUND, "There is no page or endpoint at this path."),
   AUDIT_CHAIN_BROKEN(
       Kind.FAILED_PRECONDITION, "The audit log's hash chain does not verify from some row on."),
 
@@ -88,11 +87,28 @@ public enum ErrorCode {
   VALIDATION_FAILED(Kind.INVALID_ARGUMENT, "One or more fields are invalid."),
   EMAIL_TAKEN(Kind.CONFLICT, "An account with this email already exists."),
   BAD_CREDENTIALS(Kind.UNAUTHENTICATED, "The email or password is wrong."),
-  ACCOUNT_LOCKED(Kind.PERMISSION_DENIED, "The account is locked after repeated failed logins."),
+  ACCOUNT_LOCKED(
+      Kind.PERMISSION_DENIED,
+      "Sign-in to this account from this address or device is locked after repeated failures."),
   ACCOUNT_DISABLED(Kind.PERMISSION_DENIED, "The account is disabled."),
   INVALID_TOKEN(Kind.UNAUTHENTICATED, "The token is missing, malformed, expired or not trusted."),
   TOKEN_REUSED(Kind.UNAUTHENTICATED, "A refresh token was reused; its whole family is revoked."),
   FORBIDDEN(Kind.PERMISSION_DENIED, "The caller may not do this."),
+  UNKNOWN_CALLER(
+      Kind.UNAUTHENTICATED, "The calling service presented no certificate the wallet trusts."),
+  CALLER_NOT_AUTHORIZED(
+      Kind.PERMISSION_DENIED,
+      "The calling service may not make this call, post this kind or touch this account."),
+  ORIGIN_NOT_ALLOWED(
+      Kind.PERMISSION_DENIED, "The Origin header is malformed or not one the gateway serves."),
+  BAD_SUBPROTOCOL(
+      Kind.INVALID_ARGUMENT, "The WebSocket upgrade does not offer the croupier.v1 subprotocol."),
+  INVALID_TICKET(
+      Kind.UNAUTHENTICATED, "The WebSocket ticket is missing, malformed, expired or already used."),
+  TOKEN_IN_URL(
+      Kind.INVALID_ARGUMENT,
+      "A token was sent in the URL; send it in a header or use a WebSocket ticket."),
+  UNKNOWN_PATH(Kind.NOT_FOUND, "Nothing is served at this path with this method."),
   RATE_LIMITED(Kind.RESOURCE_EXHAUSTED, "Too many requests; retry later."),
   PAYLOAD_TOO_LARGE(Kind.RESOURCE_EXHAUSTED, "The message or body is over the size limit."),
   MALFORMED_MESSAGE(Kind.INVALID_ARGUMENT, "The message is not valid JSON or misses a field."),

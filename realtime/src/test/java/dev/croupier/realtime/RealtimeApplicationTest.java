@@ -45,7 +45,7 @@ class RealtimeApplicationTest {
             new SpringApplicationBuilder(RealtimeApplication.class)
                 .run(
                     "--spring.datasource.url=" + db.url(),
-                    "--spring.datasource.username=" + db.user(),
+                    "--spring.datasource.username=croupier_realtime",
                     "--spring.datasource.password=" + db.password(),
                     "--server.port=" + port,
                     "--croupier.realtime.bootstrap-servers=" + bootstrap,

@@ -26,11 +26,7 @@ public final class RealtimeTestWallet implements AutoCloseable {
 
   public RealtimeTestWallet(PostgresDatabase db, String bootstrapServers, String entriesTopic) {
     wallet =
-        TestWallet.over(db)
-            .posting(2, 128, 4096)
-            .outbox(bootstrapServers, entriesTopic)
-            .caller("workers-tests")
-            .start();
+        TestWallet.over(db).posting(2, 128, 4096).outbox(bootstrapServers, entriesTopic).start();
     stub = wallet.stub();
     house = wallet.open("", AccountType.HOUSE);
     pool = wallet.open("", AccountType.JACKPOT_POOL);
@@ -50,7 +46,8 @@ public final class RealtimeTestWallet implements AutoCloseable {
       String key, long player, long stake, long win, long contribution) {
     PostTransactionRequest.Builder r =
         PostTransactionRequest.newBuilder()
-            .setIdempotencyKey(key)
+            // The workers post rounds under session keys; the wallet refuses them any other.
+            .setIdempotencyKey(key.startsWith("session-") ? key : "session-" + key)
             .setKind(TransactionKind.BET_AND_WIN)
             .setReference(Reference.newBuilder().setSessionId(key).setRound(1))
             .addLegs(leg(player, -stake))

@@ -13,6 +13,16 @@ public record PostgresDatabase(String url, String user, String password) {
     return new PostgresSettings(url, user, password);
   }
 
+  /**
+   * The same database as one context's role ({@code croupier_identity}, {@code croupier_wallet},
+   * {@code croupier_game}, {@code croupier_realtime}, {@code croupier_admin}), as that context's
+   * app connects: rights on its own schema only. {@code .ci/ensure-postgres.sh} makes the roles
+   * with the same dev password as the owner's.
+   */
+  public PostgresDatabase as(String role) {
+    return new PostgresDatabase(url, role, password);
+  }
+
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(url, user, password);
   }

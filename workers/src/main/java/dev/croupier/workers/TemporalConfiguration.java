@@ -2,13 +2,12 @@ package dev.croupier.workers;
 
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.client.CallSettings;
+import dev.croupier.client.TemporalTls;
 import dev.croupier.client.sealing.SeedSealing;
 import dev.croupier.client.sessions.GameSessions;
 import dev.croupier.games.api.GameRegistry;
-import dev.croupier.wallet.api.ServiceTokenCredentials;
-import dev.croupier.wallet.api.ServiceTokenKey;
+import dev.croupier.wallet.api.ServiceTls;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -22,8 +21,11 @@ class TemporalConfiguration {
 
   @Bean(destroyMethod = "shutdown")
   WorkflowServiceStubs workflowServiceStubs(TemporalProperties temporal) {
+    TemporalProperties.Tls tls = temporal.tls();
     return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
+        new TemporalTls(tls.certificate(), tls.privateKey(), tls.trustedCa(), tls.serverName())
+            .applyTo(WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()))
+            .build());
   }
 
   /** Server seeds are sealed in every payload this client and its workers write. */
@@ -55,15 +57,14 @@ class TemporalConfiguration {
 
   @Bean(destroyMethod = "shutdownNow")
   ManagedChannel walletChannel(WalletClientProperties wallet) {
-    return NettyChannelBuilder.forTarget(wallet.target()).usePlaintext().build();
+    WalletClientProperties.Tls tls = wallet.tls();
+    return ServiceTls.of(tls.certificate(), tls.privateKey(), tls.trustedCa())
+        .walletChannel(wallet.target());
   }
 
+  /** Calls the wallet over mutual TLS as {@code workers}, the identity its certificate names. */
   @Bean
-  WalletGrpc.WalletBlockingStub wallet(
-      ManagedChannel walletChannel, WalletClientProperties wallet) {
-    return WalletGrpc.newBlockingStub(walletChannel)
-        .withCallCredentials(
-            new ServiceTokenCredentials(
-                ServiceTokenKey.fromBase64(wallet.serviceTokenKey()), "workers"));
+  WalletGrpc.WalletBlockingStub wallet(ManagedChannel walletChannel) {
+    return WalletGrpc.newBlockingStub(walletChannel);
   }
 }

@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param taskQueue the session task queue; this default is the only place its name is written
  * @param workflowTaskTimeout how long a workflow task may run; also the stall after a worker crash
  * @param worker worker tuning
+ * @param tls TLS to the frontend; all blank (the default) for plaintext, as the dev server speaks
  */
 @Validated
 @ConfigurationProperties("croupier.temporal")
@@ -25,7 +26,15 @@ public record TemporalProperties(
     @NotBlank String namespace,
     @NotBlank @DefaultValue(TemporalProperties.DEFAULT_TASK_QUEUE) String taskQueue,
     @NotNull @DefaultValue("10s") Duration workflowTaskTimeout,
-    @Valid @NotNull @DefaultValue Worker worker) {
+    @Valid @NotNull @DefaultValue Worker worker,
+    @NotNull @DefaultValue Tls tls) {
+
+  /** TLS to the Temporal frontend; see {@code dev.croupier.client.TemporalTls}. */
+  public record Tls(
+      @DefaultValue("") String certificate,
+      @DefaultValue("") String privateKey,
+      @DefaultValue("") String trustedCa,
+      @DefaultValue("") String serverName) {}
 
   /** The session task queue when none is configured. */
   public static final String DEFAULT_TASK_QUEUE = "game-sessions";

@@ -55,13 +55,15 @@ class FakeGamesEndToEndTest {
             new SpringApplicationBuilder(WorkersApplication.class)
                 .run(
                     "--spring.datasource.url=" + db.url(),
-                    "--spring.datasource.username=" + db.user(),
+                    "--spring.datasource.username=croupier_game",
                     "--spring.datasource.password=" + db.password(),
                     "--server.port=" + Ports.freePort(),
                     "--croupier.temporal.target=" + temporal.target(),
                     "--croupier.temporal.task-queue=fake-games-test",
                     "--croupier.wallet.target=" + wallet.target(),
-                    "--croupier.wallet.service-token-key=" + wallet.serviceTokenKey(),
+                    "--croupier.wallet.tls.certificate=" + wallet.tls("workers").certificate(),
+                    "--croupier.wallet.tls.private-key=" + wallet.tls("workers").privateKey(),
+                    "--croupier.wallet.tls.trusted-ca=" + wallet.tls("workers").trustedCa(),
                     "--croupier.seeds.sealing-keys=" + WorkerProcess.SEED_SEALING_KEYS,
                     "--croupier.tables.relay.enabled=false",
                     // The one entry a new table game needs:

@@ -54,13 +54,12 @@ public final class WorkerProcess implements AutoCloseable {
             Map.of(
                 "CROUPIER_TEMPORAL_TARGET", temporal.target(),
                 "CROUPIER_TEMPORAL_NAMESPACE", temporal.settings().namespace(),
-                "CROUPIER_WALLET_TARGET", wallet.target(),
-                "CROUPIER_SERVICE_TOKEN_KEY", wallet.serviceTokenKey(),
                 "CROUPIER_DB_URL", db.url(),
-                "CROUPIER_DB_USER", db.user(),
+                "CROUPIER_DB_USER", "croupier_game",
                 "CROUPIER_DB_PASSWORD", db.password(),
                 "CROUPIER_WORKERS_PORT", String.valueOf(port),
                 "CROUPIER_SEED_SEALING_KEYS", SEED_SEALING_KEYS));
+    all.putAll(wallet.clientEnvironment("workers"));
     all.putAll(extraEnv);
     this.env = Map.copyOf(all);
   }

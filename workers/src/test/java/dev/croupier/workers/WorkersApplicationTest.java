@@ -3,9 +3,16 @@ package dev.croupier.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.croupier.client.sealing.SeedSealing;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.croupier.client.sessions.GameSessions;
 import dev.croupier.client.testing.HistoryPayloads;
+import dev.croupier.devstack.DevCertificates;
 import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.games.api.GameRef;
@@ -22,9 +29,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -39,19 +54,23 @@ class WorkersApplicationTest {
   void appServesSessionsAndRecallsTheLastGamesOverHttp(PostgresDatabase db, TemporalServer temporal)
       throws Exception {
     int port = Ports.freePort();
+    KeyPair gatewayKey = rsaKey();
     try (TestWallet wallet = TestWallet.start(db);
         ConfigurableApplicationContext app =
             new SpringApplicationBuilder(WorkersApplication.class)
                 .run(
                     "--spring.datasource.url=" + db.url(),
-                    "--spring.datasource.username=" + db.user(),
+                    "--spring.datasource.username=croupier_game",
                     "--spring.datasource.password=" + db.password(),
                     "--server.port=" + port,
                     "--croupier.temporal.target=" + temporal.target(),
                     "--croupier.temporal.task-queue=workers-app-test",
                     "--croupier.wallet.target=" + wallet.target(),
-                    "--croupier.wallet.service-token-key=" + wallet.serviceTokenKey(),
-                    "--croupier.seeds.sealing-keys=" + WorkerProcess.SEED_SEALING_KEYS)) {
+                    "--croupier.wallet.tls.certificate=" + wallet.tls("workers").certificate(),
+                    "--croupier.wallet.tls.private-key=" + wallet.tls("workers").privateKey(),
+                    "--croupier.wallet.tls.trusted-ca=" + wallet.tls("workers").trustedCa(),
+                    "--croupier.seeds.sealing-keys=" + WorkerProcess.SEED_SEALING_KEYS,
+                    "--croupier.recall.public-keys=" + publicPem(gatewayKey))) {
       GameSessions sessions = app.getBean(GameSessions.class);
       UUID user = UUID.randomUUID();
       wallet.grant(user, 100_000);
@@ -72,10 +91,29 @@ class WorkersApplicationTest {
 
       HttpClient http = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + port;
-      HttpResponse<String> health = get(http, base + "/health");
-      HttpResponse<String> last = get(http, base + "/recall/users/" + user + "/last-games");
+      String player = token(gatewayKey, user, List.of("PLAYER"));
+      String otherPlayer = token(gatewayKey, UUID.randomUUID(), List.of("PLAYER"));
+      String staff = token(gatewayKey, UUID.randomUUID(), List.of("COMPLIANCE"));
+      String forged = token(rsaKey(), user, List.of("COMPLIANCE"));
+      HttpResponse<String> health = get(http, base + "/health", null);
+      HttpResponse<String> last = get(http, base + "/recall/users/" + user + "/last-games", player);
       HttpResponse<String> missing =
-          get(http, base + "/recall/sessions/" + s.sessionId() + "/rounds/99");
+          get(http, base + "/recall/sessions/" + s.sessionId() + "/rounds/99", staff);
+      String firstRound = base + "/recall/sessions/" + s.sessionId() + "/rounds/1";
+
+      // Recall answers the player for their own rounds, staff for any, and no one else.
+      assertThat(get(http, firstRound, player).statusCode()).isEqualTo(200);
+      assertThat(get(http, firstRound, staff).statusCode()).isEqualTo(200);
+      assertProblem(get(http, firstRound, otherPlayer), 403, "NOT_YOUR_SESSION");
+      assertProblem(
+          get(http, base + "/recall/users/" + user + "/last-games", otherPlayer), 403, "FORBIDDEN");
+      assertProblem(get(http, firstRound, null), 401, "INVALID_TOKEN");
+      assertProblem(get(http, firstRound, forged), 401, "INVALID_TOKEN");
+      assertProblem(
+          get(http, base + "/recall/sessions/not-a-uuid/rounds/1", staff),
+          400,
+          "VALIDATION_FAILED");
+      assertProblem(get(http, base + "/recall/nothing-here", staff), 404, "UNKNOWN_PATH");
 
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"POLLING\"");
@@ -90,27 +128,75 @@ class WorkersApplicationTest {
   }
 
   @Test
-  void appRefusesToStartWithoutASeedSealingKey(PostgresDatabase db, TemporalServer temporal) {
+  void appRefusesToStartWithoutASeedSealingKey(
+      PostgresDatabase db, TemporalServer temporal, @TempDir Path tls) {
+    DevCertificates.Identity workers = DevCertificates.in(tls).identity("workers");
     assertThatThrownBy(
             () ->
                 new SpringApplicationBuilder(WorkersApplication.class)
                     .run(
                         "--spring.datasource.url=" + db.url(),
-                        "--spring.datasource.username=" + db.user(),
+                        "--spring.datasource.username=croupier_game",
                         "--spring.datasource.password=" + db.password(),
                         "--server.port=0",
                         "--croupier.temporal.target=" + temporal.target(),
                         "--croupier.wallet.target=127.0.0.1:1",
-                        "--croupier.wallet.service-token-key=" + SeedSealing.newKey(),
+                        "--croupier.wallet.tls.certificate=" + workers.certificate(),
+                        "--croupier.wallet.tls.private-key=" + workers.privateKey(),
+                        "--croupier.wallet.tls.trusted-ca=" + workers.trustedCa(),
                         "--croupier.seeds.sealing-keys=",
                         "--croupier.tables.open=false")
                     .close())
         .hasStackTraceContaining("croupier.seeds");
   }
 
-  private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> get(HttpClient http, String url, String bearer)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void assertProblem(HttpResponse<String> r, int status, String code) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(r.body()).contains("\"code\":\"" + code + "\"");
+  }
+
+  private static KeyPair rsaKey() throws Exception {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    return g.generateKeyPair();
+  }
+
+  private static String publicPem(KeyPair key) {
+    return "-----BEGIN PUBLIC KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getPublic().getEncoded())
+        + "\n-----END PUBLIC KEY-----\n";
+  }
+
+  /** An access token as the gateway signs it. */
+  private static String token(KeyPair key, UUID subject, List<String> roles) throws Exception {
+    RSAKey jwk = new RSAKey.Builder((RSAPublicKey) key.getPublic()).build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .type(new JOSEObjectType("at+jwt"))
+                .keyID(jwk.computeThumbprint().toString())
+                .build(),
+            new JWTClaimsSet.Builder()
+                .issuer("urn:croupier:identity")
+                .audience("croupier")
+                .subject(subject.toString())
+                .issueTime(new Date())
+                .expirationTime(new Date(System.currentTimeMillis() + 600_000))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("roles", roles)
+                .build());
+    jwt.sign(new RSASSASigner(key.getPrivate()));
+    return jwt.serialize();
   }
 }

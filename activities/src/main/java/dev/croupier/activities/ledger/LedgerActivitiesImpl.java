@@ -62,7 +62,7 @@ public final class LedgerActivitiesImpl implements LedgerActivities {
   private final Map<String, Long> systemAccounts = new ConcurrentHashMap<>();
 
   /**
-   * @param wallet a stub with service-token credentials
+   * @param wallet a stub on a mutual-TLS channel that presents the workers' certificate
    * @param deadline the deadline of each call; a call that exceeds it is retried with the same key
    */
   public LedgerActivitiesImpl(WalletGrpc.WalletBlockingStub wallet, Duration deadline) {
@@ -70,7 +70,7 @@ public final class LedgerActivitiesImpl implements LedgerActivities {
   }
 
   /**
-   * @param wallet a stub with service-token credentials
+   * @param wallet a stub on a mutual-TLS channel that presents the workers' certificate
    * @param deadline the deadline of each call; a call that exceeds it is retried with the same key
    * @param jackpotReseed minor units the house puts into a jackpot pool right after paying it, in
    *     the same post; {@code >= 0}

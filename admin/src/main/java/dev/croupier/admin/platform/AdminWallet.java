@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The wallet as the back office uses it, over gRPC under admin's own service identity: players'
@@ -61,13 +63,13 @@ public final class AdminWallet {
    */
   public record Post(long transactionId, long balanceAfter, boolean replayed) {}
 
-  private final ManagedChannel channel;
-  private final WalletGrpc.WalletBlockingStub stub;
+  private static final Logger log = LoggerFactory.getLogger(AdminWallet.class);
+  private final Supplier<ManagedChannel> connect;
   private final Duration deadline;
+  private volatile ManagedChannel channel;
 
-  AdminWallet(ManagedChannel channel, WalletGrpc.WalletBlockingStub stub, Duration deadline) {
-    this.channel = channel;
-    this.stub = stub;
+  AdminWallet(Supplier<ManagedChannel> connect, Duration deadline) {
+    this.connect = connect;
     this.deadline = deadline;
   }
 
@@ -169,11 +171,41 @@ public final class AdminWallet {
   }
 
   private WalletGrpc.WalletBlockingStub wallet() {
+    ManagedChannel c = channel();
     // After an outage, dial at once rather than after gRPC's growing backoff.
-    if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
-      channel.resetConnectBackoff();
+    if (c.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+      c.resetConnectBackoff();
     }
-    return stub.withWaitForReady().withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    return WalletGrpc.newBlockingStub(c)
+        .withWaitForReady()
+        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private ManagedChannel channel() {
+    ManagedChannel c = channel;
+    if (c == null) {
+      synchronized (this) {
+        c = channel;
+        if (c == null) {
+          try {
+            c = connect.get();
+          } catch (IllegalStateException e) {
+            log.error("the wallet cannot be called: {}", e.getMessage());
+            throw new CroupierException(ErrorCode.UNAVAILABLE, "wallet: not configured");
+          }
+          channel = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** Closes the channel, if one was opened. */
+  public void close() {
+    ManagedChannel c = channel;
+    if (c != null) {
+      c.shutdownNow();
+    }
   }
 
   private static <T> T call(Supplier<T> call) {

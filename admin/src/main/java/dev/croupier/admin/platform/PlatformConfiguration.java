@@ -1,11 +1,7 @@
 package dev.croupier.admin.platform;
 
 import dev.croupier.admin.AdminProperties;
-import dev.croupier.api.wallet.v1.WalletGrpc;
-import dev.croupier.wallet.api.ServiceTokenCredentials;
-import dev.croupier.wallet.api.ServiceTokenKey;
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import dev.croupier.wallet.api.ServiceTls;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -16,33 +12,25 @@ import org.springframework.context.annotation.Configuration;
 /** The wallet channel (admin's own service identity) and the Temporal client. */
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration {
-  /** The caller name the wallet sees: its authorization lets admin post GRANT and ADJUSTMENT. */
-  static final String CALLER = "admin";
-
-  @Bean(destroyMethod = "shutdownNow")
-  ManagedChannel walletChannel(AdminProperties properties) {
-    return NettyChannelBuilder.forTarget(properties.wallet().target()).usePlaintext().build();
-  }
-
-  @Bean
-  WalletGrpc.WalletBlockingStub walletStub(
-      ManagedChannel walletChannel, AdminProperties properties) {
-    String key = properties.wallet().serviceTokenKey();
-    WalletGrpc.WalletBlockingStub stub = WalletGrpc.newBlockingStub(walletChannel);
-    if (key == null || key.isBlank()) {
-      // Without a key the wallet refuses every call (UNAUTHENTICATED); pages that need it say so.
-      return stub;
-    }
-    return stub.withCallCredentials(
-        new ServiceTokenCredentials(ServiceTokenKey.fromBase64(key), CALLER));
-  }
-
-  @Bean
-  AdminWallet adminWallet(
-      ManagedChannel walletChannel,
-      WalletGrpc.WalletBlockingStub walletStub,
-      AdminProperties properties) {
-    return new AdminWallet(walletChannel, walletStub, properties.wallet().deadline());
+  /**
+   * The wallet over mutual TLS: admin's certificate (CN {@code admin}) is its identity, and the
+   * wallet's matrix lets it post GRANT and ADJUSTMENT and read any account. The channel is made at
+   * the first wallet call, so sign-in, the audit log and the commands work while the wallet's
+   * certificates are still being set up; the pages that need the wallet say it is unavailable.
+   */
+  @Bean(destroyMethod = "close")
+  AdminWallet adminWallet(AdminProperties properties) {
+    AdminProperties.Tls tls = properties.wallet().tls();
+    return new AdminWallet(
+        () -> {
+          try {
+            return ServiceTls.of(tls.certificate(), tls.privateKey(), tls.trustedCa())
+                .walletChannel(properties.wallet().target());
+          } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("croupier.admin.wallet.tls: " + e.getMessage(), e);
+          }
+        },
+        properties.wallet().deadline());
   }
 
   @Bean(destroyMethod = "shutdown")

@@ -1,6 +1,7 @@
 package dev.croupier.gateway.games;
 
 import dev.croupier.client.CallSettings;
+import dev.croupier.client.TemporalTls;
 import dev.croupier.client.sessions.GameSessions;
 import dev.croupier.games.api.GameRegistry;
 import io.temporal.client.WorkflowClient;
@@ -22,8 +23,11 @@ class GamesConfiguration {
   @Bean(destroyMethod = "shutdown")
   WorkflowServiceStubs workflowServiceStubs(TemporalClientProperties temporal) {
     // Connects lazily: the gateway starts, and serves identity, while Temporal is still coming up.
+    TemporalClientProperties.Tls tls = temporal.tls();
     return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
+        new TemporalTls(tls.certificate(), tls.privateKey(), tls.trustedCa(), tls.serverName())
+            .applyTo(WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()))
+            .build());
   }
 
   @Bean

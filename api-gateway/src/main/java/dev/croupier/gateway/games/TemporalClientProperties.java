@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param taskQueue the session task queue the workers poll
  * @param workflowTaskTimeout how long a workflow task may run before another worker gets it
  * @param callTimeout how long one open, bet or close may take, retries included
+ * @param tls TLS to the frontend; all blank (the default) for plaintext, as the dev server speaks
  */
 @Validated
 @ConfigurationProperties("croupier.temporal")
@@ -24,4 +25,13 @@ public record TemporalClientProperties(
     @DefaultValue("croupier") @NotBlank String namespace,
     @DefaultValue("game-sessions") @NotBlank String taskQueue,
     @DefaultValue("10s") @NotNull Duration workflowTaskTimeout,
-    @DefaultValue("30s") @NotNull Duration callTimeout) {}
+    @DefaultValue("30s") @NotNull Duration callTimeout,
+    @DefaultValue @NotNull Tls tls) {
+
+  /** TLS to the Temporal frontend; see {@code dev.croupier.client.TemporalTls}. */
+  public record Tls(
+      @DefaultValue("") String certificate,
+      @DefaultValue("") String privateKey,
+      @DefaultValue("") String trustedCa,
+      @DefaultValue("") String serverName) {}
+}

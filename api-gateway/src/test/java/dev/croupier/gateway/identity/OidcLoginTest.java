@@ -75,8 +75,34 @@ class OidcLoginTest {
     provider.close();
   }
 
-  /** Runs the authorization-code flow as a browser would; returns the landing page's fragment. */
+  /**
+   * Runs the authorization-code flow as a browser would, then, as the web client does, trades the
+   * one-time code from the landing page's fragment for tokens; returns the tokens (or the error) in
+   * the fragment's old shape.
+   */
   private static Map<String, String> signIn(String person) throws Exception {
+    Map<String, String> landing = landing(person);
+    if (!landing.containsKey("signin_code")) {
+      return landing;
+    }
+    assertThat(landing).as("no token in the redirect").containsOnlyKeys("signin_code");
+    TestGateway.Response r =
+        gateway.post(
+            "/auth/oidc/token", Map.of("code", landing.get("signin_code")), TestGateway.randomIp());
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.header("Cache-Control")).contains("no-store");
+    Map<String, String> tokens = new LinkedHashMap<>();
+    tokens.put("access_token", r.json().get("accessToken").asString());
+    tokens.put("token_type", r.json().get("tokenType").asString());
+    tokens.put("expires_in", r.json().get("expiresIn").asString());
+    tokens.put("refresh_token", r.json().get("refreshToken").asString());
+    tokens.put("user_id", r.json().get("userId").asString());
+    tokens.put("signin_code", landing.get("signin_code"));
+    return tokens;
+  }
+
+  /** The authorization-code flow up to the landing page; its fragment. */
+  private static Map<String, String> landing(String person) throws Exception {
     HttpClient browser =
         HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
@@ -196,6 +222,25 @@ class OidcLoginTest {
     assertThat(
             gateway.count("select count(*) from identity.users where email = 'nell@example.com'"))
         .isZero();
+  }
+
+  @Test
+  void theSignInCodeIsGoodOnceAndTheProvidersAreListedForTheButtons() throws Exception {
+    Map<String, String> tokens = signIn("wanda");
+    TestGateway.Response again =
+        gateway.post(
+            "/auth/oidc/token", Map.of("code", tokens.get("signin_code")), TestGateway.randomIp());
+    assertThat(again.status()).isEqualTo(401);
+    assertThat(again.code()).isEqualTo("INVALID_TOKEN");
+    TestGateway.Response forged =
+        gateway.post("/auth/oidc/token", Map.of("code", "x".repeat(43)), TestGateway.randomIp());
+    assertThat(forged.status()).isEqualTo(401);
+
+    TestGateway.Response providers = gateway.get("/auth/providers", null);
+    assertThat(providers.status()).isEqualTo(200);
+    assertThat(providers.json().get(0).get("id").asString()).isEqualTo("testidp");
+    assertThat(providers.json().get(0).get("loginUrl").asString())
+        .isEqualTo("/oauth2/authorization/testidp");
   }
 
   @Test

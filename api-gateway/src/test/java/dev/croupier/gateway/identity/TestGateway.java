@@ -65,11 +65,10 @@ public final class TestGateway implements AutoCloseable {
     Map<String, Object> props = new HashMap<>();
     props.put("server.port", 0);
     props.put("spring.datasource.url", db.url());
-    props.put("spring.datasource.username", db.user());
+    props.put("spring.datasource.username", "croupier_identity");
     props.put("spring.datasource.password", db.password());
     props.put("croupier.identity.jwt.signing-key", pem(key));
-    props.put("croupier.wallet.target", wallet.target());
-    props.put("croupier.wallet.service-token-key", wallet.serviceTokenKey());
+    props.putAll(wallet.gatewayProperties());
     props.put("croupier.wallet.deadline", "2s");
     props.putAll(overrides);
     // As command-line arguments, so they win over application.yml like the launcher's do.
@@ -121,12 +120,13 @@ public final class TestGateway implements AutoCloseable {
             .build());
   }
 
+  /** A GET, with the token as a bearer header unless it is null. */
   Response get(String path, String bearerToken) {
-    return send(
-        HttpRequest.newBuilder(URI.create(url(path)))
-            .header("Authorization", "Bearer " + bearerToken)
-            .GET()
-            .build());
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).GET();
+    if (bearerToken != null) {
+      b.header("Authorization", "Bearer " + bearerToken);
+    }
+    return send(b.build());
   }
 
   Response send(HttpRequest request) {

@@ -20,7 +20,6 @@ public final class TestWallet implements AutoCloseable {
         dev.croupier.wallet.testing.TestWallet.over(db)
             .set("spring.datasource.hikari.maximum-pool-size", 8)
             .posting(2, 64, 1024)
-            .caller("identity-tests")
             .start());
   }
 
@@ -37,8 +36,23 @@ public final class TestWallet implements AutoCloseable {
     return wallet.target();
   }
 
-  public String serviceTokenKey() {
-    return wallet.serviceTokenKey();
+  /**
+   * The gateway's wallet client properties: the target and the {@code api-gateway} certificate
+   * issued by this wallet's test CA.
+   */
+  public java.util.Map<String, String> gatewayProperties() {
+    dev.croupier.wallet.api.ServiceTls tls =
+        wallet.tls(dev.croupier.wallet.api.ServiceNames.GATEWAY);
+    return java.util.Map.of(
+        "croupier.wallet.target", wallet.target(),
+        "croupier.wallet.tls.certificate", tls.certificate().toString(),
+        "croupier.wallet.tls.private-key", tls.privateKey().toString(),
+        "croupier.wallet.tls.trusted-ca", tls.trustedCa().toString());
+  }
+
+  /** A stub that presents {@code service}'s certificate (see {@code ServiceNames}). */
+  public dev.croupier.api.wallet.v1.WalletGrpc.WalletBlockingStub stub(String service) {
+    return wallet.stub(service);
   }
 
   /** The player's COIN balance, read through the wallet's API. */

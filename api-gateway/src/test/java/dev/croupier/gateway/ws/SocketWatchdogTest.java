@@ -72,17 +72,6 @@ class SocketWatchdogTest {
   }
 
   @Test
-  void lockingThePlayerClosesTheSocketWith1008() {
-    WsStack.Player p = node.newPlayer("Locked");
-    WsClient c = node.connect(p);
-    c.request("ping", Map.of());
-    stack.query(
-        "update identity.users set locked_until = now() + interval '1 hour' where user_id = ?",
-        UUID.fromString(p.userId()));
-    assertThat(c.awaitClose(Duration.ofSeconds(4))).isEqualTo(1008);
-  }
-
-  @Test
   void aSocketOfAnotherDeviceSurvivesALogout() {
     WsStack.Player p = node.newPlayer("Stayer");
     var second = node.login(p.email());

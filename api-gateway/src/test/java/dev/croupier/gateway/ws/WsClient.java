@@ -41,16 +41,25 @@ final class WsClient implements WebSocket.Listener {
     this.autoRead = autoRead;
   }
 
-  /** Opens a socket offering croupier.v1; fails with the handshake's HTTP status. */
-  static WsClient connect(URI uri, Map<String, String> headers, boolean autoRead) {
+  /**
+   * Where and how to open a socket: the URL (never with a token in it), the subprotocols offered
+   * ({@code croupier.v1} and usually a one-time {@code croupier.ticket.<ticket>}) and any headers.
+   */
+  record Target(URI uri, List<String> subprotocols, Map<String, String> headers) {}
+
+  /** Opens a socket as {@code target} says; fails with the handshake's HTTP status. */
+  static WsClient connect(Target target, Map<String, String> headers, boolean autoRead) {
     WsClient client = new WsClient(autoRead);
-    WebSocket.Builder builder =
-        HTTP.newWebSocketBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .subprotocols(WsProperties.SUBPROTOCOL);
+    WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+    if (!target.subprotocols().isEmpty()) {
+      builder.subprotocols(
+          target.subprotocols().get(0),
+          target.subprotocols().subList(1, target.subprotocols().size()).toArray(String[]::new));
+    }
+    target.headers().forEach(builder::header);
     headers.forEach(builder::header);
     try {
-      client.socket = builder.buildAsync(uri, client).get(10, TimeUnit.SECONDS);
+      client.socket = builder.buildAsync(target.uri(), client).get(10, TimeUnit.SECONDS);
       return client;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof WebSocketHandshakeException h) {
@@ -63,9 +72,9 @@ final class WsClient implements WebSocket.Listener {
   }
 
   /** The HTTP status of a refused upgrade. */
-  static int refusal(URI uri, Map<String, String> headers) {
+  static int refusal(Target target, Map<String, String> headers) {
     try {
-      WsClient c = connect(uri, headers, true);
+      WsClient c = connect(target, headers, true);
       c.abort();
       return 101;
     } catch (HandshakeRefused e) {
@@ -152,6 +161,21 @@ final class WsClient implements WebSocket.Listener {
   JsonNode request(String id, String type, Object payload) {
     send(id, type, payload);
     return reply(id);
+  }
+
+  /**
+   * Sends {@code n} requests back to back without waiting, then collects their replies in order: a
+   * burst that arrives faster than any bucket refills, however slow the machine.
+   */
+  List<JsonNode> burst(String idPrefix, String type, Object payload, int n) {
+    for (int i = 0; i < n; i++) {
+      send(idPrefix + i, type, payload);
+    }
+    List<JsonNode> out = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(reply(idPrefix + i));
+    }
+    return out;
   }
 
   JsonNode reply(String id) {

@@ -51,7 +51,8 @@ class WsGatewayTest {
                 "croupier.gateway.ws.max-connections-per-user", 3,
                 "croupier.gateway.ws.send-timeout", "3s",
                 "croupier.rate-limits.ws-message.per-user.capacity", 60,
-                "croupier.rate-limits.ws-message.per-user.period", "1s",
+                // A slow refill, so the test's sequential pings outrun it whatever the load.
+                "croupier.rate-limits.ws-message.per-user.period", "10s",
                 "croupier.rate-limits.ws-message.per-ip.capacity", 1000,
                 "croupier.rate-limits.ws-message.per-ip.period", "1s",
                 "croupier.gateway.ws.message-burst", 40));
@@ -100,6 +101,151 @@ class WsGatewayTest {
         .isEqualTo(101);
     WsClient c = connect(p);
     assertThat(c.request("ping", Map.of()).path("type").asString()).isEqualTo("pong");
+  }
+
+  private String ticket(WsStack.Player p) {
+    return WsStack.JSON.readTree(node.ticket(p.accessToken()).body()).get("ticket").asString();
+  }
+
+  private static Map<String, String> offering(String... protocols) {
+    return Map.of("Sec-WebSocket-Protocol", String.join(", ", protocols));
+  }
+
+  @Test
+  void malformedOrForeignOriginsAre403WithACodeNeverA500() {
+    WsStack.Player p = node.newPlayer("Orson");
+    for (String origin :
+        List.of(
+            "http://a:b",
+            "http://127.0.0.1:8080.evil.example",
+            "null",
+            "http://localhost:8080/path",
+            "http://user@localhost:8080",
+            "javascript:alert(1)",
+            "http://[::1",
+            "https://evil.example")) {
+      RawUpgrade.Answer a =
+          RawUpgrade.send(
+              node.port,
+              "/ws",
+              Map.of(
+                  "Origin",
+                  origin,
+                  "Sec-WebSocket-Protocol",
+                  "croupier.v1, croupier.ticket." + ticket(p)));
+      assertThat(a.status()).as(origin).isEqualTo(403);
+      assertThat(a.contentType()).startsWith("application/problem+json");
+      assertThat(a.code()).as(origin).isEqualTo("ORIGIN_NOT_ALLOWED");
+    }
+  }
+
+  @Test
+  void aTokenInTheQueryStringIsRefusedAndNeverAccepted() {
+    WsStack.Player p = node.newPlayer("Quentin");
+    RawUpgrade.Answer a =
+        RawUpgrade.send(node.port, "/ws?access_token=" + p.accessToken(), offering("croupier.v1"));
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.code()).isEqualTo("TOKEN_IN_URL");
+    // The same token in a header is fine: only the URL is the problem.
+    assertThat(
+            WsClient.refusal(
+                new WsClient.Target(
+                    node.wsUri(),
+                    List.of("croupier.v1"),
+                    Map.of("Authorization", "Bearer " + p.accessToken())),
+                Map.of()))
+        .isEqualTo(101);
+  }
+
+  @Test
+  void missingOrUnknownSubprotocolsAre400WithACode() {
+    WsStack.Player p = node.newPlayer("Sybil");
+    RawUpgrade.Answer none = RawUpgrade.send(node.port, "/ws", Map.of());
+    RawUpgrade.Answer unknown =
+        RawUpgrade.send(node.port, "/ws", offering("croupier.v2", "croupier.ticket." + ticket(p)));
+    RawUpgrade.Answer extra =
+        RawUpgrade.send(
+            node.port, "/ws", offering("croupier.v1", "chat", "croupier.ticket." + ticket(p)));
+    for (RawUpgrade.Answer a : List.of(none, unknown, extra)) {
+      assertThat(a.status()).isEqualTo(400);
+      assertThat(a.code()).isEqualTo("BAD_SUBPROTOCOL");
+    }
+  }
+
+  @Test
+  void aTicketIsGoodOnceAndABadTicketIs401WithACode() {
+    WsStack.Player p = node.newPlayer("Tilda");
+    String ticket = ticket(p);
+    WsClient.Target target =
+        new WsClient.Target(
+            node.wsUri(), List.of("croupier.v1", "croupier.ticket." + ticket), Map.of());
+    WsClient first = WsClient.connect(target, Map.of(), true);
+    clients.add(first);
+    assertThat(first.request("ping", Map.of()).path("type").asString()).isEqualTo("pong");
+    RawUpgrade.Answer replayed =
+        RawUpgrade.send(node.port, "/ws", offering("croupier.v1", "croupier.ticket." + ticket));
+    RawUpgrade.Answer forged =
+        RawUpgrade.send(
+            node.port, "/ws", offering("croupier.v1", "croupier.ticket." + "A".repeat(43)));
+    RawUpgrade.Answer garbage =
+        RawUpgrade.send(node.port, "/ws", offering("croupier.v1", "croupier.ticket.x"));
+    RawUpgrade.Answer nothing = RawUpgrade.send(node.port, "/ws", offering("croupier.v1"));
+    for (RawUpgrade.Answer a : List.of(replayed, forged, garbage)) {
+      assertThat(a.status()).isEqualTo(401);
+      assertThat(a.code()).isEqualTo("INVALID_TICKET");
+    }
+    assertThat(nothing.status()).isEqualTo(401);
+    assertThat(nothing.code()).isEqualTo("INVALID_TOKEN");
+    // A ticket needs a token to buy.
+    assertThat(node.ticket("not-a-token").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aRevokedAccessTokenBuysNoTicketAndIsRefusedForRest() {
+    WsStack.Player p = node.newPlayer("Ronja");
+    node.get("/auth/me", p.accessToken(), 200);
+    node.post(
+        "/auth/logout",
+        Map.of("refreshToken", p.refreshToken(), "accessToken", p.accessToken()),
+        204);
+    node.get("/auth/me", p.accessToken(), 401);
+    assertThat(node.ticket(p.accessToken()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void anUnknownPathHasItsOwnCode() {
+    WsStack.Player p = node.newPlayer("Pat");
+    JsonNode missing = node.get("/no/such/thing", p.accessToken(), 404);
+    assertThat(missing.path("code").asString()).isEqualTo("UNKNOWN_PATH");
+  }
+
+  @Test
+  void anAttackerFailingTenTimesNeitherClosesThePlayersSocketNorLocksThePlayerOut() {
+    WsStack.Player p = node.newPlayer("Targeted");
+    WsClient c = connect(p);
+    c.request("ping", Map.of());
+    String attackerIp = WsStack.randomIp();
+    List<Integer> attackerAnswers = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String guess = "guess " + i;
+      int[] status = new int[1];
+      // A patient attacker: waits out each slow-down (429) and fails again.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> (status[0] = node.loginFrom(p.email(), guess, attackerIp)) != 429);
+      attackerAnswers.add(status[0]);
+    }
+    // The attacker's own address is slowed down and then locked out of this account...
+    assertThat(attackerAnswers).startsWith(401, 401, 423).doesNotContain(200);
+    // (423 for the lock, or 429 once the address's own budget is spent by the polling above.)
+    assertThat(node.loginFrom(p.email(), WsStack.PASSWORD, attackerIp)).isIn(423, 429);
+    // ...while the player, from their own address, signs in and keeps playing.
+    assertThat(node.loginFrom(p.email(), WsStack.PASSWORD, WsStack.randomIp())).isEqualTo(200);
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> !c.isClosed());
+    assertThat(c.request("ping", Map.of()).path("type").asString()).isEqualTo("pong");
+    WsClient again = connect(p);
+    again.request("ping", Map.of());
   }
 
   @Test
@@ -188,10 +334,11 @@ class WsGatewayTest {
   void aConnectionSendingFasterThanItsBucketGetsRateLimited() {
     WsClient c = connect(node.newPlayer("Speedy"));
     List<String> codes = new ArrayList<>();
-    for (int i = 0; i < 55; i++) {
-      codes.add(c.request("p" + i, "ping", Map.of()).path("code").asString(""));
+    // Sent back to back, so the bucket (20/s) barely refills while they arrive.
+    for (JsonNode reply : c.burst("p", "ping", Map.of(), 55)) {
+      codes.add(reply.path("code").asString(""));
     }
-    // A burst of 40, refilled at 20/s while the 55 round trips last.
+    // A burst of 40 passes; the rest is refused.
     assertThat(codes.subList(0, 40)).containsOnly("");
     assertThat(codes).contains("RATE_LIMITED");
     assertThat(c.request("ping", Map.of()).path("code").asString("")).isIn("", "RATE_LIMITED");
@@ -199,7 +346,7 @@ class WsGatewayTest {
   }
 
   @Test
-  void oneUserAtOneAddressIsLimitedAcrossItsConnections() {
+  void oneUserIsLimitedAcrossItsConnectionsAndAddresses() {
     WsStack.Player p = node.newPlayer("Twins");
     String ip = WsStack.randomIp();
     WsClient a = WsClient.connect(node.ws(p.accessToken()), Map.of("X-Forwarded-For", ip), true);
@@ -211,11 +358,23 @@ class WsGatewayTest {
       codes.add(a.request("a" + i, "ping", Map.of()).path("code").asString(""));
       codes.add(b.request("b" + i, "ping", Map.of()).path("code").asString(""));
     }
-    // Each connection stays within its own burst of 40; together they pass the user's 60.
+    // Each connection stays within its own burst of 40; together they pass the user's 60, a
+    // budget the user has once, whatever the connection, address or node.
     assertThat(codes.subList(0, 60)).containsOnly("");
     assertThat(codes).contains("RATE_LIMITED");
+    // The budget is the user's, whatever the address: another address gives no fresh one...
     WsClient elsewhere = connect(p);
-    assertThat(elsewhere.request("ping", Map.of()).path("type").asString()).isEqualTo("pong");
+    List<String> fromElsewhere = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      fromElsewhere.add(elsewhere.request("e" + i, "ping", Map.of()).path("code").asString(""));
+    }
+    assertThat(fromElsewhere).contains("RATE_LIMITED");
+    // ...while another player at the same address has a budget of their own.
+    WsStack.Player neighbour = node.newPlayer("Neighbour");
+    WsClient next =
+        WsClient.connect(node.ws(neighbour.accessToken()), Map.of("X-Forwarded-For", ip), true);
+    clients.add(next);
+    assertThat(next.request("ping", Map.of()).path("type").asString()).isEqualTo("pong");
   }
 
   @Test

@@ -24,12 +24,9 @@ import dev.croupier.gateway.identity.TestWallet;
 import dev.croupier.outbox.OutboxRelay;
 import dev.croupier.testsupport.KafkaTopics;
 import dev.croupier.testsupport.PostgresDatabase;
-import dev.croupier.wallet.api.ServiceTokenCredentials;
-import dev.croupier.wallet.api.ServiceTokenKey;
+import dev.croupier.wallet.api.ServiceNames;
 import dev.croupier.workflows.session.GameSessionWorkflowImpl;
 import dev.croupier.workflows.table.TableWorkflowImpl;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -99,7 +96,6 @@ final class WsStack implements AutoCloseable {
   final TemporalServer temporal;
   private final KeyPair signingKey = TestGateway.rsaKey();
   private final HikariDataSource workerDataSource;
-  private final ManagedChannel walletChannel;
   private final WorkflowServiceStubs workerStubs;
   private final WorkerFactory workers;
   private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
@@ -115,12 +111,7 @@ final class WsStack implements AutoCloseable {
     this.flagsTopic = KafkaTopics.create(kafka.bootstrapServers(), "admin.flags", 1);
     this.wallet = TestWallet.start(db);
     this.workerDataSource = db.dataSource(6);
-    this.walletChannel = ManagedChannelBuilder.forTarget(wallet.target()).usePlaintext().build();
-    WalletGrpc.WalletBlockingStub walletStub =
-        WalletGrpc.newBlockingStub(walletChannel)
-            .withCallCredentials(
-                new ServiceTokenCredentials(
-                    ServiceTokenKey.fromBase64(wallet.serviceTokenKey()), "workers"));
+    WalletGrpc.WalletBlockingStub walletStub = wallet.stub(ServiceNames.WORKERS);
     this.workerStubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
@@ -193,11 +184,10 @@ final class WsStack implements AutoCloseable {
     Map<String, Object> props = new HashMap<>();
     props.put("server.port", 0);
     props.put("spring.datasource.url", db.url());
-    props.put("spring.datasource.username", db.user());
+    props.put("spring.datasource.username", "croupier_identity");
     props.put("spring.datasource.password", db.password());
     props.put("croupier.identity.jwt.signing-key", TestGateway.pem(signingKey));
-    props.put("croupier.wallet.target", wallet.target());
-    props.put("croupier.wallet.service-token-key", wallet.serviceTokenKey());
+    props.putAll(wallet.gatewayProperties());
     props.put("croupier.wallet.deadline", "5s");
     props.put("croupier.temporal.target", temporal.target());
     props.put("croupier.temporal.namespace", temporal.settings().namespace());
@@ -266,7 +256,6 @@ final class WsStack implements AutoCloseable {
     workers.shutdownNow();
     workers.awaitTermination(5, TimeUnit.SECONDS);
     workerStubs.shutdownNow();
-    walletChannel.shutdownNow();
     workerDataSource.close();
     wallet.close();
   }
@@ -289,8 +278,43 @@ final class WsStack implements AutoCloseable {
       return "http://127.0.0.1:" + port + path;
     }
 
-    URI ws(String accessToken) {
-      return URI.create("ws://127.0.0.1:" + port + "/ws?access_token=" + accessToken);
+    URI wsUri() {
+      return URI.create("ws://127.0.0.1:" + port + "/ws");
+    }
+
+    /**
+     * How a client holding {@code accessToken} opens a socket: it buys a one-time ticket and offers
+     * it as a subprotocol, as the web client does. A token the gateway refuses buys no ticket; it
+     * is then sent as a bearer header, so the upgrade itself answers for it.
+     */
+    WsClient.Target ws(String accessToken) {
+      HttpResponse<String> r = ticket(accessToken);
+      if (r.statusCode() == 200) {
+        String ticket = JSON.readTree(r.body()).get("ticket").asString();
+        return new WsClient.Target(
+            wsUri(), List.of(WsProperties.SUBPROTOCOL, "croupier.ticket." + ticket), Map.of());
+      }
+      return new WsClient.Target(
+          wsUri(),
+          List.of(WsProperties.SUBPROTOCOL),
+          Map.of("Authorization", "Bearer " + accessToken));
+    }
+
+    /** {@code POST /auth/ws-ticket} with the token in the header; the raw answer. */
+    HttpResponse<String> ticket(String accessToken) {
+      try {
+        return http.send(
+            HttpRequest.newBuilder(URI.create(http("/auth/ws-ticket")))
+                .header("Authorization", "Bearer " + accessToken)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
 
     JsonNode post(String path, Object body, int expectedStatus) {
@@ -344,6 +368,27 @@ final class WsStack implements AutoCloseable {
           displayName,
           tokens.get("accessToken").asString(),
           tokens.get("refreshToken").asString());
+    }
+
+    /** A login from {@code ip}; returns the HTTP status, whatever it is. */
+    int loginFrom(String email, String password, String ip) {
+      try {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(http("/auth/login")))
+                    .header("Content-Type", "application/json")
+                    .header("X-Forwarded-For", ip)
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(Map.of("email", email, "password", password))))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding())
+            .statusCode();
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
 
     JsonNode login(String email) {

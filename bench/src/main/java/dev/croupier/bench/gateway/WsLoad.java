@@ -9,6 +9,7 @@ import dev.croupier.activities.game.SeedActivitiesImpl;
 import dev.croupier.activities.ledger.LedgerActivitiesImpl;
 import dev.croupier.activities.projection.SessionProjectionActivitiesImpl;
 import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.bench.BenchTls;
 import dev.croupier.client.sealing.SeedSealing;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.Ports;
@@ -17,11 +18,9 @@ import dev.croupier.devstack.TemporalSettings;
 import dev.croupier.games.api.GameRegistry;
 import dev.croupier.gamestore.projection.SessionProjection;
 import dev.croupier.wallet.WalletApplication;
-import dev.croupier.wallet.api.ServiceTokenCredentials;
-import dev.croupier.wallet.api.ServiceTokenKey;
+import dev.croupier.wallet.api.ServiceNames;
 import dev.croupier.workflows.session.GameSessionWorkflowImpl;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -125,7 +124,7 @@ public final class WsLoad {
     TemporalSettings settings =
         new TemporalSettings(
             Ports.LOOPBACK, Ports.freePort(), Ports.freePort(), TemporalSettings.DEFAULT_NAMESPACE);
-    ServiceTokenKey key = ServiceTokenKey.random();
+    BenchTls key = new BenchTls();
     int walletPort = Ports.freePort();
     try (TemporalServer temporal =
             TemporalServer.start(settings, state, state.resolve("temporal.log"), log::info);
@@ -145,10 +144,8 @@ public final class WsLoad {
               + " wallet=in-JVM gateway=in-JVM worker=in-JVM cpus="
               + Runtime.getRuntime().availableProcessors());
       ManagedChannel channel =
-          NettyChannelBuilder.forAddress(Ports.LOOPBACK, walletPort).usePlaintext().build();
-      WalletGrpc.WalletBlockingStub walletStub =
-          WalletGrpc.newBlockingStub(channel)
-              .withCallCredentials(new ServiceTokenCredentials(key, "workers"));
+          key.tls(ServiceNames.WORKERS).walletChannel(Ports.LOOPBACK + ":" + walletPort);
+      WalletGrpc.WalletBlockingStub walletStub = WalletGrpc.newBlockingStub(channel);
       WorkflowServiceStubs service =
           WorkflowServiceStubs.newServiceStubs(
               WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
@@ -252,7 +249,7 @@ public final class WsLoad {
       Player p = new Player(i);
       all.add(p);
       opening.acquire();
-      p.connect(URI.create(wsBase + "/ws?access_token=" + tokens.get(i)))
+      p.connect(URI.create(wsBase + "/ws"), tokens.get(i))
           .thenCompose(x -> p.request("session.open", Map.of("gameId", "slot-classic")))
           .whenComplete(
               (opened, e) -> {
@@ -470,9 +467,11 @@ public final class WsLoad {
       this.n = n;
     }
 
-    CompletableFuture<WebSocket> connect(URI uri) {
+    /** A non-browser client: the token goes in a header, never in the URL. */
+    CompletableFuture<WebSocket> connect(URI uri, String accessToken) {
       return http.newWebSocketBuilder()
           .subprotocols("croupier.v1")
+          .header("Authorization", "Bearer " + accessToken)
           .connectTimeout(Duration.ofSeconds(30))
           .buildAsync(uri, this)
           .thenApply(
@@ -593,7 +592,7 @@ public final class WsLoad {
     return pool;
   }
 
-  private ConfigurableApplicationContext wallet(ServiceTokenKey key, int port) {
+  private ConfigurableApplicationContext wallet(BenchTls key, int port) {
     return new SpringApplicationBuilder(WalletApplication.class)
         .run(
             "--spring.config.name=wallet-load",
@@ -603,9 +602,15 @@ public final class WsLoad {
             "--spring.datasource.password=" + dbPassword,
             "--spring.datasource.hikari.maximum-pool-size=16",
             "--spring.flyway.locations=classpath:db/migration",
+            // The bench connects as the owner, which may migrate.
+            "--spring.flyway.enabled=true",
             "--spring.jooq.sql-dialect=postgres",
             "--croupier.wallet.real-money-enabled=false",
-            "--croupier.wallet.service-token-key=" + key.toBase64(),
+            "--croupier.wallet.tls.certificate=" + key.tls(ServiceNames.WALLET).certificate(),
+            "--croupier.wallet.tls.private-key=" + key.tls(ServiceNames.WALLET).privateKey(),
+            "--croupier.wallet.tls.trusted-ca=" + key.tls(ServiceNames.WALLET).trustedCa(),
+            "--croupier.wallet.welcome-grant.currency=COIN",
+            "--croupier.wallet.welcome-grant.amount=100000",
             "--croupier.wallet.grpc.host=" + Ports.LOOPBACK,
             "--croupier.wallet.grpc.port=" + port,
             "--croupier.wallet.posting.committers=2",
@@ -622,7 +627,7 @@ public final class WsLoad {
   }
 
   private ConfigurableApplicationContext gateway(
-      String temporal, String kafka, ServiceTokenKey key, int walletPort) throws Exception {
+      String temporal, String kafka, BenchTls key, int walletPort) throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     String pem =
@@ -642,7 +647,9 @@ public final class WsLoad {
             "--croupier.identity.jwt.signing-key=" + pem,
             "--croupier.identity.access-token-ttl=60m",
             "--croupier.wallet.target=127.0.0.1:" + walletPort,
-            "--croupier.wallet.service-token-key=" + key.toBase64(),
+            "--croupier.wallet.tls.certificate=" + key.tls(ServiceNames.GATEWAY).certificate(),
+            "--croupier.wallet.tls.private-key=" + key.tls(ServiceNames.GATEWAY).privateKey(),
+            "--croupier.wallet.tls.trusted-ca=" + key.tls(ServiceNames.GATEWAY).trustedCa(),
             "--croupier.temporal.target=" + temporal,
             "--croupier.gateway.realtime.bootstrap-servers=" + kafka,
             // All virtual players come from one address: the per-address limits are for people.

@@ -8,16 +8,17 @@ import dev.croupier.api.wallet.v1.OpenAccountRequest;
 import dev.croupier.api.wallet.v1.PostTransactionRequest;
 import dev.croupier.api.wallet.v1.TransactionKind;
 import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.bench.BenchTls;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.Topics;
 import dev.croupier.outbox.OutboxRelay;
 import dev.croupier.wallet.accounts.AccountCatalog;
 import dev.croupier.wallet.accounts.AccountService;
-import dev.croupier.wallet.api.ServiceTokenCredentials;
-import dev.croupier.wallet.api.ServiceTokenKey;
+import dev.croupier.wallet.api.ServiceNames;
 import dev.croupier.wallet.api.WalletEntryEvent;
-import dev.croupier.wallet.auth.ServiceTokenInterceptor;
+import dev.croupier.wallet.auth.ServiceMatrix;
+import dev.croupier.wallet.auth.TlsCallerInterceptor;
 import dev.croupier.wallet.grpc.GrpcServer;
 import dev.croupier.wallet.grpc.WalletGrpcService;
 import dev.croupier.wallet.history.LedgerHistory;
@@ -25,7 +26,6 @@ import dev.croupier.wallet.outbox.WalletOutbox;
 import dev.croupier.wallet.posting.PostingEngine;
 import dev.croupier.wallet.posting.PostingSettings;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -102,7 +102,7 @@ public final class JackpotLatencyBench {
     hc.setUsername(user);
     hc.setPassword(password);
     hc.setMaximumPoolSize(8);
-    ServiceTokenKey key = ServiceTokenKey.random();
+    BenchTls tls = new BenchTls();
     ExecutorService responses = Executors.newFixedThreadPool(2);
     try (KafkaBroker kafka =
             KafkaBroker.start(
@@ -125,20 +125,33 @@ public final class JackpotLatencyBench {
           new GrpcServer(
               Ports.LOOPBACK,
               0,
+              tls.tls(ServiceNames.WALLET),
               new WalletGrpcService(
-                  engine, new AccountService(dsl, catalog), new LedgerHistory(dsl), responses),
-              new ServiceTokenInterceptor(key, Clock.systemUTC()));
+                  engine,
+                  new AccountService(dsl, catalog),
+                  new LedgerHistory(dsl),
+                  responses,
+                  new ServiceMatrix(
+                      ids -> {
+                        Map<Long, dev.croupier.wallet.ledger.AccountType> types =
+                            new java.util.HashMap<>();
+                        catalog.resolve(dsl, ids).forEach((id, a) -> types.put(id, a.type()));
+                        return types;
+                      }),
+                  WalletGrpcService.WelcomeGrantPolicy.NONE),
+              new TlsCallerInterceptor());
       server.start();
-      ManagedChannel channel =
-          NettyChannelBuilder.forAddress(Ports.LOOPBACK, server.port()).usePlaintext().build();
-      WalletGrpc.WalletBlockingStub wallet =
-          WalletGrpc.newBlockingStub(channel)
-              .withCallCredentials(new ServiceTokenCredentials(key, "bench"));
+      String target = Ports.LOOPBACK + ":" + server.port();
+      // Rounds as the workers post them; the grant as staff would, through admin.
+      ManagedChannel channel = tls.tls(ServiceNames.WORKERS).walletChannel(target);
+      ManagedChannel adminChannel = tls.tls(ServiceNames.ADMIN).walletChannel(target);
+      WalletGrpc.WalletBlockingStub wallet = WalletGrpc.newBlockingStub(channel);
+      WalletGrpc.WalletBlockingStub admin = WalletGrpc.newBlockingStub(adminChannel);
       long house = open(wallet, "", AccountType.HOUSE);
       long pool = open(wallet, "", AccountType.JACKPOT_POOL);
-      long promo = open(wallet, "", AccountType.PROMO);
+      long promo = open(admin, "", AccountType.PROMO);
       long player = open(wallet, UUID.randomUUID().toString(), AccountType.PLAYER);
-      wallet.postTransaction(
+      admin.postTransaction(
           PostTransactionRequest.newBuilder()
               .setIdempotencyKey("bench-grant")
               .setKind(TransactionKind.GRANT)
@@ -181,7 +194,7 @@ public final class JackpotLatencyBench {
             wallet
                 .postTransaction(
                     PostTransactionRequest.newBuilder()
-                        .setIdempotencyKey("bench-round-" + i++)
+                        .setIdempotencyKey("session-bench-round-" + i++)
                         .setKind(TransactionKind.BET_AND_WIN)
                         .addLegs(leg(player, -100))
                         .addLegs(leg(house, 100))

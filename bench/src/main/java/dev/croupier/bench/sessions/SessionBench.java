@@ -10,6 +10,7 @@ import dev.croupier.api.wallet.v1.OpenAccountRequest;
 import dev.croupier.api.wallet.v1.PostTransactionRequest;
 import dev.croupier.api.wallet.v1.TransactionKind;
 import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.bench.BenchTls;
 import dev.croupier.client.CallSettings;
 import dev.croupier.client.sealing.SeedSealing;
 import dev.croupier.client.sessions.GameSessions;
@@ -21,13 +22,11 @@ import dev.croupier.games.api.GameRegistry;
 import dev.croupier.games.api.Wager;
 import dev.croupier.gamestore.projection.SessionProjection;
 import dev.croupier.wallet.WalletApplication;
-import dev.croupier.wallet.api.ServiceTokenCredentials;
-import dev.croupier.wallet.api.ServiceTokenKey;
+import dev.croupier.wallet.api.ServiceNames;
 import dev.croupier.workflows.session.GameSessionWorkflowImpl;
 import dev.croupier.workflows.session.OpenedSession;
 import dev.croupier.workflows.session.SessionOptions;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -385,11 +384,13 @@ public final class SessionBench {
   /** The wallet application in this JVM, over the bench database (also the table benchmark's). */
   public static final class BenchWallet implements AutoCloseable {
     static final java.util.Map<UUID, UUID> USERS = new java.util.concurrent.ConcurrentHashMap<>();
-    final ServiceTokenKey key = ServiceTokenKey.random();
+    final BenchTls tls = new BenchTls();
     final int port = Ports.freePort();
     final ConfigurableApplicationContext context;
     final ManagedChannel channel;
     final WalletGrpc.WalletBlockingStub stub;
+    final ManagedChannel adminChannel;
+    final WalletGrpc.WalletBlockingStub admin;
 
     public BenchWallet(String url, String user, String password) {
       context =
@@ -402,9 +403,15 @@ public final class SessionBench {
                   "--spring.datasource.password=" + password,
                   "--spring.datasource.hikari.maximum-pool-size=16",
                   "--spring.flyway.locations=classpath:db/migration",
+                  // The bench connects as the owner, which may migrate.
+                  "--spring.flyway.enabled=true",
                   "--spring.jooq.sql-dialect=postgres",
                   "--croupier.wallet.real-money-enabled=false",
-                  "--croupier.wallet.service-token-key=" + key.toBase64(),
+                  "--croupier.wallet.tls.certificate=" + tls.tls(ServiceNames.WALLET).certificate(),
+                  "--croupier.wallet.tls.private-key=" + tls.tls(ServiceNames.WALLET).privateKey(),
+                  "--croupier.wallet.tls.trusted-ca=" + tls.tls(ServiceNames.WALLET).trustedCa(),
+                  "--croupier.wallet.welcome-grant.currency=COIN",
+                  "--croupier.wallet.welcome-grant.amount=0",
                   "--croupier.wallet.grpc.host=" + Ports.LOOPBACK,
                   "--croupier.wallet.grpc.port=" + port,
                   "--croupier.wallet.posting.committers=4",
@@ -417,17 +424,18 @@ public final class SessionBench {
                   "--croupier.wallet.outbox.batch-size=100",
                   "--croupier.wallet.outbox.poll-interval=1s",
                   "--croupier.wallet.outbox.delivery-timeout=5s");
-      channel = NettyChannelBuilder.forAddress(Ports.LOOPBACK, port).usePlaintext().build();
-      stub =
-          WalletGrpc.newBlockingStub(channel)
-              .withCallCredentials(new ServiceTokenCredentials(key, "bench"));
+      String target = Ports.LOOPBACK + ":" + port;
+      channel = tls.tls(ServiceNames.WORKERS).walletChannel(target);
+      stub = WalletGrpc.newBlockingStub(channel);
+      adminChannel = tls.tls(ServiceNames.ADMIN).walletChannel(target);
+      admin = WalletGrpc.newBlockingStub(adminChannel);
     }
 
     static UUID userOf(OpenedSession s) {
       return USERS.get(s.sessionId());
     }
 
-    /** The wallet's gRPC stub, with this benchmark's service token. */
+    /** The wallet's gRPC stub, presenting the workers' certificate. */
     public WalletGrpc.WalletBlockingStub stub() {
       return stub;
     }
@@ -436,7 +444,7 @@ public final class SessionBench {
     public void grant(UUID userId, long amount) {
       long player = open(userId.toString(), AccountType.PLAYER);
       long promo = open("", AccountType.PROMO);
-      stub.postTransaction(
+      admin.postTransaction(
           PostTransactionRequest.newBuilder()
               .setIdempotencyKey("bench-grant-" + userId)
               .setKind(TransactionKind.GRANT)
@@ -446,7 +454,8 @@ public final class SessionBench {
     }
 
     private long open(String owner, AccountType type) {
-      return stub.openAccount(
+      return admin
+          .openAccount(
               OpenAccountRequest.newBuilder()
                   .setOwnerId(owner)
                   .setCurrency("COIN")
@@ -459,6 +468,7 @@ public final class SessionBench {
     @Override
     public void close() {
       channel.shutdownNow();
+      adminChannel.shutdownNow();
       context.close();
     }
   }

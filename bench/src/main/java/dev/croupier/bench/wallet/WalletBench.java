@@ -8,11 +8,12 @@ import dev.croupier.api.wallet.v1.PostTransactionResponse;
 import dev.croupier.api.wallet.v1.Reference;
 import dev.croupier.api.wallet.v1.TransactionKind;
 import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.bench.BenchTls;
 import dev.croupier.wallet.accounts.AccountCatalog;
 import dev.croupier.wallet.accounts.AccountService;
-import dev.croupier.wallet.api.ServiceTokenCredentials;
-import dev.croupier.wallet.api.ServiceTokenKey;
-import dev.croupier.wallet.auth.ServiceTokenInterceptor;
+import dev.croupier.wallet.api.ServiceNames;
+import dev.croupier.wallet.auth.ServiceMatrix;
+import dev.croupier.wallet.auth.TlsCallerInterceptor;
 import dev.croupier.wallet.grpc.GrpcServer;
 import dev.croupier.wallet.grpc.WalletGrpcService;
 import dev.croupier.wallet.history.LedgerHistory;
@@ -20,7 +21,6 @@ import dev.croupier.wallet.posting.PostingEngine;
 import dev.croupier.wallet.posting.PostingSettings;
 import dev.croupier.wallet.posting.PostingStats;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -33,7 +33,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,7 +102,7 @@ public final class WalletBench {
     hc.setUsername(user);
     hc.setPassword(password);
     hc.setMaximumPoolSize(committers + 4);
-    ServiceTokenKey key = ServiceTokenKey.random();
+    BenchTls tls = new BenchTls();
     ExecutorService responses = Executors.newFixedThreadPool(2);
     try (HikariDataSource ds = new HikariDataSource(hc)) {
       DSLContext dsl = DSL.using(ds, SQLDialect.POSTGRES);
@@ -122,18 +121,29 @@ public final class WalletBench {
           new GrpcServer(
               "127.0.0.1",
               0,
+              tls.tls(ServiceNames.WALLET),
               new WalletGrpcService(
-                  engine, new AccountService(dsl, catalog), new LedgerHistory(dsl), responses),
-              new ServiceTokenInterceptor(key, Clock.systemUTC()));
+                  engine,
+                  new AccountService(dsl, catalog),
+                  new LedgerHistory(dsl),
+                  responses,
+                  new ServiceMatrix(
+                      ids -> {
+                        java.util.Map<Long, dev.croupier.wallet.ledger.AccountType> types =
+                            new java.util.HashMap<>();
+                        catalog.resolve(dsl, ids).forEach((id, a) -> types.put(id, a.type()));
+                        return types;
+                      }),
+                  WalletGrpcService.WelcomeGrantPolicy.NONE),
+              new TlsCallerInterceptor());
       server.start();
+      // Posts as the workers do: BET_AND_WIN under session keys, over mutual TLS.
       ManagedChannel channel =
-          NettyChannelBuilder.forAddress("127.0.0.1", server.port())
-              .usePlaintext()
+          io.grpc.Grpc.newChannelBuilder(
+                  "127.0.0.1:" + server.port(), tls.tls(ServiceNames.WORKERS).channelCredentials())
               .directExecutor()
               .build();
-      WalletGrpc.WalletStub stub =
-          WalletGrpc.newStub(channel)
-              .withCallCredentials(new ServiceTokenCredentials(key, "bench"));
+      WalletGrpc.WalletStub stub = WalletGrpc.newStub(channel);
 
       Run warm = drive(stub, callers, warmup, playerRange, house, "w");
       log.info("Warm-up: {} posts", warm.posts);
@@ -291,7 +301,7 @@ public final class WalletBench {
       long win = rnd.nextInt(100) < 48 ? 200 : 0;
       PostTransactionRequest req =
           PostTransactionRequest.newBuilder()
-              .setIdempotencyKey("bench-" + phase + "-" + id + "-" + n)
+              .setIdempotencyKey("session-bench-" + phase + "-" + id + "-" + n)
               .setKind(TransactionKind.BET_AND_WIN)
               .addLegs(leg(player, win - bet))
               .addLegs(leg(house, bet - win))

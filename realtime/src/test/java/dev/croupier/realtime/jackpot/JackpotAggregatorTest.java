@@ -136,7 +136,7 @@ class JackpotAggregatorTest {
       PayJackpotResponse won =
           wallet.stub.payJackpot(
               PayJackpotRequest.newBuilder()
-                  .setIdempotencyKey("a-jackpot")
+                  .setIdempotencyKey("session-a-jackpot")
                   .setCurrency("COIN")
                   .setWinnerAccountId(winner)
                   .setReseedAmount(RESEED)

@@ -263,7 +263,7 @@ class LeaderboardIngestTest {
     play(players, rnd, "a", 150);
     wallet.stub.payJackpot(
         PayJackpotRequest.newBuilder()
-            .setIdempotencyKey("a-jackpot")
+            .setIdempotencyKey("session-a-jackpot")
             .setCurrency("COIN")
             .setWinnerAccountId(players.get(3))
             .setReseedAmount(100)

@@ -8,18 +8,66 @@ import java.util.stream.Stream;
 
 /**
  * A Croupier app the launcher runs as its own process: where its runnable jar is built, the
- * environment variable that sets its port, and how to show its address.
+ * environment variable that sets its port, how to show its address, the service name its mutual-TLS
+ * certificate carries (the wallet authorizes callers by it), and the database role it connects as
+ * (rights on its own context's schema only).
  */
-record App(String name, String moduleDir, String portVariable, int defaultPort, String scheme) {
+record App(
+    String name,
+    String moduleDir,
+    String portVariable,
+    int defaultPort,
+    String scheme,
+    String identity,
+    String dbRole) {
 
   /** Every app, in start order: the wallet first, since the others call it. */
   static final List<App> ALL =
       List.of(
-          new App("wallet", "wallet-ledger/server", "CROUPIER_WALLET_GRPC_PORT", 9090, "grpc"),
-          new App("realtime", "realtime", "CROUPIER_REALTIME_PORT", 8083, "http"),
-          new App("workers", "workers", "CROUPIER_WORKERS_PORT", 8082, "http"),
-          new App("gateway", "api-gateway", "CROUPIER_GATEWAY_PORT", 8080, "http"),
-          new App("admin", "admin", "CROUPIER_ADMIN_PORT", 8081, "http"));
+          new App(
+              "wallet",
+              "wallet-ledger/server",
+              "CROUPIER_WALLET_GRPC_PORT",
+              9090,
+              "grpc",
+              "wallet",
+              "croupier_wallet"),
+          new App(
+              "realtime",
+              "realtime",
+              "CROUPIER_REALTIME_PORT",
+              8083,
+              "http",
+              "realtime",
+              "croupier_realtime"),
+          new App(
+              "workers",
+              "workers",
+              "CROUPIER_WORKERS_PORT",
+              8082,
+              "http",
+              "workers",
+              "croupier_game"),
+          new App(
+              "gateway",
+              "api-gateway",
+              "CROUPIER_GATEWAY_PORT",
+              8080,
+              "http",
+              "api-gateway",
+              "croupier_identity"),
+          new App(
+              "admin", "admin", "CROUPIER_ADMIN_PORT", 8081, "http", "admin", "croupier_admin"));
+
+  /** Overrides the app's database role, e.g. {@code CROUPIER_WALLET_DB_USER}. */
+  String dbRoleVariable() {
+    return "CROUPIER_" + name.toUpperCase(java.util.Locale.ROOT) + "_DB_USER";
+  }
+
+  /** The password of the app's database role, e.g. {@code CROUPIER_WALLET_DB_PASSWORD}. */
+  String dbPasswordVariable() {
+    return "CROUPIER_" + name.toUpperCase(java.util.Locale.ROOT) + "_DB_PASSWORD";
+  }
 
   /** The Spring Boot jar with the {@code exec} classifier, once the module has an app in it. */
   Optional<Path> executableJar(Path root) {

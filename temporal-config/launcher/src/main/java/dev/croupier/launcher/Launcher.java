@@ -1,9 +1,11 @@
 package dev.croupier.launcher;
 
+import dev.croupier.devstack.DevCertificates;
 import dev.croupier.devstack.DevStack;
 import dev.croupier.devstack.DevStackException;
 import dev.croupier.devstack.ManagedProcess;
 import dev.croupier.devstack.Ports;
+import dev.croupier.devstack.PostgresSettings;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.flywaydb.core.Flyway;
 
 /**
  * Runs the whole platform on embedded defaults: the dev stack, then every app that has been built.
@@ -67,6 +70,7 @@ public final class Launcher {
     DevStack stack = DevStack.start(config, this::say);
     track(stack);
 
+    migrate(config.postgres());
     Map<String, String> appEnv = appEnvironment(stack);
     List<String> urls = new ArrayList<>();
     for (App app : App.ALL) {
@@ -83,6 +87,11 @@ public final class Launcher {
       say("Starting " + app.name() + " on port " + port);
       Map<String, String> processEnv = new HashMap<>(appEnv);
       processEnv.put(app.portVariable(), String.valueOf(port));
+      processEnv.putAll(tlsEnvironment(home, app));
+      processEnv.put("CROUPIER_DB_USER", env.getOrDefault(app.dbRoleVariable(), app.dbRole()));
+      processEnv.put(
+          "CROUPIER_DB_PASSWORD",
+          env.getOrDefault(app.dbPasswordVariable(), config.postgres().password()));
       ManagedProcess process =
           ManagedProcess.start(
               app.name(),
@@ -153,11 +162,20 @@ public final class Launcher {
     }
     appEnv.put(
         "CROUPIER_WALLET_TARGET", Ports.LOOPBACK + ":" + appEnv.get("CROUPIER_WALLET_GRPC_PORT"));
-    // Dev only: a fresh service-token key per run unless one is given, so none is ever committed.
+    // Recall: the gateway reads it from the workers with the player's token, and the workers
+    // check that token against the gateway's JWKS.
     appEnv.put(
-        "CROUPIER_SERVICE_TOKEN_KEY", env.getOrDefault("CROUPIER_SERVICE_TOKEN_KEY", randomKey()));
-    // Unlike the service-token key, the seed sealing key must outlive the run: sessions and tables
-    // survive a restart, and their histories hold seeds sealed with it.
+        "CROUPIER_WORKERS_URL",
+        "http://" + Ports.LOOPBACK + ":" + appEnv.get("CROUPIER_WORKERS_PORT"));
+    appEnv.put(
+        "CROUPIER_RECALL_JWKS_URI",
+        "http://"
+            + Ports.LOOPBACK
+            + ":"
+            + appEnv.get("CROUPIER_GATEWAY_PORT")
+            + "/.well-known/jwks.json");
+    // The seed sealing key must outlive the run: sessions and tables survive a restart, and their
+    // histories hold seeds sealed with it.
     String sealingKeys = env.get("CROUPIER_SEED_SEALING_KEYS");
     appEnv.put(
         "CROUPIER_SEED_SEALING_KEYS",
@@ -176,6 +194,55 @@ public final class Launcher {
         "CROUPIER_IDENTITY_JWT_GENERATEDEVKEY",
         env.getOrDefault("CROUPIER_IDENTITY_JWT_GENERATEDEVKEY", "true"));
     return appEnv;
+  }
+
+  /**
+   * Runs the migrations once, as the migration role ({@code CROUPIER_DB_USER}, which owns the
+   * schemas), before any app starts: the apps connect as their context roles and may not migrate.
+   */
+  private void migrate(PostgresSettings postgres) {
+    say("Migrating the database as " + postgres.user());
+    try {
+      Flyway.configure()
+          .dataSource(postgres.url(), postgres.user(), postgres.password())
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      throw new DevStackException(
+          "Migrating the database as %s failed: %s. The migration role must own the schemas (and have CREATEROLE where the context roles are missing); `bash .ci/ensure-postgres.sh` sets up both for dev."
+              .formatted(
+                  postgres.user(), String.valueOf(e.getMessage()).lines().findFirst().orElse("")),
+          e);
+    }
+  }
+
+  /**
+   * The app's mutual-TLS identity: {@code <dir>/<identity>.pem} and {@code .key} and the CA in
+   * {@code <dir>/ca.pem}, where the directory is {@code CROUPIER_TLS_DIR} (production supplies its
+   * own files there) or {@code .croupier/tls}, where a dev CA and one certificate per service are
+   * made on the first run and kept, like the seed sealing key.
+   */
+  private Map<String, String> tlsEnvironment(Path home, App app) {
+    String given = env.get("CROUPIER_TLS_DIR");
+    Path dir;
+    if (given != null && !given.isBlank()) {
+      dir = Path.of(given);
+      for (String file : List.of("ca.pem", app.identity() + ".pem", app.identity() + ".key")) {
+        if (!Files.isReadable(dir.resolve(file))) {
+          throw new DevStackException(
+              "CROUPIER_TLS_DIR has no readable %s. Put the CA certificate (ca.pem) and each service's certificate and key (<service>.pem, <service>.key) there, or unset CROUPIER_TLS_DIR for dev certificates."
+                  .formatted(dir.resolve(file)));
+        }
+      }
+    } else {
+      dir = home.resolve("tls");
+      DevCertificates.in(dir).identity(app.identity());
+    }
+    return Map.of(
+        "CROUPIER_TLS_CERT", dir.resolve(app.identity() + ".pem").toString(),
+        "CROUPIER_TLS_KEY", dir.resolve(app.identity() + ".key").toString(),
+        "CROUPIER_TLS_CA", dir.resolve("ca.pem").toString());
   }
 
   /** The key in {@code file}, created (readable by its owner only) on the first run. */

@@ -8,10 +8,16 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Bad configuration ends the launcher with one clear line and no wall of stack trace. */
 class LauncherBadConfigurationTest {
+
+  @AfterAll
+  static void dropTheDatabaseALauncherMayHaveMade() throws Exception {
+    LauncherProcess.dropDatabase(env());
+  }
 
   @Test
   void unreachablePostgresNamesTheUrlAndHowToStartIt() throws Exception {

@@ -1,6 +1,7 @@
 package dev.croupier.launcher;
 
 import dev.croupier.devstack.Ports;
+import dev.croupier.devstack.PostgresSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +22,17 @@ final class LauncherProcess {
     this.env = env;
   }
 
-  /** Environment with every port moved to a free one, so a running dev stack is never disturbed. */
+  /**
+   * Environment with every port moved to a free one and a database of its own (which the launcher
+   * creates and migrates), so a running dev stack, and other checkouts' migrations of the shared
+   * dev database, are never disturbed.
+   */
   static Map<String, String> isolatedEnvironment(Path stateDir) {
     Map<String, String> env = new HashMap<>();
+    PostgresSettings shared = PostgresSettings.fromEnvironment();
+    env.put(
+        "CROUPIER_DB_URL",
+        shared.withDatabase("croupier_launcher_" + ProcessHandle.current().pid()).url());
     env.put("CROUPIER_HOME", Launcher.projectRoot().toString());
     env.put("CROUPIER_STATE_DIR", stateDir.toString());
     env.put("CROUPIER_TEMPORAL_TARGET", Ports.LOOPBACK + ":" + Ports.freePort());
@@ -33,6 +42,23 @@ final class LauncherProcess {
       env.put(app.portVariable(), String.valueOf(Ports.freePort()));
     }
     return env;
+  }
+
+  /** Drops the database {@link #isolatedEnvironment} named, if the launcher made it. */
+  static void dropDatabase(Map<String, String> env) {
+    PostgresSettings shared = PostgresSettings.fromEnvironment();
+    String name =
+        new PostgresSettings(env.get("CROUPIER_DB_URL"), shared.user(), shared.password())
+            .database();
+    try (var c = dev.croupier.devstack.Postgres.connect(shared.withDatabase("postgres"));
+        var s = c.createStatement()) {
+      s.execute(
+          "drop database if exists "
+              + dev.croupier.devstack.Postgres.quoteIdentifier(name)
+              + " with (force)");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static LauncherProcess start(Map<String, String> env) throws IOException {

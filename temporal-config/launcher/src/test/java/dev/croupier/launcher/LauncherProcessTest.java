@@ -29,6 +29,19 @@ class LauncherProcessTest {
       assertThat(Ports.isOpen(Ports.LOOPBACK, launcher.port("CROUPIER_TEMPORAL_TARGET"))).isTrue();
       assertThat(Ports.isOpen(Ports.LOOPBACK, launcher.port("CROUPIER_KAFKA_BOOTSTRAP"))).isTrue();
 
+      if (launcher.output().contains("Starting wallet")) {
+        // Each app got its own certificate from the dev CA made on this first run; keys are
+        // private.
+        for (String service : List.of("wallet", "workers", "api-gateway")) {
+          Path key = state.resolve("tls").resolve(service + ".key");
+          assertThat(state.resolve("tls").resolve(service + ".pem")).exists();
+          assertThat(
+                  java.nio.file.attribute.PosixFilePermissions.toString(
+                      Files.getPosixFilePermissions(key)))
+              .isEqualTo("rw-------");
+        }
+      }
+
       List<ProcessHandle> children = launcher.process.toHandle().descendants().toList();
       // At least the Temporal server and the Kafka broker; more once apps are built.
       assertThat(children).hasSizeGreaterThanOrEqualTo(2);
@@ -43,6 +56,8 @@ class LauncherProcessTest {
     } finally {
       launcher.process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
       launcher.process.destroyForcibly();
+      launcher.process.waitFor(30, TimeUnit.SECONDS);
+      LauncherProcess.dropDatabase(env);
     }
   }
 }

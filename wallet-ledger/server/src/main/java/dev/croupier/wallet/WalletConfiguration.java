@@ -3,19 +3,23 @@ package dev.croupier.wallet;
 import dev.croupier.outbox.OutboxRelay;
 import dev.croupier.wallet.accounts.AccountCatalog;
 import dev.croupier.wallet.accounts.AccountService;
-import dev.croupier.wallet.api.ServiceTokenKey;
-import dev.croupier.wallet.auth.ServiceTokenInterceptor;
+import dev.croupier.wallet.api.ServiceTls;
+import dev.croupier.wallet.auth.ServiceMatrix;
+import dev.croupier.wallet.auth.TlsCallerInterceptor;
 import dev.croupier.wallet.grpc.GrpcServer;
 import dev.croupier.wallet.grpc.WalletGrpcService;
 import dev.croupier.wallet.history.LedgerHistory;
+import dev.croupier.wallet.ledger.AccountType;
 import dev.croupier.wallet.outbox.WalletOutbox;
 import dev.croupier.wallet.posting.PostingEngine;
 import dev.croupier.wallet.posting.PostingSettings;
-import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +31,10 @@ class WalletConfiguration {
 
   @Bean
   AccountCatalog accountCatalog(
-      DSLContext dsl, WalletProperties props, FlywayMigrationInitializer migrated) {
+      DSLContext dsl,
+      WalletProperties props,
+      ObjectProvider<FlywayMigrationInitializer> migratedFirstWhenEnabled) {
+    migratedFirstWhenEnabled.ifAvailable(m -> {});
     return new AccountCatalog(dsl, props.realMoneyEnabled());
   }
 
@@ -60,12 +67,31 @@ class WalletConfiguration {
   }
 
   @Bean
+  ServiceMatrix serviceMatrix(DSLContext dsl, AccountCatalog catalog) {
+    return new ServiceMatrix(
+        ids -> {
+          Map<Long, AccountType> types = new LinkedHashMap<>();
+          catalog.resolve(dsl, ids).forEach((id, a) -> types.put(id, a.type()));
+          return types;
+        });
+  }
+
+  @Bean
   WalletGrpcService walletGrpcService(
       PostingEngine engine,
       AccountService accounts,
       LedgerHistory history,
-      ExecutorService walletResponses) {
-    return new WalletGrpcService(engine, accounts, history, walletResponses);
+      ExecutorService walletResponses,
+      ServiceMatrix serviceMatrix,
+      WalletProperties props) {
+    return new WalletGrpcService(
+        engine,
+        accounts,
+        history,
+        walletResponses,
+        serviceMatrix,
+        new WalletGrpcService.WelcomeGrantPolicy(
+            props.welcomeGrant().currency(), props.welcomeGrant().amount()));
   }
 
   @Bean
@@ -91,10 +117,14 @@ class WalletConfiguration {
 
   @Bean
   SmartLifecycle grpcServerLifecycle(WalletProperties props, WalletGrpcService service) {
-    ServiceTokenInterceptor auth =
-        new ServiceTokenInterceptor(
-            ServiceTokenKey.fromBase64(props.serviceTokenKey()), Clock.systemUTC());
-    GrpcServer server = new GrpcServer(props.grpc().host(), props.grpc().port(), service, auth);
+    WalletProperties.Tls tls = props.tls();
+    GrpcServer server =
+        new GrpcServer(
+            props.grpc().host(),
+            props.grpc().port(),
+            ServiceTls.of(tls.certificate(), tls.privateKey(), tls.trustedCa()),
+            service,
+            new TlsCallerInterceptor());
     return new Lifecycle(10, server::start, server::close);
   }
 

@@ -15,16 +15,34 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param realMoneyEnabled {@code CROUPIER_REAL_MONEY_ENABLED}: REAL currencies (CASH) are disabled
  *     unless true
- * @param serviceTokenKey {@code CROUPIER_SERVICE_TOKEN_KEY}: base64, at least 32 bytes
+ * @param tls the wallet's own certificate and the CA that signs its callers' certificates
+ * @param welcomeGrant what OpenAccount with welcome_grant posts once per player
  */
 @Validated
 @ConfigurationProperties("croupier.wallet")
 public record WalletProperties(
     boolean realMoneyEnabled,
-    @NotBlank String serviceTokenKey,
+    @Valid @NotNull Tls tls,
+    @Valid @NotNull WelcomeGrant welcomeGrant,
     @Valid @NotNull Grpc grpc,
     @Valid @NotNull Posting posting,
     @Valid @NotNull Outbox outbox) {
+
+  /**
+   * The wallet's mutual-TLS identity: PEM files, {@code CROUPIER_TLS_CERT}, {@code
+   * CROUPIER_TLS_KEY}, {@code CROUPIER_TLS_CA}. Plaintext is never served.
+   */
+  public record Tls(
+      @NotBlank String certificate, @NotBlank String privateKey, @NotBlank String trustedCa) {}
+
+  /**
+   * The play money a new player gets, posted by the wallet itself from the PROMO account once per
+   * player (key {@code grant/welcome/<user id>}) when the gateway opens the account.
+   *
+   * @param currency the play-money currency code
+   * @param amount minor units; 0 for none
+   */
+  public record WelcomeGrant(@NotBlank String currency, @Min(0) long amount) {}
 
   /** Where the gRPC server listens: loopback unless configured otherwise. */
   public record Grpc(@NotBlank String host, @Min(0) @Max(65535) int port) {}

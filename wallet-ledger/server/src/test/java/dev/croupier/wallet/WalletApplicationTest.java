@@ -10,45 +10,51 @@ import dev.croupier.api.wallet.v1.OpenAccountRequest;
 import dev.croupier.api.wallet.v1.PostTransactionRequest;
 import dev.croupier.api.wallet.v1.TransactionKind;
 import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.devstack.DevCertificates;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.Ports;
 import dev.croupier.testsupport.KafkaExtension;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
-import dev.croupier.wallet.api.ServiceTokenCredentials;
-import dev.croupier.wallet.api.ServiceTokenKey;
+import dev.croupier.wallet.api.ServiceNames;
+import dev.croupier.wallet.api.ServiceTls;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The packaged application: configuration, Flyway, gRPC over Netty with tokens, the relay. */
+/** The packaged application: configuration, Flyway, gRPC over mutual TLS, the relay. */
 @ExtendWith({PostgresExtension.class, KafkaExtension.class})
 class WalletApplicationTest {
 
   @Test
-  void applicationServesTheWalletOverGrpcAndRelaysEntries(PostgresDatabase db, KafkaBroker kafka) {
-    ServiceTokenKey key = ServiceTokenKey.random();
+  void applicationServesTheWalletOverGrpcAndRelaysEntries(
+      PostgresDatabase db, KafkaBroker kafka, @TempDir Path tls) {
+    DevCertificates certs = DevCertificates.in(tls);
+    DevCertificates.Identity server = certs.identity(ServiceNames.WALLET);
+    DevCertificates.Identity admin = certs.identity(ServiceNames.ADMIN);
     int port = Ports.freePort();
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(WalletApplication.class)
             .run(
                 "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.username=croupier_wallet",
                 "--spring.datasource.password=" + db.password(),
-                "--croupier.wallet.service-token-key=" + key.toBase64(),
+                "--croupier.wallet.tls.certificate=" + server.certificate(),
+                "--croupier.wallet.tls.private-key=" + server.privateKey(),
+                "--croupier.wallet.tls.trusted-ca=" + server.trustedCa(),
                 "--croupier.wallet.grpc.port=" + port,
                 "--croupier.wallet.outbox.bootstrap-servers=" + kafka.bootstrapServers())) {
       ManagedChannel channel =
-          NettyChannelBuilder.forAddress(Ports.LOOPBACK, port).usePlaintext().build();
+          new ServiceTls(admin.certificate(), admin.privateKey(), admin.trustedCa())
+              .walletChannel(Ports.LOOPBACK + ":" + port);
       try {
-        WalletGrpc.WalletBlockingStub wallet =
-            WalletGrpc.newBlockingStub(channel)
-                .withCallCredentials(new ServiceTokenCredentials(key, "workers"));
+        WalletGrpc.WalletBlockingStub wallet = WalletGrpc.newBlockingStub(channel);
         long player =
             wallet
                 .openAccount(

@@ -11,16 +11,12 @@ import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.wallet.accounts.AccountCatalog;
 import dev.croupier.wallet.accounts.AccountService;
-import dev.croupier.wallet.api.ServiceTokenCredentials;
-import dev.croupier.wallet.api.ServiceTokenKey;
-import dev.croupier.wallet.auth.ServiceTokenInterceptor;
 import dev.croupier.wallet.grpc.WalletGrpcService;
 import dev.croupier.wallet.history.LedgerHistory;
 import dev.croupier.wallet.posting.PostingEngine;
 import dev.croupier.wallet.posting.PostingSettings;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
-import io.grpc.ServerInterceptors;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import java.io.IOException;
@@ -29,7 +25,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -40,8 +35,11 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
- * The wallet wired as in production (engine, repositories, gRPC service, token check) over a real
- * PostgreSQL database, served in-process. Tests call it through the generated gRPC stub.
+ * The wallet's ledger wired as in production (engine, repositories, gRPC service) over a real
+ * PostgreSQL database, served in-process to tests of the ledger itself, which call it through the
+ * generated gRPC stub. In-process there is no TLS peer, so this harness lets every call through;
+ * the caller's identity and the authorization matrix are tested over real mutual TLS in {@code
+ * WalletAuthorizationTest} and {@code WalletApplicationTest}.
  */
 final class WalletHarness implements AutoCloseable {
   final PostgresDatabase db;
@@ -51,7 +49,6 @@ final class WalletHarness implements AutoCloseable {
   final AccountService accounts;
   final LedgerHistory history;
   final PostingEngine engine;
-  final ServiceTokenKey key = ServiceTokenKey.random();
   final ManagedChannel channel;
   final WalletGrpc.WalletBlockingStub wallet;
   private final ExecutorService responses = Executors.newFixedThreadPool(2);
@@ -71,18 +68,20 @@ final class WalletHarness implements AutoCloseable {
       this.server =
           InProcessServerBuilder.forName(name)
               .addService(
-                  ServerInterceptors.intercept(
-                      new WalletGrpcService(engine, accounts, history, responses),
-                      new ServiceTokenInterceptor(key, Clock.systemUTC())))
+                  new WalletGrpcService(
+                      engine,
+                      accounts,
+                      history,
+                      responses,
+                      (caller, call) -> {},
+                      WalletGrpcService.WelcomeGrantPolicy.NONE))
               .build()
               .start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     this.channel = InProcessChannelBuilder.forName(name).build();
-    this.wallet =
-        WalletGrpc.newBlockingStub(channel)
-            .withCallCredentials(new ServiceTokenCredentials(key, "tests"));
+    this.wallet = WalletGrpc.newBlockingStub(channel);
   }
 
   static WalletHarness start(PostgresDatabase db) {

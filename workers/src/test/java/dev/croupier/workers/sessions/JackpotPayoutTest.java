@@ -79,10 +79,10 @@ class JackpotPayoutTest {
       wallet.grant(user, 100_000);
       long house = open(w, AccountType.HOUSE);
       long pool = open(w, AccountType.JACKPOT_POOL);
-      // A pool that has grown from earlier bets.
+      // A pool that has grown from earlier bets (posted as the workers may: under a game key).
       w.postTransaction(
           PostTransactionRequest.newBuilder()
-              .setIdempotencyKey("pool-growth-" + UUID.randomUUID())
+              .setIdempotencyKey("table-pool-growth-" + UUID.randomUUID())
               .setKind(TransactionKind.JACKPOT_CONTRIBUTION)
               .addLegs(leg(house, -POOL_BEFORE))
               .addLegs(leg(pool, POOL_BEFORE))

@@ -2,6 +2,7 @@ package dev.croupier.gateway.identity.internal;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -14,7 +15,12 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +38,14 @@ final class AccessTokenKeys {
   private final RSAKey signingKey;
   private final JWKSet publicKeys;
 
-  private AccessTokenKeys(RSAKey signingKey) {
+  private AccessTokenKeys(RSAKey signingKey, List<RSAKey> previous) {
     this.signingKey = signingKey;
-    this.publicKeys = new JWKSet(signingKey.toPublicJWK());
+    List<JWK> published = new ArrayList<>();
+    published.add(signingKey.toPublicJWK());
+    previous.stream()
+        .filter(k -> !k.getKeyID().equals(signingKey.getKeyID()))
+        .forEach(published::add);
+    this.publicKeys = new JWKSet(published);
   }
 
   static AccessTokenKeys from(IdentityProperties.Jwt config) {
@@ -72,7 +83,8 @@ final class AccessTokenKeys {
       return new AccessTokenKeys(
           new RSAKey.Builder(base)
               .keyID(kid != null && !kid.isBlank() ? kid : base.computeThumbprint().toString())
-              .build());
+              .build(),
+          previousKeys(config.previousKeys()));
     } catch (JOSEException e) {
       throw new IllegalStateException("Cannot build the signing JWK: " + e.getMessage(), e);
     }
@@ -85,6 +97,47 @@ final class AccessTokenKeys {
   /** The public half only, as served at {@code /.well-known/jwks.json}. */
   JWKSet publicKeys() {
     return publicKeys;
+  }
+
+  private static final Pattern PEM_BLOCK =
+      Pattern.compile(
+          "-----BEGIN (PUBLIC KEY|PRIVATE KEY)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+
+  /** The public halves of the previous keys, each with its RFC 7638 thumbprint as {@code kid}. */
+  private static List<RSAKey> previousKeys(String pems) {
+    List<RSAKey> out = new ArrayList<>();
+    if (pems == null || pems.isBlank()) {
+      return out;
+    }
+    Matcher m = PEM_BLOCK.matcher(pems);
+    while (m.find()) {
+      RSAPublicKey publicKey;
+      if (m.group(1).equals("PRIVATE KEY")) {
+        publicKey = (RSAPublicKey) parse(m.group()).getPublic();
+      } else {
+        try {
+          byte[] der = Base64.getDecoder().decode(m.group(2).replaceAll("\\s", ""));
+          publicKey =
+              (RSAPublicKey)
+                  KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+          throw new IllegalStateException(
+              "A previous access-token key is not an RSA public key in PEM: " + e.getMessage(), e);
+        }
+      }
+      try {
+        RSAKey key =
+            new RSAKey.Builder(publicKey).keyUse(KeyUse.SIGNATURE).algorithm(ALGORITHM).build();
+        out.add(new RSAKey.Builder(key).keyID(key.computeThumbprint().toString()).build());
+      } catch (JOSEException e) {
+        throw new IllegalStateException("Cannot build a previous JWK: " + e.getMessage(), e);
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IllegalStateException(
+          "CROUPIER_JWT_PREVIOUS_KEYS holds no PEM public or private key.");
+    }
+    return out;
   }
 
   private static KeyPair parse(String pem) {

@@ -10,10 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Service;
 
 /** Registration, password login, refresh, logout and the profile. */
@@ -28,6 +34,10 @@ final class Accounts {
   private final Passwords passwords;
   private final WelcomeGrants welcomeGrants;
   private final RateLimiter rateLimiter;
+  private final LoginThrottle throttle;
+  private final SignInCodes signInCodes;
+  private final RevokedAccessTokens revokedTokens;
+  private final JwtDecoder decoder;
   private final IdentityProperties properties;
   private final Clock clock;
 
@@ -41,6 +51,10 @@ final class Accounts {
       Passwords passwords,
       WelcomeGrants welcomeGrants,
       RateLimiter rateLimiter,
+      LoginThrottle throttle,
+      SignInCodes signInCodes,
+      RevokedAccessTokens revokedTokens,
+      @Lazy JwtDecoder decoder,
       IdentityProperties properties,
       Clock clock) {
     this.dsl = dsl;
@@ -52,6 +66,10 @@ final class Accounts {
     this.passwords = passwords;
     this.welcomeGrants = welcomeGrants;
     this.rateLimiter = rateLimiter;
+    this.throttle = throttle;
+    this.signInCodes = signInCodes;
+    this.revokedTokens = revokedTokens;
+    this.decoder = decoder;
     this.properties = properties;
     this.clock = clock;
   }
@@ -83,34 +101,57 @@ final class Accounts {
     return profile(users.findById(dsl, userId).orElseThrow());
   }
 
-  /** Checks the password, counting failures toward a lockout, and starts a token family. */
+  /**
+   * Checks the password and starts a token family. Failures count against the source of the attempt
+   * only ({@link LoginThrottle}); a known and an unknown email get the same answers (the KDF runs
+   * on a dummy hash for an unknown one), so the answers do not tell who has an account.
+   */
   Responses.Tokens login(Requests.Login request, String ip) {
     rateLimiter.acquire(RateLimitAction.LOGIN, Optional.empty(), ip);
     Validation.Credentials credentials = Validation.login(request);
+    byte[] emailHash = LoginThrottle.emailHash(credentials.email());
+    List<String> sources = LoginThrottle.sources(ip, credentials.deviceId());
     Optional<UserRow> found = users.findByEmail(dsl, credentials.email());
-    if (found.isEmpty() || found.get().passwordHash().isEmpty()) {
-      passwords.burn(credentials.password());
+    UUID userId = found.map(UserRow::userId).orElse(null);
+    Instant now = clock.instant();
+    LoginThrottle.Verdict verdict = throttle.check(dsl, emailHash, sources, now);
+    if (verdict instanceof LoginThrottle.Verdict.Locked locked) {
       dsl.transaction(
           c ->
               events.record(
                   c.dsl(),
-                  found.map(UserRow::userId).orElse(null),
+                  userId,
                   ip,
                   LoginEventRepository.Method.PASSWORD,
-                  LoginEventRepository.Outcome.FAILURE,
-                  clock.instant()));
-      throw badCredentials();
+                  LoginEventRepository.Outcome.REJECTED_LOCKED,
+                  now));
+      throw locked(locked.until());
     }
-    UserRow user = found.get();
-    rateLimiter.acquire(RateLimitAction.LOGIN, Optional.of(user.userId()), ip);
-    // A locked account is refused before the KDF runs: the lockout must also stop the guessing.
-    boolean passwordMatches =
-        !user.lockedAt(clock.instant())
-            && passwords.matches(credentials.password(), user.passwordHash().orElseThrow());
+    if (verdict instanceof LoginThrottle.Verdict.SlowDown slow) {
+      throw new dev.croupier.gateway.identity.RateLimitedException(
+          RateLimitAction.LOGIN, slow.retryAfter());
+    }
+    // The per-account budget is keyed by the email, known or not, so it neither tells which emails
+    // exist nor refills when the attacker moves to a new address.
+    rateLimiter.acquire(
+        RateLimitAction.LOGIN,
+        Optional.of(
+            UUID.nameUUIDFromBytes(
+                ("login:" + credentials.email())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+        ip);
+    boolean passwordMatches;
+    if (found.isEmpty() || found.get().passwordHash().isEmpty()) {
+      passwords.burn(credentials.password());
+      passwordMatches = false;
+    } else {
+      passwordMatches =
+          passwords.matches(credentials.password(), found.get().passwordHash().orElseThrow());
+    }
     String deviceId = credentials.deviceId().orElseGet(() -> UUID.randomUUID().toString());
     LoginResult result =
         dsl.transactionResult(
-            c -> settleLogin(c.dsl(), user.userId(), passwordMatches, deviceId, ip));
+            c -> settleLogin(c.dsl(), userId, passwordMatches, deviceId, ip, emailHash, sources));
     return switch (result) {
       case LoginResult.Success s -> {
         if (s.user().walletReadyAt().isEmpty()) {
@@ -135,44 +176,30 @@ final class Accounts {
   }
 
   private LoginResult settleLogin(
-      DSLContext tx, UUID userId, boolean passwordMatches, String deviceId, String ip) {
-    UserRow user = users.lock(tx, userId).orElseThrow();
+      DSLContext tx,
+      UUID userId,
+      boolean passwordMatches,
+      String deviceId,
+      String ip,
+      byte[] emailHash,
+      List<String> sources) {
     Instant now = clock.instant();
-    if (user.lockedAt(now)) {
-      events.record(
-          tx,
-          userId,
-          ip,
-          LoginEventRepository.Method.PASSWORD,
-          LoginEventRepository.Outcome.REJECTED_LOCKED,
-          now);
-      return new LoginResult.Locked(user.lockedUntil().orElseThrow());
-    }
     if (!passwordMatches) {
-      // An expired lockout starts the count again.
-      int failures = (user.lockedUntil().isPresent() ? 0 : user.failedLogins()) + 1;
-      if (failures >= properties.lockout().maxFailures()) {
-        Instant until = now.plus(properties.lockout().duration());
-        users.updateLoginState(tx, userId, failures, until, now);
-        events.record(
-            tx,
-            userId,
-            ip,
-            LoginEventRepository.Method.PASSWORD,
-            LoginEventRepository.Outcome.LOCKED,
-            now);
-        return new LoginResult.Locked(until);
-      }
-      users.updateLoginState(tx, userId, failures, null, now);
+      Optional<Instant> locked = throttle.recordFailure(tx, emailHash, sources, now);
       events.record(
           tx,
           userId,
           ip,
           LoginEventRepository.Method.PASSWORD,
-          LoginEventRepository.Outcome.FAILURE,
+          locked.isPresent()
+              ? LoginEventRepository.Outcome.LOCKED
+              : LoginEventRepository.Outcome.FAILURE,
           now);
-      return new LoginResult.BadPassword();
+      return locked
+          .<LoginResult>map(LoginResult.Locked::new)
+          .orElseGet(LoginResult.BadPassword::new);
     }
+    UserRow user = users.findById(tx, userId).orElseThrow();
     if (user.disabled()) {
       events.record(
           tx,
@@ -183,7 +210,7 @@ final class Accounts {
           now);
       return new LoginResult.Disabled();
     }
-    users.updateLoginState(tx, userId, 0, null, now);
+    throttle.clear(tx, emailHash, sources);
     events.record(
         tx,
         userId,
@@ -192,6 +219,26 @@ final class Accounts {
         LoginEventRepository.Outcome.SUCCESS,
         now);
     return new LoginResult.Success(user, issueTokens(tx, user, deviceId));
+  }
+
+  /**
+   * Trades the one-time code that ended an OIDC login for tokens. A code works once, within a
+   * minute; anything else is INVALID_TOKEN.
+   */
+  Responses.Tokens exchangeSignInCode(Requests.SignInCode request, String ip) {
+    rateLimiter.acquire(RateLimitAction.LOGIN, Optional.empty(), ip);
+    String deviceId =
+        Validation.deviceId(request.deviceId()).orElseGet(() -> UUID.randomUUID().toString());
+    Optional<Responses.Tokens> tokens =
+        dsl.transactionResult(
+            c ->
+                signInCodes
+                    .redeem(c.dsl(), request.code())
+                    .flatMap(userId -> users.findById(c.dsl(), userId))
+                    .filter(user -> !user.disabled())
+                    .map(user -> issueTokens(c.dsl(), user, deviceId)));
+    return tokens.orElseThrow(
+        () -> ApiException.invalidToken("The sign-in code is not valid, used or expired."));
   }
 
   /** Starts a token family for a user who just proved who they are; inside the caller's tx. */
@@ -303,6 +350,23 @@ final class Accounts {
     if (!known) {
       throw ApiException.invalidToken("The refresh token is not valid.");
     }
+    revokeAccessToken(request.accessToken());
+  }
+
+  /** Puts a still-valid access token on the deny list; an expired or forged one needs nothing. */
+  private void revokeAccessToken(@Nullable String accessToken) {
+    if (accessToken == null || accessToken.isBlank() || accessToken.length() > 8192) {
+      return;
+    }
+    try {
+      Jwt jwt = decoder.decode(accessToken);
+      revokedTokens.revoke(
+          jwt.getId(),
+          UUID.fromString(jwt.getSubject()),
+          Objects.requireNonNull(jwt.getExpiresAt()));
+    } catch (JwtException e) {
+      // Expired, revoked already, or not ours: nothing to revoke.
+    }
   }
 
   Responses.Profile profile(UUID userId) {
@@ -367,7 +431,10 @@ final class Accounts {
     return new ApiException(
         HttpStatus.LOCKED,
         ErrorCode.ACCOUNT_LOCKED,
-        "Too many failed logins in a row: the account is locked until " + until + ".",
+        "Too many failed logins in a row from this address or device: it may not sign in to this"
+            + " account until "
+            + until
+            + ".",
         List.of(),
         Map.of("lockedUntil", until.toString(), "retryAfterSeconds", seconds));
   }

@@ -2,12 +2,17 @@ package dev.croupier.gateway.identity.internal;
 
 import dev.croupier.gateway.identity.AuthenticatedPlayer;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,10 +24,18 @@ import org.springframework.web.bind.annotation.RestController;
 final class AuthController {
   private final Accounts accounts;
   private final AccessTokenKeys keys;
+  private final JooqSocketTickets tickets;
+  private final ObjectProvider<ClientRegistrationRepository> registrations;
 
-  AuthController(Accounts accounts, AccessTokenKeys keys) {
+  AuthController(
+      Accounts accounts,
+      AccessTokenKeys keys,
+      JooqSocketTickets tickets,
+      ObjectProvider<ClientRegistrationRepository> registrations) {
     this.accounts = accounts;
+    this.registrations = registrations;
     this.keys = keys;
+    this.tickets = tickets;
   }
 
   @PostMapping(path = "/auth/register", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -48,6 +61,40 @@ final class AuthController {
   ResponseEntity<Void> logout(@RequestBody Requests.Logout body) {
     accounts.logout(body);
     return ResponseEntity.noContent().build();
+  }
+
+  /** Ends an OIDC login: the one-time code from the redirect for tokens. */
+  @PostMapping(path = "/auth/oidc/token", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Responses.Tokens> oidcToken(
+      @RequestBody Requests.SignInCode body, HttpServletRequest request) {
+    return noStore(accounts.exchangeSignInCode(body, ClientIp.of(request)));
+  }
+
+  /** The social login providers configured, for the web client's buttons. */
+  @GetMapping("/auth/providers")
+  List<Map<String, String>> providers() {
+    List<Map<String, String>> out = new ArrayList<>();
+    if (registrations.getIfAvailable() instanceof Iterable<?> all) {
+      for (Object o : all) {
+        if (o instanceof ClientRegistration r) {
+          out.add(
+              Map.of(
+                  "id",
+                  r.getRegistrationId(),
+                  "name",
+                  r.getClientName(),
+                  "loginUrl",
+                  "/oauth2/authorization/" + r.getRegistrationId()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A one-time ticket for the WebSocket upgrade, bought with the access token in the header. */
+  @PostMapping("/auth/ws-ticket")
+  ResponseEntity<Responses.Ticket> wsTicket(@AuthenticationPrincipal Jwt jwt) {
+    return noStore(tickets.issue(jwt));
   }
 
   @GetMapping("/auth/me")

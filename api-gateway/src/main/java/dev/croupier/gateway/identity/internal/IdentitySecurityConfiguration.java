@@ -1,14 +1,9 @@
 package dev.croupier.gateway.identity.internal;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.JWK;
 import dev.croupier.gateway.identity.AuthenticatedPlayer;
 import dev.croupier.gateway.identity.IdentityProperties;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -35,14 +30,15 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * One stateless filter chain for the whole gateway. Every endpoint but the public auth ones needs
- * an access token, checked by Spring Security's OAuth2 resource server; this includes {@code
- * /ws/**}, the WebSocket upgrade, where browsers cannot set headers and the token may come as the
- * {@code access_token} query parameter. OIDC login is switched on when providers are configured.
+ * an access token in the {@code Authorization} header, checked by Spring Security's OAuth2 resource
+ * server with its Nimbus decoder. The WebSocket upgrade, where browsers cannot set headers, takes a
+ * one-time ticket instead (see {@code HandshakeGuard}); a token in a URL is never accepted. OIDC
+ * login is switched on when providers are configured.
  */
 @Configuration(proxyBeanMethods = false)
 class IdentitySecurityConfiguration {
   static final String[] PUBLIC_POSTS = {
-    "/auth/register", "/auth/login", "/auth/refresh", "/auth/logout"
+    "/auth/register", "/auth/login", "/auth/refresh", "/auth/logout", "/auth/oidc/token"
   };
 
   @Bean
@@ -56,21 +52,17 @@ class IdentitySecurityConfiguration {
   }
 
   /**
-   * Verifies access tokens: RS256 only (so {@code alg=none} and HS256-with-the-public-key are
-   * refused), {@code typ at+jwt}, a {@code kid} from our key set, then issuer, audience, expiry
-   * with a small skew, and the claims the gateway relies on.
+   * Verifies access tokens with Spring Security's Nimbus decoder ({@link AccessTokenVerification}):
+   * RS256 with a {@code kid} from our key set (the current key and the previous ones still
+   * published), {@code typ at+jwt}, then issuer, audience, expiry with a small skew, the claims the
+   * gateway relies on, and the deny list of tokens revoked at logout.
    */
   @Bean
-  JwtDecoder accessTokenDecoder(AccessTokenKeys keys, IdentityProperties properties, Clock clock) {
-    Map<String, RSAPublicKey> byKid = new HashMap<>();
-    for (JWK jwk : keys.publicKeys().getKeys()) {
-      try {
-        byKid.put(jwk.getKeyID(), jwk.toRSAKey().toRSAPublicKey());
-      } catch (JOSEException e) {
-        throw new IllegalStateException("Unusable verification key " + jwk.getKeyID(), e);
-      }
-    }
-
+  JwtDecoder accessTokenDecoder(
+      AccessTokenKeys keys,
+      IdentityProperties properties,
+      Clock clock,
+      RevokedAccessTokens revoked) {
     JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
     timestamps.setClock(clock);
     OAuth2TokenValidator<Jwt> validator =
@@ -84,8 +76,9 @@ class IdentitySecurityConfiguration {
                 timestamps,
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtClaimValidator<List<String>>(
-                    JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience()))));
-    return new AccessTokenDecoder(byKid, AccessTokenIssuer.TYPE, validator);
+                    JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience())),
+                revoked));
+    return AccessTokenVerification.decoder(keys.publicKeys(), validator);
   }
 
   private static OAuth2TokenValidator<Jwt> required(String claim) {
@@ -118,7 +111,7 @@ class IdentitySecurityConfiguration {
             a ->
                 a.requestMatchers(HttpMethod.POST, PUBLIC_POSTS)
                     .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
+                    .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/auth/providers")
                     .permitAll()
                     // The web client's static files; everything it fetches after needs a token.
                     .requestMatchers(
@@ -131,6 +124,10 @@ class IdentitySecurityConfiguration {
                         "/protocol/**")
                     .permitAll()
                     .requestMatchers("/oauth2/authorization/**", "/login/oauth2/code/**", "/error")
+                    .permitAll()
+                    // The upgrade authenticates with a one-time ticket (or a bearer header) in
+                    // HandshakeGuard and HandshakeAuth; a token in the URL is refused there.
+                    .requestMatchers(HttpMethod.GET, "/ws")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
@@ -147,13 +144,8 @@ class IdentitySecurityConfiguration {
     return http.build();
   }
 
+  /** The {@code Authorization} header only: a token in a URL is never read (it ends up in logs). */
   private static BearerTokenResolver bearerTokens() {
-    DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
-    DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
-    headerOrQuery.setAllowUriQueryParameter(true);
-    return request ->
-        HttpMethod.GET.matches(request.getMethod()) && request.getRequestURI().startsWith("/ws")
-            ? headerOrQuery.resolve(request)
-            : header.resolve(request);
+    return new DefaultBearerTokenResolver();
   }
 }

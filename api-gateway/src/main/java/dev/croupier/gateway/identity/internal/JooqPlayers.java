@@ -30,10 +30,7 @@ final class JooqPlayers implements Players {
   public Optional<PlayerStatus> status(UUID userId) {
     return users
         .findById(dsl, userId)
-        .map(
-            u ->
-                new PlayerStatus(
-                    u.userId(), u.displayName(), u.roles(), u.disabled(), u.lockedUntil()));
+        .map(u -> new PlayerStatus(u.userId(), u.displayName(), u.roles(), u.disabled()));
   }
 
   @Override
@@ -42,7 +39,7 @@ final class JooqPlayers implements Players {
     if (userIds.isEmpty()) {
       return out;
     }
-    dsl.select(USERS.USER_ID, USERS.DISPLAY_NAME, USERS.ROLES, USERS.STATUS, USERS.LOCKED_UNTIL)
+    dsl.select(USERS.USER_ID, USERS.DISPLAY_NAME, USERS.ROLES, USERS.STATUS)
         .from(USERS)
         .where(USERS.USER_ID.in(userIds))
         .forEach(
@@ -53,8 +50,7 @@ final class JooqPlayers implements Players {
                         r.value1(),
                         r.value2(),
                         List.of(r.value3()),
-                        !"ACTIVE".equals(r.value4()),
-                        Optional.ofNullable(r.value5()).map(t -> t.toInstant()))));
+                        !"ACTIVE".equals(r.value4()))));
     return out;
   }
 

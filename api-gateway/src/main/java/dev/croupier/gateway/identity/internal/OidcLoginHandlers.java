@@ -8,15 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,7 +44,7 @@ final class OidcLoginHandlers
   private final UserRepository users;
   private final ExternalIdentityRepository links;
   private final LoginEventRepository events;
-  private final Accounts accounts;
+  private final SignInCodes signInCodes;
   private final WelcomeGrants welcomeGrants;
   private final RateLimiter rateLimiter;
   private final IdentityProperties properties;
@@ -60,7 +55,7 @@ final class OidcLoginHandlers
       UserRepository users,
       ExternalIdentityRepository links,
       LoginEventRepository events,
-      Accounts accounts,
+      SignInCodes signInCodes,
       WelcomeGrants welcomeGrants,
       RateLimiter rateLimiter,
       IdentityProperties properties,
@@ -69,7 +64,7 @@ final class OidcLoginHandlers
     this.users = users;
     this.links = links;
     this.events = events;
-    this.accounts = accounts;
+    this.signInCodes = signInCodes;
     this.welcomeGrants = welcomeGrants;
     this.rateLimiter = rateLimiter;
     this.properties = properties;
@@ -80,7 +75,7 @@ final class OidcLoginHandlers
       String provider, String subject, Optional<String> verifiedEmail, @Nullable String name) {}
 
   private sealed interface Outcome {
-    record LoggedIn(UserRow user, Responses.Tokens tokens) implements Outcome {}
+    record LoggedIn(UserRow user, String signInCode) implements Outcome {}
 
     record Refused(ErrorCode code) implements Outcome {}
   }
@@ -111,7 +106,8 @@ final class OidcLoginHandlers
         if (in.user().walletReadyAt().isEmpty()) {
           welcomeGrants.trySettle(in.user().userId());
         }
-        redirect(response, fragment(in.tokens()));
+        // A one-time code, not tokens: the client trades it with POST /auth/oidc/token.
+        redirect(response, "signin_code=" + in.signInCode());
       }
       case Outcome.Refused r -> redirectWithError(response, r.code());
     }
@@ -166,7 +162,7 @@ final class OidcLoginHandlers
         LoginEventRepository.Method.OIDC,
         LoginEventRepository.Outcome.SUCCESS,
         now);
-    return new Outcome.LoggedIn(user, accounts.issueTokens(tx, user, UUID.randomUUID().toString()));
+    return new Outcome.LoggedIn(user, signInCodes.issue(tx, user.userId()));
   }
 
   private static External external(OAuth2AuthenticationToken token) {
@@ -200,20 +196,6 @@ final class OidcLoginHandlers
     if (session != null) {
       session.invalidate();
     }
-  }
-
-  private static String fragment(Responses.Tokens tokens) {
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put("access_token", tokens.accessToken());
-    values.put("token_type", tokens.tokenType());
-    values.put("expires_in", Long.toString(tokens.expiresIn()));
-    values.put("refresh_token", tokens.refreshToken());
-    values.put("refresh_expires_in", Long.toString(tokens.refreshExpiresIn()));
-    values.put("user_id", tokens.userId().toString());
-    values.put("device_id", tokens.deviceId());
-    return values.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
   }
 
   private void redirectWithError(HttpServletResponse response, ErrorCode code) throws IOException {

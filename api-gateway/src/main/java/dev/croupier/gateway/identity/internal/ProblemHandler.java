@@ -1,5 +1,6 @@
 package dev.croupier.gateway.identity.internal;
 
+import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.gateway.identity.RateLimitedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,6 +47,28 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
             request.getRequestURI(),
             List.of(),
             Map.of("retryAfterSeconds", e.retryAfterSeconds())));
+  }
+
+  /** A refusal with a code from anywhere in the gateway: its status follows the code's kind. */
+  @ExceptionHandler(CroupierException.class)
+  ResponseEntity<Object> croupier(CroupierException e, HttpServletRequest request) {
+    HttpStatus status =
+        switch (e.code().kind()) {
+          case INVALID_ARGUMENT -> HttpStatus.BAD_REQUEST;
+          case NOT_FOUND -> HttpStatus.NOT_FOUND;
+          case CONFLICT -> HttpStatus.CONFLICT;
+          case FAILED_PRECONDITION -> HttpStatus.UNPROCESSABLE_CONTENT;
+          case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+          case PERMISSION_DENIED -> HttpStatus.FORBIDDEN;
+          case RESOURCE_EXHAUSTED -> HttpStatus.TOO_MANY_REQUESTS;
+          case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+          case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+    return Problems.entity(
+        status,
+        new HttpHeaders(),
+        Problems.body(
+            status, e.code(), e.getMessage(), request.getRequestURI(), List.of(), Map.of()));
   }
 
   @ExceptionHandler(Exception.class)
@@ -103,14 +126,23 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    ErrorCode code =
-        status.value() == HttpStatus.CONTENT_TOO_LARGE.value()
-            ? ErrorCode.PAYLOAD_TOO_LARGE
-            : status.is4xxClientError() ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL;
+    ErrorCode code;
+    if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+      code = ErrorCode.PAYLOAD_TOO_LARGE;
+    } else if (status.value() == HttpStatus.NOT_FOUND.value()
+        || status.value() == HttpStatus.METHOD_NOT_ALLOWED.value()) {
+      code = ErrorCode.UNKNOWN_PATH;
+    } else {
+      code = status.is4xxClientError() ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL;
+    }
     if (status.is5xxServerError()) {
       log.error("Request failed with {}", status, e);
     }
-    String detail = code == ErrorCode.INTERNAL ? code.description() : e.getMessage();
+    // Spring's own messages may quote the request; the catalogue's words never do.
+    String detail =
+        code == ErrorCode.INTERNAL || code == ErrorCode.UNKNOWN_PATH
+            ? code.description()
+            : e.getMessage();
     return Problems.entity(
         status, headers, Problems.body(status, code, detail, path(request), List.of(), Map.of()));
   }

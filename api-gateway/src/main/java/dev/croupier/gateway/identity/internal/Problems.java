@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and by the security filters, which answer before MVC runs, so both look the same.
  */
 @Component
-final class Problems {
+final class Problems implements dev.croupier.gateway.identity.ProblemWriter {
   static final String TYPE_PREFIX = "https://croupier.dev/problems/";
 
   private final JsonMapper json;
@@ -65,6 +65,17 @@ final class Problems {
         e.status(),
         new HttpHeaders(),
         body(e.status(), e.code(), e.getMessage(), request.getRequestURI(), e.errors(), e.extra()));
+  }
+
+  @Override
+  public void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      ErrorCode code,
+      String detail)
+      throws IOException {
+    write(request, response, status, code, detail, List.of());
   }
 
   /** Writes a problem straight to the servlet response, for filters outside MVC. */

@@ -16,5 +16,12 @@ final class Requests {
 
   record Refresh(@Nullable String refreshToken) {}
 
-  record Logout(@Nullable String refreshToken) {}
+  /**
+   * @param accessToken the current access token, if the client still has it: it is revoked too (put
+   *     on the deny list until it would expire), so it stops working for REST at once
+   */
+  /** The one-time code that ended an OIDC login, and the device to sign in. */
+  record SignInCode(@Nullable String code, @Nullable String deviceId) {}
+
+  record Logout(@Nullable String refreshToken, @Nullable String accessToken) {}
 }

@@ -32,4 +32,11 @@ final class Responses {
 
   /** {@code GET /auth/me}: the profile plus the device of the token used. */
   record Me(Profile profile, String deviceId) {}
+
+  /**
+   * A one-time WebSocket ticket: offer it as subprotocol {@code croupier.ticket.<ticket>}.
+   *
+   * @param expiresIn seconds it stays good
+   */
+  record Ticket(String ticket, long expiresIn) {}
 }

@@ -51,16 +51,6 @@ final class UserRepository {
         .fetchOptional(UserRepository::map);
   }
 
-  void updateLoginState(
-      DSLContext tx, UUID userId, int failedLogins, @Nullable Instant lockedUntil, Instant now) {
-    tx.update(USERS)
-        .set(USERS.FAILED_LOGINS, failedLogins)
-        .set(USERS.LOCKED_UNTIL, lockedUntil == null ? null : at(lockedUntil))
-        .set(USERS.UPDATED_AT, at(now))
-        .where(USERS.USER_ID.eq(userId))
-        .execute();
-  }
-
   void markWalletReady(DSLContext tx, UUID userId, Instant now) {
     tx.update(USERS)
         .set(USERS.WALLET_READY_AT, at(now))
@@ -95,8 +85,6 @@ final class UserRepository {
         Optional.ofNullable(r.getPasswordHash()),
         List.of(r.getRoles()),
         DISABLED.equals(r.getStatus()),
-        r.getFailedLogins(),
-        Optional.ofNullable(r.getLockedUntil()).map(OffsetDateTime::toInstant),
         Optional.ofNullable(r.getWalletReadyAt()).map(OffsetDateTime::toInstant),
         r.getCreatedAt().toInstant());
   }

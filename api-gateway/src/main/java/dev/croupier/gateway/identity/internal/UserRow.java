@@ -13,12 +13,5 @@ record UserRow(
     Optional<String> passwordHash,
     List<String> roles,
     boolean disabled,
-    int failedLogins,
-    Optional<Instant> lockedUntil,
     Optional<Instant> walletReadyAt,
-    Instant createdAt) {
-
-  boolean lockedAt(Instant now) {
-    return lockedUntil.map(now::isBefore).orElse(false);
-  }
-}
+    Instant createdAt) {}

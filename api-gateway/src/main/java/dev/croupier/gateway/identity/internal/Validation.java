@@ -50,6 +50,17 @@ final class Validation {
     return new Credentials(email, password, Optional.ofNullable(deviceId));
   }
 
+  /** An optional device id: empty when absent, a field error when malformed. */
+  static Optional<String> deviceId(@Nullable String deviceId) {
+    if (deviceId != null && !DEVICE_ID.matcher(deviceId).matches()) {
+      throw ApiException.invalid(
+          List.of(
+              new FieldError(
+                  "deviceId", "INVALID", "1 to 64 characters: letters, digits and . _ : -")));
+    }
+    return Optional.ofNullable(deviceId);
+  }
+
   static String refreshToken(@Nullable String token) {
     if (token == null || token.isBlank()) {
       throw ApiException.invalid(

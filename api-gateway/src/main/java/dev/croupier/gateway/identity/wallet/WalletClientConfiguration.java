@@ -4,39 +4,29 @@ import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.gateway.identity.IdentityProperties;
 import dev.croupier.gateway.identity.PlayerBalances;
 import dev.croupier.gateway.identity.WalletAccounts;
-import dev.croupier.wallet.api.ServiceTokenCredentials;
-import dev.croupier.wallet.api.ServiceTokenKey;
+import dev.croupier.wallet.api.ServiceTls;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The gRPC channel to the wallet, authenticated with a service token on every call: welcome grants
- * for identity, balances for the WebSocket gateway.
+ * The gRPC channel to the wallet over mutual TLS, presenting the gateway's certificate ({@code
+ * api-gateway}): player accounts with the wallet's welcome grant for identity, balances for the
+ * WebSocket gateway. The wallet lets the gateway do nothing else.
  */
 @Configuration(proxyBeanMethods = false)
 class WalletClientConfiguration {
 
   @Bean(destroyMethod = "shutdownNow")
   ManagedChannel walletChannel(WalletClientProperties properties) {
-    return ManagedChannelBuilder.forTarget(properties.target()).usePlaintext().build();
+    WalletClientProperties.Tls tls = properties.tls();
+    return ServiceTls.of(tls.certificate(), tls.privateKey(), tls.trustedCa())
+        .walletChannel(properties.target());
   }
 
   @Bean
-  WalletGrpc.WalletBlockingStub walletStub(
-      ManagedChannel walletChannel, WalletClientProperties properties) {
-    String key = properties.serviceTokenKey();
-    if (key == null || key.isBlank()) {
-      throw new IllegalStateException(
-          "No service token key for calling the wallet: set "
-              + ServiceTokenKey.ENV
-              + " (croupier.wallet.service-token-key) to the base64 key the wallet trusts.");
-    }
-    return WalletGrpc.newBlockingStub(walletChannel)
-        .withCallCredentials(
-            new ServiceTokenCredentials(
-                ServiceTokenKey.fromBase64(key), GrpcWalletAccounts.CALLER));
+  WalletGrpc.WalletBlockingStub walletStub(ManagedChannel walletChannel) {
+    return WalletGrpc.newBlockingStub(walletChannel);
   }
 
   @Bean

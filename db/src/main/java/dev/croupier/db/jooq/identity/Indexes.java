@@ -6,7 +6,12 @@ package dev.croupier.db.jooq.identity;
 
 import dev.croupier.db.jooq.identity.tables.ExternalIdentities;
 import dev.croupier.db.jooq.identity.tables.LoginEvents;
+import dev.croupier.db.jooq.identity.tables.LoginFailures;
+import dev.croupier.db.jooq.identity.tables.RateLimits;
 import dev.croupier.db.jooq.identity.tables.RefreshTokens;
+import dev.croupier.db.jooq.identity.tables.RevokedAccessTokens;
+import dev.croupier.db.jooq.identity.tables.SignInCodes;
+import dev.croupier.db.jooq.identity.tables.WsTickets;
 
 import org.jooq.Index;
 import org.jooq.OrderField;
@@ -26,6 +31,11 @@ public class Indexes {
 
     public static final Index EXTERNAL_IDENTITIES_USER_IDX = Internal.createIndex(DSL.name("external_identities_user_idx"), ExternalIdentities.EXTERNAL_IDENTITIES, new OrderField[] { ExternalIdentities.EXTERNAL_IDENTITIES.USER_ID }, false);
     public static final Index LOGIN_EVENTS_USER_TIME_IDX = Internal.createIndex(DSL.name("login_events_user_time_idx"), LoginEvents.LOGIN_EVENTS, new OrderField[] { LoginEvents.LOGIN_EVENTS.USER_ID, LoginEvents.LOGIN_EVENTS.OCCURRED_AT.desc() }, false);
+    public static final Index LOGIN_FAILURES_LAST_FAILURE_IDX = Internal.createIndex(DSL.name("login_failures_last_failure_idx"), LoginFailures.LOGIN_FAILURES, new OrderField[] { LoginFailures.LOGIN_FAILURES.LAST_FAILURE_AT }, false);
+    public static final Index RATE_LIMITS_TAT_IDX = Internal.createIndex(DSL.name("rate_limits_tat_idx"), RateLimits.RATE_LIMITS, new OrderField[] { RateLimits.RATE_LIMITS.TAT_MICROS }, false);
     public static final Index REFRESH_TOKENS_FAMILY_IDX = Internal.createIndex(DSL.name("refresh_tokens_family_idx"), RefreshTokens.REFRESH_TOKENS, new OrderField[] { RefreshTokens.REFRESH_TOKENS.FAMILY_ID }, false);
     public static final Index REFRESH_TOKENS_USER_IDX = Internal.createIndex(DSL.name("refresh_tokens_user_idx"), RefreshTokens.REFRESH_TOKENS, new OrderField[] { RefreshTokens.REFRESH_TOKENS.USER_ID }, false);
+    public static final Index REVOKED_ACCESS_TOKENS_EXPIRES_IDX = Internal.createIndex(DSL.name("revoked_access_tokens_expires_idx"), RevokedAccessTokens.REVOKED_ACCESS_TOKENS, new OrderField[] { RevokedAccessTokens.REVOKED_ACCESS_TOKENS.EXPIRES_AT }, false);
+    public static final Index SIGN_IN_CODES_EXPIRES_IDX = Internal.createIndex(DSL.name("sign_in_codes_expires_idx"), SignInCodes.SIGN_IN_CODES, new OrderField[] { SignInCodes.SIGN_IN_CODES.EXPIRES_AT }, false);
+    public static final Index WS_TICKETS_EXPIRES_IDX = Internal.createIndex(DSL.name("ws_tickets_expires_idx"), WsTickets.WS_TICKETS, new OrderField[] { WsTickets.WS_TICKETS.EXPIRES_AT }, false);
 }

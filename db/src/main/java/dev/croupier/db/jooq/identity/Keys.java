@@ -6,12 +6,22 @@ package dev.croupier.db.jooq.identity;
 
 import dev.croupier.db.jooq.identity.tables.ExternalIdentities;
 import dev.croupier.db.jooq.identity.tables.LoginEvents;
+import dev.croupier.db.jooq.identity.tables.LoginFailures;
+import dev.croupier.db.jooq.identity.tables.RateLimits;
 import dev.croupier.db.jooq.identity.tables.RefreshTokens;
+import dev.croupier.db.jooq.identity.tables.RevokedAccessTokens;
+import dev.croupier.db.jooq.identity.tables.SignInCodes;
 import dev.croupier.db.jooq.identity.tables.Users;
+import dev.croupier.db.jooq.identity.tables.WsTickets;
 import dev.croupier.db.jooq.identity.tables.records.ExternalIdentitiesRecord;
 import dev.croupier.db.jooq.identity.tables.records.LoginEventsRecord;
+import dev.croupier.db.jooq.identity.tables.records.LoginFailuresRecord;
+import dev.croupier.db.jooq.identity.tables.records.RateLimitsRecord;
 import dev.croupier.db.jooq.identity.tables.records.RefreshTokensRecord;
+import dev.croupier.db.jooq.identity.tables.records.RevokedAccessTokensRecord;
+import dev.croupier.db.jooq.identity.tables.records.SignInCodesRecord;
 import dev.croupier.db.jooq.identity.tables.records.UsersRecord;
+import dev.croupier.db.jooq.identity.tables.records.WsTicketsRecord;
 
 import org.jooq.ForeignKey;
 import org.jooq.TableField;
@@ -33,10 +43,15 @@ public class Keys {
 
     public static final UniqueKey<ExternalIdentitiesRecord> EXTERNAL_IDENTITIES_PKEY = Internal.createUniqueKey(ExternalIdentities.EXTERNAL_IDENTITIES, DSL.name("external_identities_pkey"), new TableField[] { ExternalIdentities.EXTERNAL_IDENTITIES.PROVIDER, ExternalIdentities.EXTERNAL_IDENTITIES.SUBJECT }, true);
     public static final UniqueKey<LoginEventsRecord> LOGIN_EVENTS_PKEY = Internal.createUniqueKey(LoginEvents.LOGIN_EVENTS, DSL.name("login_events_pkey"), new TableField[] { LoginEvents.LOGIN_EVENTS.EVENT_ID }, true);
+    public static final UniqueKey<LoginFailuresRecord> LOGIN_FAILURES_PKEY = Internal.createUniqueKey(LoginFailures.LOGIN_FAILURES, DSL.name("login_failures_pkey"), new TableField[] { LoginFailures.LOGIN_FAILURES.EMAIL_HASH, LoginFailures.LOGIN_FAILURES.SOURCE }, true);
+    public static final UniqueKey<RateLimitsRecord> RATE_LIMITS_PKEY = Internal.createUniqueKey(RateLimits.RATE_LIMITS, DSL.name("rate_limits_pkey"), new TableField[] { RateLimits.RATE_LIMITS.BUCKET_KEY }, true);
     public static final UniqueKey<RefreshTokensRecord> REFRESH_TOKENS_HASH_KEY = Internal.createUniqueKey(RefreshTokens.REFRESH_TOKENS, DSL.name("refresh_tokens_hash_key"), new TableField[] { RefreshTokens.REFRESH_TOKENS.TOKEN_HASH }, true);
     public static final UniqueKey<RefreshTokensRecord> REFRESH_TOKENS_PKEY = Internal.createUniqueKey(RefreshTokens.REFRESH_TOKENS, DSL.name("refresh_tokens_pkey"), new TableField[] { RefreshTokens.REFRESH_TOKENS.TOKEN_ID }, true);
+    public static final UniqueKey<RevokedAccessTokensRecord> REVOKED_ACCESS_TOKENS_PKEY = Internal.createUniqueKey(RevokedAccessTokens.REVOKED_ACCESS_TOKENS, DSL.name("revoked_access_tokens_pkey"), new TableField[] { RevokedAccessTokens.REVOKED_ACCESS_TOKENS.TOKEN_ID }, true);
+    public static final UniqueKey<SignInCodesRecord> SIGN_IN_CODES_PKEY = Internal.createUniqueKey(SignInCodes.SIGN_IN_CODES, DSL.name("sign_in_codes_pkey"), new TableField[] { SignInCodes.SIGN_IN_CODES.CODE_HASH }, true);
     public static final UniqueKey<UsersRecord> USERS_EMAIL_KEY = Internal.createUniqueKey(Users.USERS, DSL.name("users_email_key"), new TableField[] { Users.USERS.EMAIL }, true);
     public static final UniqueKey<UsersRecord> USERS_PKEY = Internal.createUniqueKey(Users.USERS, DSL.name("users_pkey"), new TableField[] { Users.USERS.USER_ID }, true);
+    public static final UniqueKey<WsTicketsRecord> WS_TICKETS_PKEY = Internal.createUniqueKey(WsTickets.WS_TICKETS, DSL.name("ws_tickets_pkey"), new TableField[] { WsTickets.WS_TICKETS.TICKET_HASH }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions
@@ -46,4 +61,7 @@ public class Keys {
     public static final ForeignKey<LoginEventsRecord, UsersRecord> LOGIN_EVENTS__LOGIN_EVENTS_USER_ID_FKEY = Internal.createForeignKey(LoginEvents.LOGIN_EVENTS, DSL.name("login_events_user_id_fkey"), new TableField[] { LoginEvents.LOGIN_EVENTS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.USER_ID }, true);
     public static final ForeignKey<RefreshTokensRecord, RefreshTokensRecord> REFRESH_TOKENS__REFRESH_TOKENS_PARENT_ID_FKEY = Internal.createForeignKey(RefreshTokens.REFRESH_TOKENS, DSL.name("refresh_tokens_parent_id_fkey"), new TableField[] { RefreshTokens.REFRESH_TOKENS.PARENT_ID }, Keys.REFRESH_TOKENS_PKEY, new TableField[] { RefreshTokens.REFRESH_TOKENS.TOKEN_ID }, true);
     public static final ForeignKey<RefreshTokensRecord, UsersRecord> REFRESH_TOKENS__REFRESH_TOKENS_USER_ID_FKEY = Internal.createForeignKey(RefreshTokens.REFRESH_TOKENS, DSL.name("refresh_tokens_user_id_fkey"), new TableField[] { RefreshTokens.REFRESH_TOKENS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.USER_ID }, true);
+    public static final ForeignKey<RevokedAccessTokensRecord, UsersRecord> REVOKED_ACCESS_TOKENS__REVOKED_ACCESS_TOKENS_USER_ID_FKEY = Internal.createForeignKey(RevokedAccessTokens.REVOKED_ACCESS_TOKENS, DSL.name("revoked_access_tokens_user_id_fkey"), new TableField[] { RevokedAccessTokens.REVOKED_ACCESS_TOKENS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.USER_ID }, true);
+    public static final ForeignKey<SignInCodesRecord, UsersRecord> SIGN_IN_CODES__SIGN_IN_CODES_USER_ID_FKEY = Internal.createForeignKey(SignInCodes.SIGN_IN_CODES, DSL.name("sign_in_codes_user_id_fkey"), new TableField[] { SignInCodes.SIGN_IN_CODES.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.USER_ID }, true);
+    public static final ForeignKey<WsTicketsRecord, UsersRecord> WS_TICKETS__WS_TICKETS_USER_ID_FKEY = Internal.createForeignKey(WsTickets.WS_TICKETS, DSL.name("ws_tickets_user_id_fkey"), new TableField[] { WsTickets.WS_TICKETS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.USER_ID }, true);
 }

@@ -6,8 +6,13 @@ package dev.croupier.db.jooq.identity;
 
 import dev.croupier.db.jooq.identity.tables.ExternalIdentities;
 import dev.croupier.db.jooq.identity.tables.LoginEvents;
+import dev.croupier.db.jooq.identity.tables.LoginFailures;
+import dev.croupier.db.jooq.identity.tables.RateLimits;
 import dev.croupier.db.jooq.identity.tables.RefreshTokens;
+import dev.croupier.db.jooq.identity.tables.RevokedAccessTokens;
+import dev.croupier.db.jooq.identity.tables.SignInCodes;
 import dev.croupier.db.jooq.identity.tables.Users;
+import dev.croupier.db.jooq.identity.tables.WsTickets;
 
 
 /**
@@ -28,13 +33,41 @@ public class Tables {
     public static final LoginEvents LOGIN_EVENTS = LoginEvents.LOGIN_EVENTS;
 
     /**
+     * Failed sign-ins per (email hash, IP or device): the per-source
+     * three-strike lockout.
+     */
+    public static final LoginFailures LOGIN_FAILURES = LoginFailures.LOGIN_FAILURES;
+
+    /**
+     * Shared token buckets (GCRA arrival times) of the gateway nodes.
+     */
+    public static final RateLimits RATE_LIMITS = RateLimits.RATE_LIMITS;
+
+    /**
      * Rotating refresh tokens (hashed) grouped in families for reuse detection.
      */
     public static final RefreshTokens REFRESH_TOKENS = RefreshTokens.REFRESH_TOKENS;
+
+    /**
+     * Deny list of access-token ids revoked at logout, kept until each would
+     * expire.
+     */
+    public static final RevokedAccessTokens REVOKED_ACCESS_TOKENS = RevokedAccessTokens.REVOKED_ACCESS_TOKENS;
+
+    /**
+     * One-time codes (SHA-256) that finish an OIDC login, exchanged by POST for
+     * tokens.
+     */
+    public static final SignInCodes SIGN_IN_CODES = SignInCodes.SIGN_IN_CODES;
 
     /**
      * Players: credentials, roles, lockout state and whether the welcome grant
      * is done.
      */
     public static final Users USERS = Users.USERS;
+
+    /**
+     * One-time WebSocket tickets (SHA-256), redeemed by deleting the row.
+     */
+    public static final WsTickets WS_TICKETS = WsTickets.WS_TICKETS;
 }

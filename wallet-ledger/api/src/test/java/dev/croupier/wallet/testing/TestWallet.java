@@ -7,14 +7,15 @@ import dev.croupier.api.wallet.v1.OpenAccountRequest;
 import dev.croupier.api.wallet.v1.PostTransactionRequest;
 import dev.croupier.api.wallet.v1.TransactionKind;
 import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.devstack.DevCertificates;
 import dev.croupier.devstack.ManagedProcess;
 import dev.croupier.devstack.Ports;
 import dev.croupier.testsupport.PostgresDatabase;
-import dev.croupier.wallet.api.ServiceTokenCredentials;
-import dev.croupier.wallet.api.ServiceTokenKey;
+import dev.croupier.wallet.api.ServiceNames;
+import dev.croupier.wallet.api.ServiceTls;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,15 +25,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * The real wallet application over a test database, for the tests of any module that needs a
  * wallet: wallet-ledger's runnable jar in a process of its own, as production runs it (no module
- * links the wallet app), its gRPC API on a loopback port, a service-token key made for the test, a
- * client stub that carries it, and the Kafka relay off unless {@link Builder#outbox} turns it on.
- * It can be stopped and started again on the same port, to play an outage. Published in
- * wallet-ledger-api's test-jar; accounts are in {@code COIN}.
+ * links the wallet app), its gRPC API over mutual TLS on a loopback port, a dev CA and one
+ * certificate per service made for the test ({@link #tls(String)} gives them to the apps under
+ * test), client stubs that present them, and the Kafka relay off unless {@link Builder#outbox}
+ * turns it on. It can be stopped and started again on the same port, to play an outage. Published
+ * in wallet-ledger-api's test-jar; accounts are in {@code COIN}.
  *
  * <p>The jar is {@code wallet-ledger/server/target/*-exec.jar} of this checkout (or the path in the
  * system property {@code croupier.wallet.jar}): a consumer's pom names {@code
@@ -42,7 +45,7 @@ import java.util.stream.Stream;
  * <pre>{@code
  * try (TestWallet wallet = TestWallet.start(db)) {
  *   wallet.grant(userId, 100_000);
- *   ... wallet.target(), wallet.serviceTokenKey() or wallet.stub() ...
+ *   ... wallet.target(), wallet.tls("api-gateway") or wallet.stub() ...
  * }
  * }</pre>
  */
@@ -53,15 +56,16 @@ public final class TestWallet implements AutoCloseable {
 
   private final List<String> command;
   private final int port;
-  private final ServiceTokenKey key;
-  private final ManagedChannel channel;
-  private final WalletGrpc.WalletBlockingStub stub;
+  private final DevCertificates certificates;
+  private final String caller;
+  private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
   private final Path log;
   private ManagedProcess process;
 
   private TestWallet(Builder b) {
     this.port = b.port;
-    this.key = b.key;
+    this.certificates = b.certificates;
+    this.caller = b.caller;
     this.command = new ArrayList<>();
     command.add(ManagedProcess.currentJava());
     // Small and quick to start: a test wallet serves one test class.
@@ -69,10 +73,6 @@ public final class TestWallet implements AutoCloseable {
     command.addAll(List.of("-jar", walletJar().toString()));
     b.properties.forEach((k, v) -> command.add("--" + k + "=" + v));
     this.log = Path.of("target", "test-wallets", "wallet-" + port + ".log").toAbsolutePath();
-    this.channel = NettyChannelBuilder.forAddress(Ports.LOOPBACK, port).usePlaintext().build();
-    this.stub =
-        WalletGrpc.newBlockingStub(channel)
-            .withCallCredentials(new ServiceTokenCredentials(key, b.caller));
   }
 
   /** Starts a wallet over {@code db} with the defaults. */
@@ -82,7 +82,8 @@ public final class TestWallet implements AutoCloseable {
 
   /** A wallet over {@code db}, to configure before {@link Builder#start()}. */
   public static Builder over(PostgresDatabase db) {
-    return over(db.url(), db.user(), db.password());
+    // As production runs it: the wallet's own role, with rights on schema wallet only.
+    return over(db.url(), "croupier_wallet", db.password());
   }
 
   /** A wallet over the database at {@code url}, to configure before {@link Builder#start()}. */
@@ -93,9 +94,9 @@ public final class TestWallet implements AutoCloseable {
   /** How the wallet is started. */
   public static final class Builder {
     private final Map<String, Object> properties = new LinkedHashMap<>();
-    private final ServiceTokenKey key = ServiceTokenKey.random();
+    private final DevCertificates certificates = newCertificates();
     private final int port = Ports.freePort();
-    private String caller = "tests";
+    private String caller = ServiceNames.WORKERS;
 
     private Builder(String url, String user, String password) {
       properties.put("spring.main.web-application-type", "none");
@@ -105,10 +106,16 @@ public final class TestWallet implements AutoCloseable {
       properties.put("spring.datasource.username", user);
       properties.put("spring.datasource.password", password);
       properties.put("spring.datasource.hikari.maximum-pool-size", 12);
-      properties.put("spring.flyway.locations", "classpath:db/migration");
+      // The test database is migrated already, by its owner; the wallet's role may not migrate.
+      properties.put("spring.flyway.enabled", false);
       properties.put("spring.jooq.sql-dialect", "postgres");
       properties.put("croupier.wallet.real-money-enabled", false);
-      properties.put("croupier.wallet.service-token-key", key.toBase64());
+      DevCertificates.Identity wallet = certificates.identity(ServiceNames.WALLET);
+      properties.put("croupier.wallet.tls.certificate", wallet.certificate());
+      properties.put("croupier.wallet.tls.private-key", wallet.privateKey());
+      properties.put("croupier.wallet.tls.trusted-ca", wallet.trustedCa());
+      properties.put("croupier.wallet.welcome-grant.currency", CURRENCY);
+      properties.put("croupier.wallet.welcome-grant.amount", 100_000);
       properties.put("croupier.wallet.grpc.host", Ports.LOOPBACK);
       properties.put("croupier.wallet.grpc.port", port);
       properties.put("croupier.wallet.posting.committers", 4);
@@ -147,10 +154,18 @@ public final class TestWallet implements AutoCloseable {
           .set("croupier.wallet.outbox.delivery-timeout", "30s");
     }
 
-    /** The service name in the tokens of {@link TestWallet#stub()} ({@code tests} by default). */
+    /**
+     * The service whose certificate {@link TestWallet#stub()} presents: {@code workers} by default
+     * (see {@link ServiceNames}).
+     */
     public Builder caller(String caller) {
       this.caller = caller;
       return this;
+    }
+
+    /** The welcome grant the wallet posts for new players (100,000 COIN by default; 0 for none). */
+    public Builder welcomeGrant(long amount) {
+      return set("croupier.wallet.welcome-grant.amount", amount);
     }
 
     /** Starts the wallet and returns once its gRPC server listens. */
@@ -220,19 +235,76 @@ public final class TestWallet implements AutoCloseable {
     return Ports.LOOPBACK + ":" + port;
   }
 
-  /** The service-token key the wallet checks, base64 as the callers' configuration takes it. */
-  public String serviceTokenKey() {
-    return key.toBase64();
+  /**
+   * The certificate, key and CA of {@code service} (e.g. {@code api-gateway}), issued by this
+   * wallet's test CA: what an app under test is configured with to call this wallet.
+   */
+  public ServiceTls tls(String service) {
+    DevCertificates.Identity id = certificates.identity(service);
+    return new ServiceTls(id.certificate(), id.privateKey(), id.trustedCa());
   }
 
-  /** A blocking stub that carries a service token. */
+  /**
+   * The Spring properties that make an app call this wallet as {@code service}: {@code
+   * croupier.wallet.target} and {@code croupier.wallet.tls.*}, as {@code --name=value} arguments.
+   */
+  public List<String> clientArguments(String service) {
+    ServiceTls tls = tls(service);
+    return List.of(
+        "--croupier.wallet.target=" + target(),
+        "--croupier.wallet.tls.certificate=" + tls.certificate(),
+        "--croupier.wallet.tls.private-key=" + tls.privateKey(),
+        "--croupier.wallet.tls.trusted-ca=" + tls.trustedCa());
+  }
+
+  /**
+   * The environment that makes an app process call this wallet as {@code service}, as the launcher
+   * sets it: {@code CROUPIER_WALLET_TARGET}, {@code CROUPIER_TLS_CERT}, {@code CROUPIER_TLS_KEY},
+   * {@code CROUPIER_TLS_CA}.
+   */
+  public Map<String, String> clientEnvironment(String service) {
+    ServiceTls tls = tls(service);
+    return Map.of(
+        "CROUPIER_WALLET_TARGET",
+        target(),
+        ServiceTls.CERT_ENV,
+        tls.certificate().toString(),
+        ServiceTls.KEY_ENV,
+        tls.privateKey().toString(),
+        ServiceTls.CA_ENV,
+        tls.trustedCa().toString());
+  }
+
+  /** The test CA that signs every service's certificate. */
+  public DevCertificates certificates() {
+    return certificates;
+  }
+
+  /** A blocking stub that presents the certificate of {@link Builder#caller} ({@code workers}). */
   public WalletGrpc.WalletBlockingStub stub() {
-    return stub;
+    return stub(caller);
+  }
+
+  /** A blocking stub that presents the certificate of {@code service}. */
+  public WalletGrpc.WalletBlockingStub stub(String service) {
+    return WalletGrpc.newBlockingStub(
+        channels.computeIfAbsent(service, s -> tls(s).walletChannel(target())));
+  }
+
+  private static DevCertificates newCertificates() {
+    try {
+      Path dir = Path.of("target", "test-tls");
+      Files.createDirectories(dir);
+      return DevCertificates.in(Files.createTempDirectory(dir.toAbsolutePath(), "ca-"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Opens (or finds) the {@code COIN} account of {@code owner} ({@code ""} for house accounts). */
   public long open(String owner, AccountType type) {
-    return stub.openAccount(
+    return stub(ServiceNames.ADMIN)
+        .openAccount(
             OpenAccountRequest.newBuilder()
                 .setOwnerId(owner)
                 .setCurrency(CURRENCY)
@@ -244,24 +316,26 @@ public final class TestWallet implements AutoCloseable {
 
   /**
    * Gives the player {@code amount} COIN from the promo budget, once per player (the grant's key is
-   * {@code grant-<userId>}); returns the player's account.
+   * {@code grant-<userId>}), as staff would through the admin app; returns the player's account.
    */
   public long grant(UUID userId, long amount) {
     long player = open(userId.toString(), AccountType.PLAYER);
     long promo = open("", AccountType.PROMO);
-    stub.postTransaction(
-        PostTransactionRequest.newBuilder()
-            .setIdempotencyKey("grant-" + userId)
-            .setKind(TransactionKind.GRANT)
-            .addLegs(leg(promo, -amount))
-            .addLegs(leg(player, amount))
-            .build());
+    stub(ServiceNames.ADMIN)
+        .postTransaction(
+            PostTransactionRequest.newBuilder()
+                .setIdempotencyKey("grant-" + userId)
+                .setKind(TransactionKind.GRANT)
+                .addLegs(leg(promo, -amount))
+                .addLegs(leg(player, amount))
+                .build());
     return player;
   }
 
   /** The balance of an account, read through the wallet's API. */
   public long balance(long account) {
-    return stub.getBalance(GetBalanceRequest.newBuilder().setAccountId(account).build())
+    return stub(ServiceNames.ADMIN)
+        .getBalance(GetBalanceRequest.newBuilder().setAccountId(account).build())
         .getBalance();
   }
 
@@ -277,7 +351,7 @@ public final class TestWallet implements AutoCloseable {
 
   @Override
   public void close() {
-    channel.shutdownNow();
+    channels.values().forEach(ManagedChannel::shutdownNow);
     if (process != null) {
       process.close();
     }

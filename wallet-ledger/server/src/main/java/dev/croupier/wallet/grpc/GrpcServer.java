@@ -1,5 +1,6 @@
 package dev.croupier.wallet.grpc;
 
+import dev.croupier.wallet.api.ServiceTls;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
@@ -12,15 +13,20 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The wallet's gRPC server on a host and port, behind the authentication interceptor. */
+/**
+ * The wallet's gRPC server on a host and port: mutual TLS only (a client without a certificate that
+ * the trusted CA signed fails the handshake; plaintext is refused), then the interceptor that names
+ * the caller.
+ */
 public final class GrpcServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GrpcServer.class);
 
   private final Server server;
 
-  public GrpcServer(String host, int port, BindableService service, ServerInterceptor auth) {
+  public GrpcServer(
+      String host, int port, ServiceTls tls, BindableService service, ServerInterceptor auth) {
     this.server =
-        NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+        NettyServerBuilder.forAddress(new InetSocketAddress(host, port), tls.serverCredentials())
             .addService(ServerInterceptors.intercept(service, auth))
             .maxInboundMessageSize(1 << 20)
             .build();

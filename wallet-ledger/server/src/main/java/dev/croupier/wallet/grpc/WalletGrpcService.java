@@ -18,15 +18,23 @@ import dev.croupier.api.wallet.v1.PostTransactionResponse;
 import dev.croupier.api.wallet.v1.ReverseTransactionRequest;
 import dev.croupier.api.wallet.v1.Transaction;
 import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.api.wallet.v1.WelcomeGrant;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.wallet.accounts.AccountService;
 import dev.croupier.wallet.accounts.OpenedAccount;
 import dev.croupier.wallet.api.WalletErrors;
+import dev.croupier.wallet.auth.TlsCallerInterceptor;
+import dev.croupier.wallet.auth.WalletAuthorization;
+import dev.croupier.wallet.auth.WalletCall;
 import dev.croupier.wallet.history.EntryPage;
 import dev.croupier.wallet.history.EntryQuery;
 import dev.croupier.wallet.history.LedgerHistory;
+import dev.croupier.wallet.history.TransactionView;
 import dev.croupier.wallet.jackpot.JackpotPayouts;
+import dev.croupier.wallet.ledger.AccountType;
 import dev.croupier.wallet.ledger.LedgerException;
+import dev.croupier.wallet.ledger.TransactionKind;
+import dev.croupier.wallet.posting.Leg;
 import dev.croupier.wallet.posting.PostRequest;
 import dev.croupier.wallet.posting.PostResult;
 import dev.croupier.wallet.posting.PostingEngine;
@@ -37,9 +45,13 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,7 +60,10 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@code croupier.wallet.v1.Wallet} service: protobuf in, ledger calls, protobuf out. */
+/**
+ * The {@code croupier.wallet.v1.Wallet} service: protobuf in, the caller's authorization, ledger
+ * calls, protobuf out. Every method asks {@link WalletAuthorization} before it reads or writes.
+ */
 public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
   private static final Logger log = LoggerFactory.getLogger(WalletGrpcService.class);
   private static final String CURSOR_PREFIX = "v1:";
@@ -58,17 +73,46 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
   private final LedgerHistory history;
   private final Executor responses;
   private final JackpotPayouts jackpots;
+  private final WalletAuthorization authorization;
+  private final WelcomeGrantPolicy welcome;
+
+  /**
+   * The wallet's own welcome grant: what {@code OpenAccount} with {@code welcome_grant} posts, once
+   * per player, from the PROMO account of {@code currency}. An amount of 0 posts nothing.
+   */
+  public record WelcomeGrantPolicy(String currency, long amount) {
+    public static final WelcomeGrantPolicy NONE = new WelcomeGrantPolicy("COIN", 0);
+
+    /** The grant's idempotency key for a player. */
+    public static String key(String ownerId) {
+      return "grant/welcome/" + ownerId;
+    }
+  }
 
   /**
    * @param responses runs the response of a post, so committer threads go straight back to work
+   * @param authorization asked first by every method, with the caller named by {@link
+   *     TlsCallerInterceptor#CALLER}
    */
   public WalletGrpcService(
-      PostingEngine engine, AccountService accounts, LedgerHistory history, Executor responses) {
+      PostingEngine engine,
+      AccountService accounts,
+      LedgerHistory history,
+      Executor responses,
+      WalletAuthorization authorization,
+      WelcomeGrantPolicy welcome) {
     this.engine = engine;
     this.accounts = accounts;
     this.history = history;
     this.responses = responses;
     this.jackpots = new JackpotPayouts(accounts);
+    this.authorization = authorization;
+    this.welcome = welcome;
+  }
+
+  private void authorize(WalletCall call) {
+    String caller = TlsCallerInterceptor.CALLER.get();
+    authorization.check(caller == null ? "" : caller, call);
   }
 
   @Override
@@ -77,6 +121,11 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
     PostRequest post;
     try {
       post = ProtoMapping.request(request);
+      authorize(
+          new WalletCall.Post(
+              post.kind(),
+              post.idempotencyKey(),
+              post.legs().stream().map(Leg::accountId).distinct().toList()));
     } catch (LedgerException e) {
       observer.onError(toStatus(e));
       return;
@@ -89,10 +138,18 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
       ReverseTransactionRequest request, StreamObserver<PostTransactionResponse> observer) {
     PostRequest post;
     try {
+      // Asked twice: before the lookup, so a caller that may reverse nothing learns nothing of
+      // the ledger, and with the transaction, whose key and kind decide the rest.
+      authorize(new WalletCall.Reverse(request.getIdempotencyKey(), Optional.empty()));
+      TransactionView reversed = history.transaction(request.getTransactionId());
+      authorize(
+          new WalletCall.Reverse(
+              request.getIdempotencyKey(),
+              Optional.of(new WalletCall.Reversed(reversed.idempotencyKey(), reversed.kind()))));
       post =
           Reversals.of(
               request.getIdempotencyKey(),
-              history.transaction(request.getTransactionId()),
+              reversed,
               ProtoMapping.reference(request.getReference()),
               request.getMetadataMap());
     } catch (RuntimeException e) {
@@ -114,6 +171,7 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
             request.getMetadataMap());
     PostRequest post;
     try {
+      authorize(new WalletCall.PayJackpot(payout.idempotencyKey(), payout.winnerAccountId()));
       post = jackpots.request(payout);
     } catch (RuntimeException e) {
       observer.onError(toStatus(e));
@@ -159,21 +217,81 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
     unary(
         observer,
         () -> {
+          AccountType type = ProtoMapping.type(request.getType());
+          authorize(new WalletCall.Open(type, request.getWelcomeGrant()));
+          if (request.getWelcomeGrant() && type != AccountType.PLAYER) {
+            throw new LedgerException(
+                ErrorCode.VALIDATION_FAILED, "a welcome grant is for PLAYER accounts only");
+          }
           OpenedAccount opened =
-              accounts.open(
-                  ProtoMapping.owner(request.getOwnerId()),
-                  request.getCurrency(),
-                  ProtoMapping.type(request.getType()));
-          return OpenAccountResponse.newBuilder()
-              .setAccount(ProtoMapping.account(opened.account()))
-              .setCreated(opened.created())
-              .build();
+              accounts.open(ProtoMapping.owner(request.getOwnerId()), request.getCurrency(), type);
+          OpenAccountResponse.Builder b =
+              OpenAccountResponse.newBuilder()
+                  .setAccount(ProtoMapping.account(opened.account()))
+                  .setCreated(opened.created());
+          if (request.getWelcomeGrant()) {
+            welcomeGrant(opened, request.getOwnerId()).ifPresent(b::setWelcomeGrant);
+          }
+          return b.build();
         });
+  }
+
+  /** Posts the configured welcome grant once per player and waits for its durable result. */
+  private Optional<WelcomeGrant> welcomeGrant(OpenedAccount player, String ownerId) {
+    if (welcome.amount() <= 0 || !welcome.currency().equals(player.account().currency())) {
+      return Optional.empty();
+    }
+    long promo = accounts.systemAccount(welcome.currency(), AccountType.PROMO).id();
+    long accountId = player.account().id();
+    PostRequest post =
+        new PostRequest(
+            WelcomeGrantPolicy.key(ownerId),
+            TransactionKind.GRANT,
+            List.of(
+                new Leg(promo, welcome.currency(), -welcome.amount()),
+                new Leg(accountId, welcome.currency(), welcome.amount())),
+            dev.croupier.wallet.ledger.Reference.NONE,
+            Map.of("reason", "welcome", "user_id", ownerId));
+    Deadline deadline = Context.current().getDeadline();
+    long deadlineNanos =
+        deadline == null
+            ? Long.MAX_VALUE
+            : System.nanoTime() + deadline.timeRemaining(TimeUnit.NANOSECONDS);
+    PostResult r;
+    try {
+      r = engine.submit(post, deadlineNanos).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LedgerException(ErrorCode.UNAVAILABLE, "interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    long balance =
+        r.balances().stream()
+            .filter(b -> b.accountId() == accountId)
+            .mapToLong(b -> b.balance())
+            .findFirst()
+            .orElse(welcome.amount());
+    return Optional.of(
+        WelcomeGrant.newBuilder()
+            .setTransactionId(r.transactionId())
+            .setAmount(welcome.amount())
+            .setBalance(balance)
+            .setReplayed(r.replayed())
+            .build());
   }
 
   @Override
   public void getBalance(GetBalanceRequest request, StreamObserver<Balance> observer) {
-    unary(observer, () -> ProtoMapping.balance(accounts.balance(request.getAccountId())));
+    unary(
+        observer,
+        () -> {
+          authorize(new WalletCall.Read("GetBalance", List.of(request.getAccountId())));
+          return ProtoMapping.balance(accounts.balance(request.getAccountId()));
+        });
   }
 
   @Override
@@ -182,6 +300,11 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
     unary(
         observer,
         () -> {
+          if (request.getAccountIdsCount() > 1000) {
+            throw new LedgerException(
+                ErrorCode.VALIDATION_FAILED, "at most 1000 accounts per call");
+          }
+          authorize(new WalletCall.Read("GetBalances", request.getAccountIdsList()));
           GetBalancesResponse.Builder b = GetBalancesResponse.newBuilder();
           accounts
               .balances(request.getAccountIdsList())
@@ -200,8 +323,16 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
               ProtoMapping.owner(request.getOwnerId())
                   .orElseThrow(
                       () -> new LedgerException(ErrorCode.VALIDATION_FAILED, "owner_id is empty"));
+          List<dev.croupier.wallet.accounts.AccountBalance> owned = accounts.ownerAccounts(owner);
+          // Authorized on the accounts found: the caller must be allowed to read every one.
+          authorize(
+              new WalletCall.Read(
+                  "GetOwnerAccounts",
+                  owned.stream()
+                      .map(dev.croupier.wallet.accounts.AccountBalance::accountId)
+                      .toList()));
           GetOwnerAccountsResponse.Builder b = GetOwnerAccountsResponse.newBuilder();
-          accounts.ownerAccounts(owner).forEach(x -> b.addBalances(ProtoMapping.balance(x)));
+          owned.forEach(x -> b.addBalances(ProtoMapping.balance(x)));
           return b.build();
         });
   }
@@ -212,6 +343,10 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
     unary(
         observer,
         () -> {
+          authorize(
+              new WalletCall.Read(
+                  "ListEntries",
+                  request.getAccountId() == 0 ? List.of() : List.of(request.getAccountId())));
           EntryPage page =
               history.entries(
                   new EntryQuery(
@@ -232,15 +367,17 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
   public void getTransaction(GetTransactionRequest request, StreamObserver<Transaction> observer) {
     unary(
         observer,
-        () ->
-            ProtoMapping.transaction(
-                switch (request.getByCase()) {
-                  case TRANSACTION_ID -> history.transaction(request.getTransactionId());
-                  case IDEMPOTENCY_KEY -> history.transactionByKey(request.getIdempotencyKey());
-                  case BY_NOT_SET ->
-                      throw new LedgerException(
-                          ErrorCode.VALIDATION_FAILED, "give a transaction ID or key");
-                }));
+        () -> {
+          authorize(new WalletCall.ReadTransaction());
+          return ProtoMapping.transaction(
+              switch (request.getByCase()) {
+                case TRANSACTION_ID -> history.transaction(request.getTransactionId());
+                case IDEMPOTENCY_KEY -> history.transactionByKey(request.getIdempotencyKey());
+                case BY_NOT_SET ->
+                    throw new LedgerException(
+                        ErrorCode.VALIDATION_FAILED, "give a transaction ID or key");
+              });
+        });
   }
 
   private static String token(long afterEntryId) {

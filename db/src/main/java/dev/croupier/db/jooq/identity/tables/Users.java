@@ -9,6 +9,9 @@ import dev.croupier.db.jooq.identity.Keys;
 import dev.croupier.db.jooq.identity.tables.ExternalIdentities.ExternalIdentitiesPath;
 import dev.croupier.db.jooq.identity.tables.LoginEvents.LoginEventsPath;
 import dev.croupier.db.jooq.identity.tables.RefreshTokens.RefreshTokensPath;
+import dev.croupier.db.jooq.identity.tables.RevokedAccessTokens.RevokedAccessTokensPath;
+import dev.croupier.db.jooq.identity.tables.SignInCodes.SignInCodesPath;
+import dev.croupier.db.jooq.identity.tables.WsTickets.WsTicketsPath;
 import dev.croupier.db.jooq.identity.tables.records.UsersRecord;
 
 import java.time.OffsetDateTime;
@@ -93,16 +96,6 @@ public class Users extends TableImpl<UsersRecord> {
      * The column <code>identity.users.status</code>.
      */
     public final TableField<UsersRecord, String> STATUS = createField(DSL.name("status"), SQLDataType.CLOB.nullable(false).defaultValue(DSL.field(DSL.raw("'ACTIVE'::text"), SQLDataType.CLOB)), this, "");
-
-    /**
-     * The column <code>identity.users.failed_logins</code>.
-     */
-    public final TableField<UsersRecord, Integer> FAILED_LOGINS = createField(DSL.name("failed_logins"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "");
-
-    /**
-     * The column <code>identity.users.locked_until</code>.
-     */
-    public final TableField<UsersRecord, OffsetDateTime> LOCKED_UNTIL = createField(DSL.name("locked_until"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
 
     /**
      * The column <code>identity.users.wallet_ready_at</code>.
@@ -235,12 +228,50 @@ public class Users extends TableImpl<UsersRecord> {
         return _refreshTokens;
     }
 
+    private transient RevokedAccessTokensPath _revokedAccessTokens;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>identity.revoked_access_tokens</code> table
+     */
+    public RevokedAccessTokensPath revokedAccessTokens() {
+        if (_revokedAccessTokens == null)
+            _revokedAccessTokens = new RevokedAccessTokensPath(this, null, Keys.REVOKED_ACCESS_TOKENS__REVOKED_ACCESS_TOKENS_USER_ID_FKEY.getInverseKey());
+
+        return _revokedAccessTokens;
+    }
+
+    private transient SignInCodesPath _signInCodes;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>identity.sign_in_codes</code> table
+     */
+    public SignInCodesPath signInCodes() {
+        if (_signInCodes == null)
+            _signInCodes = new SignInCodesPath(this, null, Keys.SIGN_IN_CODES__SIGN_IN_CODES_USER_ID_FKEY.getInverseKey());
+
+        return _signInCodes;
+    }
+
+    private transient WsTicketsPath _wsTickets;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>identity.ws_tickets</code> table
+     */
+    public WsTicketsPath wsTickets() {
+        if (_wsTickets == null)
+            _wsTickets = new WsTicketsPath(this, null, Keys.WS_TICKETS__WS_TICKETS_USER_ID_FKEY.getInverseKey());
+
+        return _wsTickets;
+    }
+
     @Override
     public List<Check<UsersRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("users_display_name_length"), "(((char_length(display_name) >= 3) AND (char_length(display_name) <= 32)))", true),
             Internal.createCheck(this, DSL.name("users_email_normalised"), "(((email = lower(btrim(email))) AND ((length(email) >= 3) AND (length(email) <= 254))))", true),
-            Internal.createCheck(this, DSL.name("users_failed_logins_non_negative"), "((failed_logins >= 0))", true),
             Internal.createCheck(this, DSL.name("users_status_known"), "((status = ANY (ARRAY['ACTIVE'::text, 'DISABLED'::text])))", true)
         );
     }

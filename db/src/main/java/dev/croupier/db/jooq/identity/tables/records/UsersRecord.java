@@ -115,40 +115,10 @@ public class UsersRecord extends UpdatableRecordImpl<UsersRecord> {
     }
 
     /**
-     * Setter for <code>identity.users.failed_logins</code>.
-     */
-    public UsersRecord setFailedLogins(Integer value) {
-        set(6, value);
-        return this;
-    }
-
-    /**
-     * Getter for <code>identity.users.failed_logins</code>.
-     */
-    public Integer getFailedLogins() {
-        return (Integer) get(6);
-    }
-
-    /**
-     * Setter for <code>identity.users.locked_until</code>.
-     */
-    public UsersRecord setLockedUntil(OffsetDateTime value) {
-        set(7, value);
-        return this;
-    }
-
-    /**
-     * Getter for <code>identity.users.locked_until</code>.
-     */
-    public OffsetDateTime getLockedUntil() {
-        return (OffsetDateTime) get(7);
-    }
-
-    /**
      * Setter for <code>identity.users.wallet_ready_at</code>.
      */
     public UsersRecord setWalletReadyAt(OffsetDateTime value) {
-        set(8, value);
+        set(6, value);
         return this;
     }
 
@@ -156,14 +126,14 @@ public class UsersRecord extends UpdatableRecordImpl<UsersRecord> {
      * Getter for <code>identity.users.wallet_ready_at</code>.
      */
     public OffsetDateTime getWalletReadyAt() {
-        return (OffsetDateTime) get(8);
+        return (OffsetDateTime) get(6);
     }
 
     /**
      * Setter for <code>identity.users.created_at</code>.
      */
     public UsersRecord setCreatedAt(OffsetDateTime value) {
-        set(9, value);
+        set(7, value);
         return this;
     }
 
@@ -171,14 +141,14 @@ public class UsersRecord extends UpdatableRecordImpl<UsersRecord> {
      * Getter for <code>identity.users.created_at</code>.
      */
     public OffsetDateTime getCreatedAt() {
-        return (OffsetDateTime) get(9);
+        return (OffsetDateTime) get(7);
     }
 
     /**
      * Setter for <code>identity.users.updated_at</code>.
      */
     public UsersRecord setUpdatedAt(OffsetDateTime value) {
-        set(10, value);
+        set(8, value);
         return this;
     }
 
@@ -186,7 +156,7 @@ public class UsersRecord extends UpdatableRecordImpl<UsersRecord> {
      * Getter for <code>identity.users.updated_at</code>.
      */
     public OffsetDateTime getUpdatedAt() {
-        return (OffsetDateTime) get(10);
+        return (OffsetDateTime) get(8);
     }
 
     // -------------------------------------------------------------------------
@@ -212,7 +182,7 @@ public class UsersRecord extends UpdatableRecordImpl<UsersRecord> {
     /**
      * Create a detached, initialised UsersRecord
      */
-    public UsersRecord(UUID userId, String email, String displayName, String passwordHash, String[] roles, String status, Integer failedLogins, OffsetDateTime lockedUntil, OffsetDateTime walletReadyAt, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    public UsersRecord(UUID userId, String email, String displayName, String passwordHash, String[] roles, String status, OffsetDateTime walletReadyAt, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         super(Users.USERS);
 
         setUserId(userId);
@@ -221,8 +191,6 @@ public class UsersRecord extends UpdatableRecordImpl<UsersRecord> {
         setPasswordHash(passwordHash);
         setRoles(roles);
         setStatus(status);
-        setFailedLogins(failedLogins);
-        setLockedUntil(lockedUntil);
         setWalletReadyAt(walletReadyAt);
         setCreatedAt(createdAt);
         setUpdatedAt(updatedAt);

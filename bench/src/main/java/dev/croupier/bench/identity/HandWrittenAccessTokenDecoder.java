@@ -1,4 +1,4 @@
-package dev.croupier.gateway.identity.internal;
+package dev.croupier.bench.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -22,16 +22,17 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Verifies the gateway's own access tokens on every request and WebSocket upgrade: a compact JWS
- * with exactly {@code alg RS256}, {@code typ at+jwt}, a {@code kid} from our key set and no {@code
- * crit} header, whose signature checks out; then Spring's claim validators (issuer, audience,
- * expiry, required claims) run on the result.
+ * The hand-written access-token decoder the gateway used before it moved to Spring Security's
+ * Nimbus decoder, kept here only as the baseline of the identity benchmark. It verifies a compact
+ * JWS with exactly {@code alg RS256}, {@code typ at+jwt}, a {@code kid} from our key set and no
+ * {@code crit} header, whose signature checks out; then Spring's claim validators (issuer,
+ * audience, expiry, required claims) run on the result.
  *
  * <p>It does only what our tokens need, with the JDK's Base64 and Signature and Jackson, because
  * the general-purpose path (Nimbus JOSE plus Spring's claim conversion) spent as long decoding and
  * converting as on the RSA check itself, and validation is on every request's path.
  */
-final class AccessTokenDecoder implements JwtDecoder {
+final class HandWrittenAccessTokenDecoder implements JwtDecoder {
   private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
   private static final JsonMapper JSON =
@@ -50,7 +51,7 @@ final class AccessTokenDecoder implements JwtDecoder {
   private final String type;
   private final OAuth2TokenValidator<Jwt> validator;
 
-  AccessTokenDecoder(
+  HandWrittenAccessTokenDecoder(
       Map<String, RSAPublicKey> keysById, String type, OAuth2TokenValidator<Jwt> validator) {
     this.keysById = Map.copyOf(keysById);
     this.type = type;

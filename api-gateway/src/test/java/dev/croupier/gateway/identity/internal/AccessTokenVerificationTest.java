@@ -3,6 +3,8 @@ package dev.croupier.gateway.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -11,21 +13,22 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * The decoder's own checks, on hand-built tokens: what the HTTP-level attack tests cannot easily
- * express (duplicate header keys, critical headers, extra segments, bad claim types).
+ * The Nimbus decoder as the gateway configures it, on hand-built tokens: what the HTTP-level attack
+ * tests cannot easily express (duplicate header keys, critical headers, extra segments, bad claim
+ * types, a missing kid).
  */
-class AccessTokenDecoderTest {
+class AccessTokenVerificationTest {
   private static KeyPair keys;
-  private static AccessTokenDecoder decoder;
+  private static JwtDecoder decoder;
 
   @BeforeAll
   static void keys() throws Exception {
@@ -33,9 +36,8 @@ class AccessTokenDecoderTest {
     generator.initialize(2048);
     keys = generator.generateKeyPair();
     decoder =
-        new AccessTokenDecoder(
-            Map.of("k1", (RSAPublicKey) keys.getPublic()),
-            "at+jwt",
+        AccessTokenVerification.decoder(
+            new JWKSet(new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyID("k1").build()),
             jwt -> OAuth2TokenValidatorResult.success());
   }
 
@@ -91,6 +93,12 @@ class AccessTokenDecoderTest {
   void nonNumericExpiryIsRefused() throws Exception {
     String token = sign(HEADER, "{\"sub\":\"u1\",\"exp\":\"tomorrow\"}");
     assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(BadJwtException.class);
+  }
+
+  @Test
+  void aTokenWithoutKidIsRefusedRatherThanTriedAgainstEveryKey() throws Exception {
+    String noKid = sign("{\"alg\":\"RS256\",\"typ\":\"at+jwt\"}", CLAIMS);
+    assertThatThrownBy(() -> decoder.decode(noKid)).isInstanceOf(BadJwtException.class);
   }
 
   @Test
