@@ -47,7 +47,15 @@ public final class TestWallet implements AutoCloseable {
         "croupier.wallet.target", wallet.target(),
         "croupier.wallet.tls.certificate", tls.certificate().toString(),
         "croupier.wallet.tls.private-key", tls.privateKey().toString(),
-        "croupier.wallet.tls.trusted-ca", tls.trustedCa().toString());
+        "croupier.wallet.tls.trusted-ca", tls.trustedCa().toString(),
+        // The staff API serves with the same certificate; on a free port, as tests run side by
+        // side.
+        "croupier.identity.staff-api.port", "0");
+  }
+
+  /** {@code service}'s certificate, key and CA, issued by this wallet's test CA. */
+  public dev.croupier.wallet.api.ServiceTls tls(String service) {
+    return wallet.tls(service);
   }
 
   /** A stub that presents {@code service}'s certificate (see {@code ServiceNames}). */

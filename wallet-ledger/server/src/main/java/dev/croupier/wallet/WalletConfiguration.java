@@ -5,7 +5,7 @@ import dev.croupier.wallet.accounts.AccountCatalog;
 import dev.croupier.wallet.accounts.AccountService;
 import dev.croupier.wallet.api.ServiceTls;
 import dev.croupier.wallet.auth.ServiceMatrix;
-import dev.croupier.wallet.auth.TlsCallerInterceptor;
+import dev.croupier.wallet.api.TlsCallerInterceptor;
 import dev.croupier.wallet.grpc.GrpcServer;
 import dev.croupier.wallet.grpc.WalletGrpcService;
 import dev.croupier.wallet.history.LedgerHistory;

@@ -23,7 +23,7 @@ import dev.croupier.wallet.api.ServiceNames;
 import dev.croupier.wallet.api.ServiceTls;
 import dev.croupier.wallet.api.WalletErrors;
 import dev.croupier.wallet.auth.ServiceMatrix;
-import dev.croupier.wallet.auth.TlsCallerInterceptor;
+import dev.croupier.wallet.api.TlsCallerInterceptor;
 import dev.croupier.wallet.grpc.GrpcServer;
 import dev.croupier.wallet.grpc.WalletGrpcService;
 import io.grpc.ManagedChannel;

@@ -55,14 +55,16 @@ class IdentitySecurityConfiguration {
    * Verifies access tokens with Spring Security's Nimbus decoder ({@link AccessTokenVerification}):
    * RS256 with a {@code kid} from our key set (the current key and the previous ones still
    * published), {@code typ at+jwt}, then issuer, audience, expiry with a small skew, the claims the
-   * gateway relies on, and the deny list of tokens revoked at logout.
+   * gateway relies on, the deny list of tokens revoked at logout, and the cut-off of a player that
+   * staff locked or signed out.
    */
   @Bean
   JwtDecoder accessTokenDecoder(
       AccessTokenKeys keys,
       IdentityProperties properties,
       Clock clock,
-      RevokedAccessTokens revoked) {
+      RevokedAccessTokens revoked,
+      TokenCutoff cutoff) {
     JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
     timestamps.setClock(clock);
     OAuth2TokenValidator<Jwt> validator =
@@ -77,7 +79,8 @@ class IdentitySecurityConfiguration {
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtClaimValidator<List<String>>(
                     JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience())),
-                revoked));
+                revoked,
+                cutoff));
     return AccessTokenVerification.decoder(keys.publicKeys(), validator);
   }
 

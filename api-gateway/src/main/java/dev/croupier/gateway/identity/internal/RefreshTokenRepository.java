@@ -17,7 +17,9 @@ final class RefreshTokenRepository {
   enum RevokeReason {
     LOGOUT,
     REUSE_DETECTED,
-    ACCOUNT_DISABLED
+    ACCOUNT_DISABLED,
+    /** Staff signed the player out everywhere. */
+    STAFF_SIGN_OUT
   }
 
   record Row(

@@ -12,6 +12,7 @@ import dev.croupier.db.jooq.identity.tables.RateLimits;
 import dev.croupier.db.jooq.identity.tables.RefreshTokens;
 import dev.croupier.db.jooq.identity.tables.RevokedAccessTokens;
 import dev.croupier.db.jooq.identity.tables.SignInCodes;
+import dev.croupier.db.jooq.identity.tables.StaffActions;
 import dev.croupier.db.jooq.identity.tables.Users;
 import dev.croupier.db.jooq.identity.tables.WsTickets;
 
@@ -76,6 +77,12 @@ public class Identity extends SchemaImpl {
     public final SignInCodes SIGN_IN_CODES = SignInCodes.SIGN_IN_CODES;
 
     /**
+     * Locks, unlocks and sign-outs of players by staff, with the admin request
+     * id.
+     */
+    public final StaffActions STAFF_ACTIONS = StaffActions.STAFF_ACTIONS;
+
+    /**
      * Players: credentials, roles, lockout state and whether the welcome grant
      * is done.
      */
@@ -109,6 +116,7 @@ public class Identity extends SchemaImpl {
             RefreshTokens.REFRESH_TOKENS,
             RevokedAccessTokens.REVOKED_ACCESS_TOKENS,
             SignInCodes.SIGN_IN_CODES,
+            StaffActions.STAFF_ACTIONS,
             Users.USERS,
             WsTickets.WS_TICKETS
         );

@@ -11,6 +11,8 @@ import dev.croupier.db.jooq.identity.tables.RateLimits;
 import dev.croupier.db.jooq.identity.tables.RefreshTokens;
 import dev.croupier.db.jooq.identity.tables.RevokedAccessTokens;
 import dev.croupier.db.jooq.identity.tables.SignInCodes;
+import dev.croupier.db.jooq.identity.tables.StaffActions;
+import dev.croupier.db.jooq.identity.tables.Users;
 import dev.croupier.db.jooq.identity.tables.WsTickets;
 
 import org.jooq.Index;
@@ -37,5 +39,9 @@ public class Indexes {
     public static final Index REFRESH_TOKENS_USER_IDX = Internal.createIndex(DSL.name("refresh_tokens_user_idx"), RefreshTokens.REFRESH_TOKENS, new OrderField[] { RefreshTokens.REFRESH_TOKENS.USER_ID }, false);
     public static final Index REVOKED_ACCESS_TOKENS_EXPIRES_IDX = Internal.createIndex(DSL.name("revoked_access_tokens_expires_idx"), RevokedAccessTokens.REVOKED_ACCESS_TOKENS, new OrderField[] { RevokedAccessTokens.REVOKED_ACCESS_TOKENS.EXPIRES_AT }, false);
     public static final Index SIGN_IN_CODES_EXPIRES_IDX = Internal.createIndex(DSL.name("sign_in_codes_expires_idx"), SignInCodes.SIGN_IN_CODES, new OrderField[] { SignInCodes.SIGN_IN_CODES.EXPIRES_AT }, false);
+    public static final Index STAFF_ACTIONS_USER_IDX = Internal.createIndex(DSL.name("staff_actions_user_idx"), StaffActions.STAFF_ACTIONS, new OrderField[] { StaffActions.STAFF_ACTIONS.USER_ID, StaffActions.STAFF_ACTIONS.AT }, false);
+    public static final Index USERS_CREATED_IDX = Internal.createIndex(DSL.name("users_created_idx"), Users.USERS, new OrderField[] { Users.USERS.CREATED_AT.desc(), Users.USERS.USER_ID }, false);
+    public static final Index USERS_DISPLAY_NAME_TRGM_IDX = Internal.createIndex(DSL.name("users_display_name_trgm_idx"), Users.USERS, new OrderField[] { Users.USERS.DISPLAY_NAME }, false);
+    public static final Index USERS_EMAIL_TRGM_IDX = Internal.createIndex(DSL.name("users_email_trgm_idx"), Users.USERS, new OrderField[] { Users.USERS.EMAIL }, false);
     public static final Index WS_TICKETS_EXPIRES_IDX = Internal.createIndex(DSL.name("ws_tickets_expires_idx"), WsTickets.WS_TICKETS, new OrderField[] { WsTickets.WS_TICKETS.EXPIRES_AT }, false);
 }

@@ -11,6 +11,7 @@ import dev.croupier.db.jooq.identity.tables.RateLimits;
 import dev.croupier.db.jooq.identity.tables.RefreshTokens;
 import dev.croupier.db.jooq.identity.tables.RevokedAccessTokens;
 import dev.croupier.db.jooq.identity.tables.SignInCodes;
+import dev.croupier.db.jooq.identity.tables.StaffActions;
 import dev.croupier.db.jooq.identity.tables.Users;
 import dev.croupier.db.jooq.identity.tables.WsTickets;
 import dev.croupier.db.jooq.identity.tables.records.ExternalIdentitiesRecord;
@@ -20,6 +21,7 @@ import dev.croupier.db.jooq.identity.tables.records.RateLimitsRecord;
 import dev.croupier.db.jooq.identity.tables.records.RefreshTokensRecord;
 import dev.croupier.db.jooq.identity.tables.records.RevokedAccessTokensRecord;
 import dev.croupier.db.jooq.identity.tables.records.SignInCodesRecord;
+import dev.croupier.db.jooq.identity.tables.records.StaffActionsRecord;
 import dev.croupier.db.jooq.identity.tables.records.UsersRecord;
 import dev.croupier.db.jooq.identity.tables.records.WsTicketsRecord;
 
@@ -49,6 +51,7 @@ public class Keys {
     public static final UniqueKey<RefreshTokensRecord> REFRESH_TOKENS_PKEY = Internal.createUniqueKey(RefreshTokens.REFRESH_TOKENS, DSL.name("refresh_tokens_pkey"), new TableField[] { RefreshTokens.REFRESH_TOKENS.TOKEN_ID }, true);
     public static final UniqueKey<RevokedAccessTokensRecord> REVOKED_ACCESS_TOKENS_PKEY = Internal.createUniqueKey(RevokedAccessTokens.REVOKED_ACCESS_TOKENS, DSL.name("revoked_access_tokens_pkey"), new TableField[] { RevokedAccessTokens.REVOKED_ACCESS_TOKENS.TOKEN_ID }, true);
     public static final UniqueKey<SignInCodesRecord> SIGN_IN_CODES_PKEY = Internal.createUniqueKey(SignInCodes.SIGN_IN_CODES, DSL.name("sign_in_codes_pkey"), new TableField[] { SignInCodes.SIGN_IN_CODES.CODE_HASH }, true);
+    public static final UniqueKey<StaffActionsRecord> STAFF_ACTIONS_PKEY = Internal.createUniqueKey(StaffActions.STAFF_ACTIONS, DSL.name("staff_actions_pkey"), new TableField[] { StaffActions.STAFF_ACTIONS.ACTION_ID }, true);
     public static final UniqueKey<UsersRecord> USERS_EMAIL_KEY = Internal.createUniqueKey(Users.USERS, DSL.name("users_email_key"), new TableField[] { Users.USERS.EMAIL }, true);
     public static final UniqueKey<UsersRecord> USERS_PKEY = Internal.createUniqueKey(Users.USERS, DSL.name("users_pkey"), new TableField[] { Users.USERS.USER_ID }, true);
     public static final UniqueKey<WsTicketsRecord> WS_TICKETS_PKEY = Internal.createUniqueKey(WsTickets.WS_TICKETS, DSL.name("ws_tickets_pkey"), new TableField[] { WsTickets.WS_TICKETS.TICKET_HASH }, true);
@@ -63,5 +66,6 @@ public class Keys {
     public static final ForeignKey<RefreshTokensRecord, UsersRecord> REFRESH_TOKENS__REFRESH_TOKENS_USER_ID_FKEY = Internal.createForeignKey(RefreshTokens.REFRESH_TOKENS, DSL.name("refresh_tokens_user_id_fkey"), new TableField[] { RefreshTokens.REFRESH_TOKENS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.USER_ID }, true);
     public static final ForeignKey<RevokedAccessTokensRecord, UsersRecord> REVOKED_ACCESS_TOKENS__REVOKED_ACCESS_TOKENS_USER_ID_FKEY = Internal.createForeignKey(RevokedAccessTokens.REVOKED_ACCESS_TOKENS, DSL.name("revoked_access_tokens_user_id_fkey"), new TableField[] { RevokedAccessTokens.REVOKED_ACCESS_TOKENS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.USER_ID }, true);
     public static final ForeignKey<SignInCodesRecord, UsersRecord> SIGN_IN_CODES__SIGN_IN_CODES_USER_ID_FKEY = Internal.createForeignKey(SignInCodes.SIGN_IN_CODES, DSL.name("sign_in_codes_user_id_fkey"), new TableField[] { SignInCodes.SIGN_IN_CODES.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.USER_ID }, true);
+    public static final ForeignKey<StaffActionsRecord, UsersRecord> STAFF_ACTIONS__STAFF_ACTIONS_USER_ID_FKEY = Internal.createForeignKey(StaffActions.STAFF_ACTIONS, DSL.name("staff_actions_user_id_fkey"), new TableField[] { StaffActions.STAFF_ACTIONS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.USER_ID }, true);
     public static final ForeignKey<WsTicketsRecord, UsersRecord> WS_TICKETS__WS_TICKETS_USER_ID_FKEY = Internal.createForeignKey(WsTickets.WS_TICKETS, DSL.name("ws_tickets_user_id_fkey"), new TableField[] { WsTickets.WS_TICKETS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.USER_ID }, true);
 }

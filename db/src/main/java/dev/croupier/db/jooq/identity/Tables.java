@@ -11,6 +11,7 @@ import dev.croupier.db.jooq.identity.tables.RateLimits;
 import dev.croupier.db.jooq.identity.tables.RefreshTokens;
 import dev.croupier.db.jooq.identity.tables.RevokedAccessTokens;
 import dev.croupier.db.jooq.identity.tables.SignInCodes;
+import dev.croupier.db.jooq.identity.tables.StaffActions;
 import dev.croupier.db.jooq.identity.tables.Users;
 import dev.croupier.db.jooq.identity.tables.WsTickets;
 
@@ -59,6 +60,12 @@ public class Tables {
      * tokens.
      */
     public static final SignInCodes SIGN_IN_CODES = SignInCodes.SIGN_IN_CODES;
+
+    /**
+     * Locks, unlocks and sign-outs of players by staff, with the admin request
+     * id.
+     */
+    public static final StaffActions STAFF_ACTIONS = StaffActions.STAFF_ACTIONS;
 
     /**
      * Players: credentials, roles, lockout state and whether the welcome grant

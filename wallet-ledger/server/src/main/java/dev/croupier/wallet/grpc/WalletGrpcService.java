@@ -23,7 +23,7 @@ import dev.croupier.errors.ErrorCode;
 import dev.croupier.wallet.accounts.AccountService;
 import dev.croupier.wallet.accounts.OpenedAccount;
 import dev.croupier.wallet.api.WalletErrors;
-import dev.croupier.wallet.auth.TlsCallerInterceptor;
+import dev.croupier.wallet.api.TlsCallerInterceptor;
 import dev.croupier.wallet.auth.WalletAuthorization;
 import dev.croupier.wallet.auth.WalletCall;
 import dev.croupier.wallet.history.EntryPage;

@@ -234,7 +234,7 @@ public class RefreshTokens extends TableImpl<RefreshTokensRecord> {
     public List<Check<RefreshTokensRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("refresh_tokens_hash_length"), "((octet_length(token_hash) = 32))", true),
-            Internal.createCheck(this, DSL.name("refresh_tokens_revoke_reason_known"), "(((revoke_reason IS NULL) OR (revoke_reason = ANY (ARRAY['LOGOUT'::text, 'REUSE_DETECTED'::text, 'ACCOUNT_DISABLED'::text]))))", true)
+            Internal.createCheck(this, DSL.name("refresh_tokens_revoke_reason_known"), "(((revoke_reason IS NULL) OR (revoke_reason = ANY (ARRAY['LOGOUT'::text, 'REUSE_DETECTED'::text, 'ACCOUNT_DISABLED'::text, 'STAFF_SIGN_OUT'::text]))))", true)
         );
     }
 

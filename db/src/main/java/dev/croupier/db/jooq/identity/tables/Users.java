@@ -5,12 +5,14 @@ package dev.croupier.db.jooq.identity.tables;
 
 
 import dev.croupier.db.jooq.identity.Identity;
+import dev.croupier.db.jooq.identity.Indexes;
 import dev.croupier.db.jooq.identity.Keys;
 import dev.croupier.db.jooq.identity.tables.ExternalIdentities.ExternalIdentitiesPath;
 import dev.croupier.db.jooq.identity.tables.LoginEvents.LoginEventsPath;
 import dev.croupier.db.jooq.identity.tables.RefreshTokens.RefreshTokensPath;
 import dev.croupier.db.jooq.identity.tables.RevokedAccessTokens.RevokedAccessTokensPath;
 import dev.croupier.db.jooq.identity.tables.SignInCodes.SignInCodesPath;
+import dev.croupier.db.jooq.identity.tables.StaffActions.StaffActionsPath;
 import dev.croupier.db.jooq.identity.tables.WsTickets.WsTicketsPath;
 import dev.croupier.db.jooq.identity.tables.records.UsersRecord;
 
@@ -24,6 +26,7 @@ import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
+import org.jooq.Index;
 import org.jooq.InverseForeignKey;
 import org.jooq.Name;
 import org.jooq.Path;
@@ -112,6 +115,12 @@ public class Users extends TableImpl<UsersRecord> {
      */
     public final TableField<UsersRecord, OffsetDateTime> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>identity.users.tokens_valid_after</code>. Access tokens
+     * issued before this are refused (staff sign-out or lock).
+     */
+    public final TableField<UsersRecord, OffsetDateTime> TOKENS_VALID_AFTER = createField(DSL.name("tokens_valid_after"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "Access tokens issued before this are refused (staff sign-out or lock).");
+
     private Users(Name alias, Table<UsersRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -177,6 +186,11 @@ public class Users extends TableImpl<UsersRecord> {
     @Override
     public Schema getSchema() {
         return aliased() ? null : Identity.IDENTITY;
+    }
+
+    @Override
+    public List<Index> getIndexes() {
+        return Arrays.asList(Indexes.USERS_CREATED_IDX, Indexes.USERS_DISPLAY_NAME_TRGM_IDX, Indexes.USERS_EMAIL_TRGM_IDX);
     }
 
     @Override
@@ -252,6 +266,19 @@ public class Users extends TableImpl<UsersRecord> {
             _signInCodes = new SignInCodesPath(this, null, Keys.SIGN_IN_CODES__SIGN_IN_CODES_USER_ID_FKEY.getInverseKey());
 
         return _signInCodes;
+    }
+
+    private transient StaffActionsPath _staffActions;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>identity.staff_actions</code> table
+     */
+    public StaffActionsPath staffActions() {
+        if (_staffActions == null)
+            _staffActions = new StaffActionsPath(this, null, Keys.STAFF_ACTIONS__STAFF_ACTIONS_USER_ID_FKEY.getInverseKey());
+
+        return _staffActions;
     }
 
     private transient WsTicketsPath _wsTickets;

@@ -159,6 +159,23 @@ public class UsersRecord extends UpdatableRecordImpl<UsersRecord> {
         return (OffsetDateTime) get(8);
     }
 
+    /**
+     * Setter for <code>identity.users.tokens_valid_after</code>. Access tokens
+     * issued before this are refused (staff sign-out or lock).
+     */
+    public UsersRecord setTokensValidAfter(OffsetDateTime value) {
+        set(9, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>identity.users.tokens_valid_after</code>. Access tokens
+     * issued before this are refused (staff sign-out or lock).
+     */
+    public OffsetDateTime getTokensValidAfter() {
+        return (OffsetDateTime) get(9);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -182,7 +199,7 @@ public class UsersRecord extends UpdatableRecordImpl<UsersRecord> {
     /**
      * Create a detached, initialised UsersRecord
      */
-    public UsersRecord(UUID userId, String email, String displayName, String passwordHash, String[] roles, String status, OffsetDateTime walletReadyAt, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    public UsersRecord(UUID userId, String email, String displayName, String passwordHash, String[] roles, String status, OffsetDateTime walletReadyAt, OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime tokensValidAfter) {
         super(Users.USERS);
 
         setUserId(userId);
@@ -194,6 +211,7 @@ public class UsersRecord extends UpdatableRecordImpl<UsersRecord> {
         setWalletReadyAt(walletReadyAt);
         setCreatedAt(createdAt);
         setUpdatedAt(updatedAt);
+        setTokensValidAfter(tokensValidAfter);
         resetChangedOnNotNull();
     }
 }

@@ -1,7 +1,6 @@
-package dev.croupier.wallet.auth;
+package dev.croupier.wallet.api;
 
 import dev.croupier.errors.ErrorCode;
-import dev.croupier.wallet.api.WalletErrors;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;
