@@ -29,7 +29,11 @@ import org.springframework.validation.annotation.Validated;
  * @param approvals when an adjustment needs a second ADMIN, and for how long it waits
  * @param kafka the cluster, the flags topic admin writes and the ledger topic it follows
  * @param temporal the Temporal cluster (sessions, tables, approvals) and its Web UI
+ * @param tls admin's mutual-TLS identity toward the services it calls (the wallet, identity): the
+ *     certificate (CN {@code admin}), its key and the CA ({@code CROUPIER_TLS_CERT}, {@code
+ *     CROUPIER_TLS_KEY}, {@code CROUPIER_TLS_CA}; the launcher makes dev ones)
  * @param wallet how admin calls the wallet
+ * @param identity how admin calls the identity context's staff API
  * @param realtimeUrl the realtime app's HTTP API (hourly revenue)
  * @param prometheusUrl a Prometheus that scrapes the platform, for the dashboard's figures from
  *     metrics (players online, outbox lag); empty: those figures are not shown
@@ -47,7 +51,9 @@ public record AdminProperties(
     @DefaultValue @Valid Approvals approvals,
     @DefaultValue @Valid Kafka kafka,
     @DefaultValue @Valid Temporal temporal,
+    @DefaultValue @Valid Tls tls,
     @DefaultValue @Valid Wallet wallet,
+    @DefaultValue @Valid Identity identity,
     @DefaultValue("http://127.0.0.1:8083") @NotBlank String realtimeUrl,
     @DefaultValue("") String prometheusUrl) {
 
@@ -68,14 +74,18 @@ public record AdminProperties(
   /**
    * @param target {@code CROUPIER_WALLET_TARGET}
    * @param deadline how long one wallet call may take
-   * @param tls admin's mutual-TLS identity toward the wallet: the certificate (CN {@code admin}),
-   *     its key and the CA ({@code CROUPIER_TLS_CERT}, {@code CROUPIER_TLS_KEY}, {@code
-   *     CROUPIER_TLS_CA}; the launcher makes dev ones)
    */
   public record Wallet(
       @DefaultValue("127.0.0.1:9090") @NotBlank String target,
-      @DefaultValue("5s") @NotNull Duration deadline,
-      @DefaultValue @Valid Tls tls) {}
+      @DefaultValue("5s") @NotNull Duration deadline) {}
+
+  /**
+   * @param target {@code CROUPIER_IDENTITY_TARGET}: the gateway's staff API
+   * @param deadline how long one call may take
+   */
+  public record Identity(
+      @DefaultValue("127.0.0.1:9095") @NotBlank String target,
+      @DefaultValue("5s") @NotNull Duration deadline) {}
 
   /** Paths of a PEM certificate chain, its PKCS#8 key, and the trusted CA. */
   public record Tls(String certificate, String privateKey, String trustedCa) {}

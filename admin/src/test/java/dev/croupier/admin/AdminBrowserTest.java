@@ -61,11 +61,9 @@ class AdminBrowserTest {
                 Map.entry(
                     "croupier.admin.temporal.task-queue", "admin-browser-" + UUID.randomUUID()),
                 Map.entry("croupier.admin.wallet.target", wallet.target()),
-                Map.entry(
-                    "croupier.admin.wallet.tls.certificate", wallet.tls("admin").certificate()),
-                Map.entry(
-                    "croupier.admin.wallet.tls.private-key", wallet.tls("admin").privateKey()),
-                Map.entry("croupier.admin.wallet.tls.trusted-ca", wallet.tls("admin").trustedCa()),
+                Map.entry("croupier.admin.tls.certificate", wallet.tls("admin").certificate()),
+                Map.entry("croupier.admin.tls.private-key", wallet.tls("admin").privateKey()),
+                Map.entry("croupier.admin.tls.trusted-ca", wallet.tls("admin").trustedCa()),
                 Map.entry("croupier.admin.realtime-url", "http://127.0.0.1:" + Ports.freePort())));
     root = admin.bootstrapAdmin("root@example.com");
   }

@@ -4,6 +4,7 @@ import com.google.protobuf.Timestamp;
 import dev.croupier.api.wallet.v1.AccountType;
 import dev.croupier.api.wallet.v1.Entry;
 import dev.croupier.api.wallet.v1.GetBalanceRequest;
+import dev.croupier.api.wallet.v1.GetOwnerAccountsRequest;
 import dev.croupier.api.wallet.v1.Leg;
 import dev.croupier.api.wallet.v1.ListEntriesRequest;
 import dev.croupier.api.wallet.v1.ListEntriesResponse;
@@ -16,8 +17,6 @@ import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.wallet.api.WalletErrors;
-import io.grpc.ConnectivityState;
-import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +25,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The wallet as the back office uses it, over gRPC under admin's own service identity: players'
@@ -43,7 +41,9 @@ public final class AdminWallet {
   /**
    * One ledger entry of an account.
    *
-   * @param reference the session, round or table it belongs to, if any
+   * @param sessionId the game session it belongs to, or empty
+   * @param round its round in the session, or 0
+   * @param tableId the table it belongs to, or empty
    */
   public record LedgerEntry(
       long entryId,
@@ -53,7 +53,12 @@ public final class AdminWallet {
       String currency,
       long amount,
       long balanceAfter,
-      String reference) {}
+      String sessionId,
+      long round,
+      String tableId) {}
+
+  /** One account of an owner, with its committed balance. */
+  public record OwnedAccount(long accountId, String currency, String type, long balance) {}
 
   /**
    * What the wallet answered to a post.
@@ -63,13 +68,11 @@ public final class AdminWallet {
    */
   public record Post(long transactionId, long balanceAfter, boolean replayed) {}
 
-  private static final Logger log = LoggerFactory.getLogger(AdminWallet.class);
-  private final Supplier<ManagedChannel> connect;
+  private final LazyChannel channel;
   private final Duration deadline;
-  private volatile ManagedChannel channel;
 
-  AdminWallet(Supplier<ManagedChannel> connect, Duration deadline) {
-    this.connect = connect;
+  AdminWallet(LazyChannel channel, Duration deadline) {
+    this.channel = channel;
     this.deadline = deadline;
   }
 
@@ -81,6 +84,40 @@ public final class AdminWallet {
   /** A system account (house, promo budget, jackpot pool) of {@code currency}. */
   public long systemAccount(AccountType type, String currency) {
     return account("", currency, type);
+  }
+
+  /** Every account of {@code owner} with its balance; opens nothing. */
+  public List<OwnedAccount> ownerAccounts(UUID owner) {
+    return call(
+        () ->
+            wallet()
+                .getOwnerAccounts(
+                    GetOwnerAccountsRequest.newBuilder().setOwnerId(owner.toString()).build())
+                .getBalancesList()
+                .stream()
+                .map(
+                    b ->
+                        new OwnedAccount(
+                            b.getAccountId(), b.getCurrency(), b.getType().name(), b.getBalance()))
+                .toList());
+  }
+
+  /** Who owns account {@code accountId}, if it exists and has an owner. */
+  public Optional<UUID> accountOwner(long accountId) {
+    try {
+      String owner =
+          call(
+              () ->
+                  wallet()
+                      .getBalance(GetBalanceRequest.newBuilder().setAccountId(accountId).build())
+                      .getOwnerId());
+      return owner.isEmpty() ? Optional.empty() : Optional.of(UUID.fromString(owner));
+    } catch (CroupierException e) {
+      if (e.code() == ErrorCode.UNKNOWN_ACCOUNT) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   /** The balance of an account. */
@@ -171,41 +208,14 @@ public final class AdminWallet {
   }
 
   private WalletGrpc.WalletBlockingStub wallet() {
-    ManagedChannel c = channel();
-    // After an outage, dial at once rather than after gRPC's growing backoff.
-    if (c.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
-      c.resetConnectBackoff();
-    }
-    return WalletGrpc.newBlockingStub(c)
+    return WalletGrpc.newBlockingStub(channel.get())
         .withWaitForReady()
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private ManagedChannel channel() {
-    ManagedChannel c = channel;
-    if (c == null) {
-      synchronized (this) {
-        c = channel;
-        if (c == null) {
-          try {
-            c = connect.get();
-          } catch (IllegalStateException e) {
-            log.error("the wallet cannot be called: {}", e.getMessage());
-            throw new CroupierException(ErrorCode.UNAVAILABLE, "wallet: not configured");
-          }
-          channel = c;
-        }
-      }
-    }
-    return c;
-  }
-
   /** Closes the channel, if one was opened. */
   public void close() {
-    ManagedChannel c = channel;
-    if (c != null) {
-      c.shutdownNow();
-    }
+    channel.close();
   }
 
   private static <T> T call(Supplier<T> call) {
@@ -222,14 +232,6 @@ public final class AdminWallet {
   }
 
   private static LedgerEntry entry(Entry e) {
-    String ref =
-        !e.getReference().getSessionId().isEmpty()
-            ? "session "
-                + e.getReference().getSessionId()
-                + (e.getReference().getRound() > 0 ? " round " + e.getReference().getRound() : "")
-            : !e.getReference().getTableId().isEmpty()
-                ? "table " + e.getReference().getTableId()
-                : "";
     return new LedgerEntry(
         e.getEntryId(),
         e.getTransactionId(),
@@ -238,7 +240,9 @@ public final class AdminWallet {
         e.getCurrency(),
         e.getAmount(),
         e.getBalanceAfter(),
-        ref);
+        e.getReference().getSessionId(),
+        e.getReference().getRound(),
+        e.getReference().getTableId());
   }
 
   private static Timestamp timestamp(Instant t) {

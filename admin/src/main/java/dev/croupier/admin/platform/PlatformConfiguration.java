@@ -1,7 +1,6 @@
 package dev.croupier.admin.platform;
 
 import dev.croupier.admin.AdminProperties;
-import dev.croupier.wallet.api.ServiceTls;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -13,24 +12,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration {
   /**
-   * The wallet over mutual TLS: admin's certificate (CN {@code admin}) is its identity, and the
-   * wallet's matrix lets it post GRANT and ADJUSTMENT and read any account. The channel is made at
-   * the first wallet call, so sign-in, the audit log and the commands work while the wallet's
-   * certificates are still being set up; the pages that need the wallet say it is unavailable.
+   * The wallet, over mutual TLS as {@code admin}: the wallet's matrix lets admin post GRANT and
+   * ADJUSTMENT and read any account.
    */
   @Bean(destroyMethod = "close")
   AdminWallet adminWallet(AdminProperties properties) {
-    AdminProperties.Tls tls = properties.wallet().tls();
     return new AdminWallet(
-        () -> {
-          try {
-            return ServiceTls.of(tls.certificate(), tls.privateKey(), tls.trustedCa())
-                .walletChannel(properties.wallet().target());
-          } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("croupier.admin.wallet.tls: " + e.getMessage(), e);
-          }
-        },
+        new LazyChannel("the wallet", properties.wallet().target(), properties.tls()),
         properties.wallet().deadline());
+  }
+
+  /** The identity context's staff API, over mutual TLS as {@code admin}. */
+  @Bean(destroyMethod = "close")
+  AdminIdentity adminIdentity(AdminProperties properties) {
+    return new AdminIdentity(
+        new LazyChannel("identity", properties.identity().target(), properties.tls()),
+        properties.identity().deadline());
   }
 
   @Bean(destroyMethod = "shutdown")

@@ -57,11 +57,9 @@ class AdjustmentsTest {
                 Map.entry("croupier.admin.temporal.namespace", temporal.settings().namespace()),
                 Map.entry("croupier.admin.temporal.task-queue", "admin-test-" + UUID.randomUUID()),
                 Map.entry("croupier.admin.wallet.target", wallet.target()),
-                Map.entry(
-                    "croupier.admin.wallet.tls.certificate", wallet.tls("admin").certificate()),
-                Map.entry(
-                    "croupier.admin.wallet.tls.private-key", wallet.tls("admin").privateKey()),
-                Map.entry("croupier.admin.wallet.tls.trusted-ca", wallet.tls("admin").trustedCa()),
+                Map.entry("croupier.admin.tls.certificate", wallet.tls("admin").certificate()),
+                Map.entry("croupier.admin.tls.private-key", wallet.tls("admin").privateKey()),
+                Map.entry("croupier.admin.tls.trusted-ca", wallet.tls("admin").trustedCa()),
                 Map.entry("croupier.admin.approvals.ttl", "20s"),
                 Map.entry("croupier.admin.realtime-url", "http://127.0.0.1:" + Ports.freePort())));
     root = admin.bootstrapAdmin("root@example.com");

@@ -105,6 +105,11 @@ class AccountsAndReadsTest {
             .getBalancesList();
     assertThat(listed).extracting(b -> b.getAccountId()).containsExactly(player, escrow);
     assertThat(listed.get(0).getBalance()).isEqualTo(250);
+    assertThat(listed).allMatch(b -> b.getOwnerId().equals(owner));
+    assertThat(
+            w.wallet.getBalance(GetBalanceRequest.newBuilder().setAccountId(house).build()).getOwnerId())
+        .as("a system account has no owner")
+        .isEmpty();
     assertThat(listed.get(0).getType()).isEqualTo(AccountType.PLAYER);
     assertThat(listed.get(1).getBalance()).isZero();
 

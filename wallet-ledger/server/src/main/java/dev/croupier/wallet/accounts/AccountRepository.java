@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Record4;
+import org.jooq.Record5;
 import org.jooq.impl.DSL;
 
 /** SQL for accounts, balances and currencies. */
@@ -86,8 +86,8 @@ final class AccountRepository {
   /** Balances summed over sub-accounts, in the order of {@code ids}; missing ids are left out. */
   List<AccountBalance> balances(DSLContext ctx, List<Long> ids) {
     var sum = DSL.sum(BALANCE.BALANCE_).cast(Long.class);
-    List<Record4<Long, String, String, Long>> rows =
-        ctx.select(ACCOUNT.ID, ACCOUNT.CURRENCY, ACCOUNT.TYPE, sum)
+    List<Record5<Long, String, String, Long, UUID>> rows =
+        ctx.select(ACCOUNT.ID, ACCOUNT.CURRENCY, ACCOUNT.TYPE, sum, ACCOUNT.OWNER_ID)
             .from(ACCOUNT)
             .join(BALANCE)
             .on(BALANCE.ACCOUNT_ID.eq(ACCOUNT.ID))
@@ -100,7 +100,11 @@ final class AccountRepository {
         if (r.value1().equals(id)) {
           out.add(
               new AccountBalance(
-                  r.value1(), r.value2(), r.value4(), AccountType.valueOf(r.value3())));
+                  r.value1(),
+                  r.value2(),
+                  r.value4(),
+                  AccountType.valueOf(r.value3()),
+                  Optional.ofNullable(r.value5())));
           break;
         }
       }

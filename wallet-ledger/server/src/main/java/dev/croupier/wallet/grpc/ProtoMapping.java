@@ -131,6 +131,7 @@ final class ProtoMapping {
         .setCurrency(b.currency())
         .setBalance(b.balance())
         .setType(type(b.type()))
+        .setOwnerId(b.owner().map(java.util.UUID::toString).orElse(""))
         .build();
   }
 
