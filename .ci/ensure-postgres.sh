@@ -43,4 +43,8 @@ for role in croupier_identity croupier_wallet croupier_game croupier_realtime cr
     psql_admin -c "alter role $role login password '$PG_PASSWORD'"
   fi
 done
+# The tests run as croupier (the migration role in dev) and watch the apps' sessions: they look at
+# the context roles' lock waits in pg_stat_activity and drop their test databases "with (force)",
+# which needs these two built-in roles. Production grants neither.
+psql_admin -c "grant pg_read_all_stats, pg_signal_backend to $PG_USER"
 echo "[postgres] ready: jdbc:postgresql://127.0.0.1:5432/$PG_DB (user $PG_USER; context roles croupier_identity, _wallet, _game, _realtime, _admin)"

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Identity benchmark: boots the real gateway and the real wallet in one JVM over a fresh database,
 # registers users, measures password logins per second over HTTP (bound by the Argon2id KDF) and
-# access-token validations per second on one thread through the gateway's JwtDecoder. Writes
-# bench/results/identity-bench.txt and prints its RESULT line:
-#   RESULT login_per_s=<x> kdf=<desc> token_validations_per_s=<y>
+# access-token validations per second on one thread, interleaved, through Spring Security's Nimbus
+# decoder as the gateway configures it, the old hand-written decoder, and the gateway's own bean
+# (Nimbus plus the deny-list read). Writes bench/results/identity-bench.txt and prints its RESULT:
+#   RESULT login_per_s=<x> kdf=<desc> token_validations_per_s=<nimbus>
+#          handwritten_validations_per_s=<y> gateway_bean_validations_per_s=<z>
 # Needs the PostgreSQL that .ci/ensure-postgres.sh sets up (role croupier may create databases).
 # Environment: PGHOST/PGPORT/PGUSER/PGPASSWORD (defaults 127.0.0.1/5432/croupier/croupier),
-# BENCH_USERS (40), BENCH_CLIENTS (4), BENCH_LOGIN_S (20), BENCH_VALIDATE_S (10).
+# BENCH_USERS (40), BENCH_CLIENTS (4), BENCH_LOGIN_S (20), BENCH_VALIDATE_S (10, per run; 3 runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
