@@ -45,6 +45,16 @@ public final class GatewayProcess implements AutoCloseable {
 
   public static GatewayProcess start(
       PostgresDatabase db, TestWallet wallet, TemporalServer temporal, KafkaBroker kafka) {
+    return start(db, wallet, temporal, kafka, Map.of());
+  }
+
+  /** A gateway with {@code extra} environment on top, for example its flags topic. */
+  public static GatewayProcess start(
+      PostgresDatabase db,
+      TestWallet wallet,
+      TemporalServer temporal,
+      KafkaBroker kafka,
+      Map<String, String> extra) {
     int port = Ports.freePort();
     int staff = Ports.freePort();
     Map<String, String> env = new HashMap<>(wallet.clientEnvironment("api-gateway"));
@@ -52,11 +62,14 @@ public final class GatewayProcess implements AutoCloseable {
     env.put("CROUPIER_DB_USER", "croupier_identity");
     env.put("CROUPIER_DB_PASSWORD", db.password());
     env.put("CROUPIER_GATEWAY_PORT", String.valueOf(port));
+    // The web client opens its socket from the page's own origin.
+    env.put("CROUPIER_GATEWAY_WS_ALLOWEDORIGINS", "http://127.0.0.1:" + port);
     env.put("CROUPIER_IDENTITY_GRPC_PORT", String.valueOf(staff));
     env.put("CROUPIER_IDENTITY_JWT_GENERATEDEVKEY", "true");
     env.put("CROUPIER_TEMPORAL_TARGET", temporal.target());
     env.put("CROUPIER_TEMPORAL_NAMESPACE", temporal.settings().namespace());
     env.put("CROUPIER_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+    env.putAll(extra);
     Path log = Path.of("target", "test-gateways", "gateway-" + port + ".log").toAbsolutePath();
     GatewayProcess g = new GatewayProcess(env, log, port, staff);
     g.restart();
@@ -87,6 +100,11 @@ public final class GatewayProcess implements AutoCloseable {
       throw new IllegalStateException(e.getMessage() + " Its log: " + log, e);
     }
     process = p;
+  }
+
+  /** Where a browser opens the web client. */
+  public String origin() {
+    return "http://127.0.0.1:" + port;
   }
 
   /** The staff API's address, as admin's configuration takes it. */

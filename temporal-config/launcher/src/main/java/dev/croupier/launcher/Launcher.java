@@ -162,6 +162,10 @@ public final class Launcher {
     }
     appEnv.put(
         "CROUPIER_WALLET_TARGET", Ports.LOOPBACK + ":" + appEnv.get("CROUPIER_WALLET_GRPC_PORT"));
+    // The gateway serves the identity context's staff API there; admin calls it.
+    String identityPort = env.getOrDefault("CROUPIER_IDENTITY_GRPC_PORT", "9095");
+    appEnv.put("CROUPIER_IDENTITY_GRPC_PORT", identityPort);
+    appEnv.put("CROUPIER_IDENTITY_TARGET", Ports.LOOPBACK + ":" + identityPort);
     // Recall: the gateway reads it from the workers with the player's token, and the workers
     // check that token against the gateway's JWKS.
     appEnv.put(
@@ -174,6 +178,13 @@ public final class Launcher {
             + ":"
             + appEnv.get("CROUPIER_GATEWAY_PORT")
             + "/.well-known/jwks.json");
+    // The web client opens its socket from the gateway's own origin, whatever port it is on.
+    String gatewayPort = appEnv.get("CROUPIER_GATEWAY_PORT");
+    appEnv.put(
+        "CROUPIER_GATEWAY_WS_ALLOWEDORIGINS",
+        env.getOrDefault(
+            "CROUPIER_GATEWAY_WS_ALLOWEDORIGINS",
+            "http://127.0.0.1:" + gatewayPort + ",http://localhost:" + gatewayPort));
     // The seed sealing key must outlive the run: sessions and tables survive a restart, and their
     // histories hold seeds sealed with it.
     String sealingKeys = env.get("CROUPIER_SEED_SEALING_KEYS");
