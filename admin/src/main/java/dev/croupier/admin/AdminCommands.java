@@ -3,7 +3,6 @@ package dev.croupier.admin;
 import dev.croupier.admin.audit.Actor;
 import dev.croupier.admin.audit.AuditLog;
 import dev.croupier.admin.staff.Staff;
-import dev.croupier.admin.staff.internal.QrCodes;
 import dev.croupier.errors.CroupierException;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -91,7 +90,7 @@ public final class AdminCommands {
       out.println(
           "The first ADMIN is " + e.member().email() + ". Scan this with an authenticator app:");
       out.println();
-      out.print(QrCodes.terminal(e.totpUri()));
+      out.print(e.totpQrForTerminal());
       out.println();
       out.println("  or add it by hand:  " + e.totpUri());
       out.println("  secret:             " + e.totpSecret());

@@ -6,10 +6,6 @@ import dev.croupier.admin.flags.FlagRelay;
 import dev.croupier.admin.flags.Flags;
 import dev.croupier.admin.ledger.LiveLedger;
 import dev.croupier.admin.platform.AdminWallet;
-import dev.croupier.admin.staff.SignIn;
-import dev.croupier.admin.staff.Staff;
-import dev.croupier.admin.staff.StaffPasswords;
-import dev.croupier.admin.staff.internal.SecretBox;
 import dev.croupier.admin.web.Money;
 import dev.croupier.admin.web.PermissionInterceptor;
 import io.temporal.client.WorkflowClient;
@@ -36,46 +32,6 @@ class AdminConfiguration {
   @Bean
   AuditLog auditLog(DSLContext dsl, Clock clock) {
     return new AuditLog(dsl, clock);
-  }
-
-  @Bean
-  SecretBox secretBox(AdminProperties properties) {
-    try {
-      return new SecretBox(properties.secretKeys());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(
-          "croupier.admin.secret-keys (CROUPIER_ADMIN_SECRET_KEYS): "
-              + e.getMessage()
-              + "; give one or more comma-separated base64 AES-256 keys, e.g. `openssl rand -base64 32`",
-          e);
-    }
-  }
-
-  @Bean
-  StaffPasswords staffPasswords(AdminProperties properties) {
-    return new StaffPasswords(properties.argon2());
-  }
-
-  @Bean
-  Staff staff(
-      DSLContext dsl,
-      AuditLog audit,
-      StaffPasswords passwords,
-      SecretBox secrets,
-      AdminProperties properties,
-      Clock clock) {
-    return new Staff(dsl, audit, passwords, secrets, properties, clock);
-  }
-
-  @Bean
-  SignIn signIn(
-      DSLContext dsl,
-      AuditLog audit,
-      StaffPasswords passwords,
-      SecretBox secrets,
-      AdminProperties properties,
-      Clock clock) {
-    return new SignIn(dsl, audit, passwords, secrets, properties.signIn(), clock);
   }
 
   @Bean

@@ -30,6 +30,7 @@ final class Modules {
     DIRECTORIES.put("game-plugins-poker", "game-plugins/poker");
     DIRECTORIES.put("wallet-ledger-api", "wallet-ledger/api");
     DIRECTORIES.put("wallet-ledger", "wallet-ledger/server");
+    DIRECTORIES.put("identity-api", "identity-api");
     DIRECTORIES.put("workflows", "workflows");
     DIRECTORIES.put("workflow-client", "workflow-client");
     DIRECTORIES.put("game-store", "game-store");

@@ -5,6 +5,7 @@ import dev.croupier.admin.audit.Actor;
 import dev.croupier.admin.audit.AuditJson;
 import dev.croupier.admin.audit.AuditLog;
 import dev.croupier.admin.audit.Outcome;
+import dev.croupier.admin.staff.internal.QrCodes;
 import dev.croupier.admin.staff.internal.RecoveryCodes;
 import dev.croupier.admin.staff.internal.SecretBox;
 import dev.croupier.admin.staff.internal.StaffRepository;
@@ -55,7 +56,12 @@ public final class Staff {
    * @param recoveryCodes their ten one-time recovery codes
    */
   public record Enrolment(
-      StaffMember member, String totpUri, String totpSecret, List<String> recoveryCodes) {}
+      StaffMember member, String totpUri, String totpSecret, List<String> recoveryCodes) {
+    /** The TOTP URI as a QR code drawn with block characters, for a terminal. */
+    public String totpQrForTerminal() {
+      return QrCodes.terminal(totpUri);
+    }
+  }
 
   /**
    * A row of the staff page.
