@@ -178,6 +178,10 @@ public final class Launcher {
             + ":"
             + appEnv.get("CROUPIER_GATEWAY_PORT")
             + "/.well-known/jwks.json");
+    // Admin's dashboard reads hourly revenue from the realtime app.
+    appEnv.put(
+        "CROUPIER_REALTIME_URL",
+        "http://" + Ports.LOOPBACK + ":" + appEnv.get("CROUPIER_REALTIME_PORT"));
     // The web client opens its socket from the gateway's own origin, whatever port it is on.
     String gatewayPort = appEnv.get("CROUPIER_GATEWAY_PORT");
     appEnv.put(
