@@ -11,12 +11,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -135,6 +141,51 @@ public final class GatewayProcess implements AutoCloseable {
               HttpResponse.BodyHandlers.discarding())
           .statusCode();
     } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A player's open socket, and the close code the gateway ends it with. */
+  public record PlayerSocket(WebSocket socket, CompletableFuture<Integer> closed) {}
+
+  /** Opens a socket as the player, with a ticket bought with their access token. */
+  public PlayerSocket openSocket(String accessToken) {
+    try {
+      HttpResponse<String> t =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/auth/ws-ticket"))
+                  .header("Authorization", "Bearer " + accessToken)
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (t.statusCode() != 200) {
+        throw new IllegalStateException("ws-ticket answered " + t.statusCode() + ": " + t.body());
+      }
+      String ticket = JSON.readTree(t.body()).get("ticket").asString();
+      CompletableFuture<Integer> closed = new CompletableFuture<>();
+      WebSocket ws =
+          http.newWebSocketBuilder()
+              .subprotocols("croupier.v1", "croupier.ticket." + ticket)
+              .buildAsync(
+                  URI.create("ws://127.0.0.1:" + port + "/ws"),
+                  new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
+                      closed.complete(code);
+                      return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket w, Throwable error) {
+                      closed.completeExceptionally(error);
+                    }
+                  })
+              .get(30, TimeUnit.SECONDS);
+      return new PlayerSocket(ws, closed);
+    } catch (IOException | ExecutionException | TimeoutException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

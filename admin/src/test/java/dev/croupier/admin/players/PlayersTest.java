@@ -10,6 +10,7 @@ import dev.croupier.api.wallet.v1.AccountType;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.TemporalServer;
+import dev.croupier.testsupport.Browser;
 import dev.croupier.testsupport.KafkaExtension;
 import dev.croupier.testsupport.KafkaTopics;
 import dev.croupier.testsupport.PostgresDatabase;
@@ -17,13 +18,20 @@ import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
 import dev.croupier.wallet.testing.TestWallet;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,6 +44,7 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith({PostgresExtension.class, KafkaExtension.class, TemporalServerExtension.class})
 class PlayersTest {
   private static final String PASSWORD = "correct horse battery";
+  private static final java.time.Duration WATCHDOG = java.time.Duration.ofSeconds(20);
   private static TestWallet wallet;
   private static GatewayProcess gateway;
   private static TestAdmin admin;
@@ -44,7 +53,10 @@ class PlayersTest {
   @BeforeAll
   static void start(PostgresDatabase db, KafkaBroker kafka, TemporalServer temporal) {
     wallet = TestWallet.over(db).welcomeGrant(100_000).start();
-    gateway = GatewayProcess.start(db, wallet, temporal, kafka);
+    // The socket watchdog sweeps every second here (15 s by default), so closed sockets show fast.
+    gateway =
+        GatewayProcess.start(
+            db, wallet, temporal, kafka, Map.of("CROUPIER_GATEWAY_WS_WATCHDOGINTERVAL", "1s"));
     admin =
         TestAdmin.start(
             db,
@@ -124,6 +136,7 @@ class PlayersTest {
     String id = gateway.register(email, PASSWORD, "Locke" + tag).get("userId").asString();
     String token = gateway.login(email, PASSWORD).get("accessToken").asString();
     assertThat(gateway.status("/auth/me", token)).isEqualTo(200);
+    GatewayProcess.PlayerSocket before = gateway.openSocket(token);
 
     StaffSession ops = signedIn(Role.OPS);
     ops.get("/players/" + id);
@@ -131,10 +144,13 @@ class PlayersTest {
             ops.post("/players/" + id + "/lock", Map.of("reason", "card chargeback")).statusCode())
         .isEqualTo(302);
     assertThat(gateway.status("/auth/me", token)).isEqualTo(401);
+    assertThat(before.closed()).as("the lock closes the open socket").succeedsWithin(WATCHDOG);
+    assertThat(before.closed().join()).isEqualTo(1008);
     assertThat(gateway.loginStatus(email, PASSWORD)).isEqualTo(403);
     assertThat(ops.get("/players/" + id).body()).contains("LOCKED");
     ops.post("/players/" + id + "/unlock", Map.of("reason", "chargeback withdrawn"));
     String second = gateway.login(email, PASSWORD).get("accessToken").asString();
+    GatewayProcess.PlayerSocket open = gateway.openSocket(second);
 
     long now = java.time.Instant.now().getEpochSecond();
     org.awaitility.Awaitility.await().until(() -> java.time.Instant.now().getEpochSecond() > now);
@@ -143,6 +159,8 @@ class PlayersTest {
                 .statusCode())
         .isEqualTo(302);
     assertThat(gateway.status("/auth/me", second)).isEqualTo(401);
+    assertThat(open.closed()).as("the sign-out closes the open socket").succeedsWithin(WATCHDOG);
+    assertThat(open.closed().join()).isEqualTo(1008);
     assertThat(
             admin
                 .dsl()
@@ -198,6 +216,54 @@ class PlayersTest {
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(30))
         .until(() -> ops.get("/players?q=anyone-at-all").statusCode() == 200);
+  }
+
+  @Test
+  void opsFindAPlayerAndOpenTheirPageInChromium() throws Exception {
+    String tag = UUID.randomUUID().toString().substring(0, 6);
+    String email = "browse-" + tag + "@example.com";
+    String id = gateway.register(email, PASSWORD, "Bruno" + tag).get("userId").asString();
+    gateway.login(email, PASSWORD);
+    String mid = UUID.randomUUID().toString().substring(0, 8);
+    TestAdmin.Member ops = admin.enrolled(root, mid + "@example.com", "Olga " + mid, Role.OPS);
+    Path artifacts = Path.of("target", "artifacts");
+    Files.createDirectories(artifacts);
+    ChromeDriver browser = Browser.start();
+    try {
+      browser.get(admin.base() + "/sign-in");
+      browser.findElement(By.name("email")).sendKeys(ops.member().email());
+      browser.findElement(By.name("password")).sendKeys(TestAdmin.PASSWORD);
+      browser.findElement(By.name("code")).sendKeys(ops.code(Instant.now()));
+      browser.findElement(By.cssSelector("form button[type=submit]")).click();
+      until(browser, d -> d.getCurrentUrl().endsWith("/dashboard"));
+
+      browser.findElement(By.cssSelector("nav a[href='/players']")).click();
+      browser.findElement(By.name("q")).sendKeys("bruno" + tag);
+      browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+      until(
+          browser, d -> !d.findElements(By.cssSelector("a[href='/players/" + id + "']")).isEmpty());
+      Files.write(
+          artifacts.resolve("admin-10-players.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+      browser.findElement(By.cssSelector("a[href='/players/" + id + "']")).click();
+      until(browser, d -> d.getCurrentUrl().endsWith("/players/" + id));
+      String page = browser.findElement(By.tagName("main")).getText();
+      assertThat(page).contains("Bruno" + tag).contains(email).contains("1,000.00 COIN");
+      assertThat(browser.findElements(By.cssSelector("button.danger"))).isNotEmpty();
+      Files.write(
+          artifacts.resolve("admin-11-player.png"), browser.getScreenshotAs(OutputType.BYTES));
+    } finally {
+      browser.quit();
+    }
+    assertThat(auditCount("player.view", "player:" + id)).isEqualTo(1);
+  }
+
+  private static void until(ChromeDriver browser, Predicate<ChromeDriver> condition) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .pollInterval(java.time.Duration.ofMillis(100))
+        .until(() -> condition.test(browser));
   }
 
   private static long auditCount(String action, String target) {
