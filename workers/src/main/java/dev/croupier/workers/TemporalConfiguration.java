@@ -5,36 +5,54 @@ import dev.croupier.client.CallSettings;
 import dev.croupier.client.sealing.SeedSealing;
 import dev.croupier.client.sessions.GameSessions;
 import dev.croupier.games.api.GameRegistry;
+import dev.croupier.observability.health.GrpcHealthIndicator;
+import dev.croupier.observability.temporal.TemporalTelemetry;
 import dev.croupier.wallet.api.ServiceTokenCredentials;
 import dev.croupier.wallet.api.ServiceTokenKey;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.micrometer.core.instrument.binder.grpc.ObservationGrpcClientInterceptor;
+import io.micrometer.observation.ObservationRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Clients of Temporal and the wallet, and the installed games. */
+/**
+ * Clients of Temporal and the wallet, and the installed games. Both clients carry the app's
+ * telemetry: the Temporal SDK's metrics and tracing interceptors, and a span and meters for every
+ * wallet call; {@code temporal} (from the observability module) and {@code wallet} are in
+ * readiness.
+ */
 @Configuration(proxyBeanMethods = false)
 class TemporalConfiguration {
 
   @Bean(destroyMethod = "shutdown")
-  WorkflowServiceStubs workflowServiceStubs(TemporalProperties temporal) {
+  WorkflowServiceStubs workflowServiceStubs(
+      TemporalProperties temporal, TemporalTelemetry telemetry) {
     return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(temporal.target())
+            .setMetricsScope(telemetry.metricsScope())
+            .build());
   }
 
   /** Server seeds are sealed in every payload this client and its workers write. */
   @Bean
   WorkflowClient workflowClient(
-      WorkflowServiceStubs stubs, TemporalProperties temporal, SeedSealingProperties seeds) {
+      WorkflowServiceStubs stubs,
+      TemporalProperties temporal,
+      SeedSealingProperties seeds,
+      TemporalTelemetry telemetry) {
     return WorkflowClient.newInstance(
         stubs,
         WorkflowClientOptions.newBuilder()
             .setNamespace(temporal.namespace())
             .setDataConverter(SeedSealing.fromBase64(seeds.sealingKeys()).dataConverter())
+            .setInterceptors(telemetry.clientInterceptors())
             .build());
   }
 
@@ -54,8 +72,19 @@ class TemporalConfiguration {
   }
 
   @Bean(destroyMethod = "shutdownNow")
-  ManagedChannel walletChannel(WalletClientProperties wallet) {
-    return NettyChannelBuilder.forTarget(wallet.target()).usePlaintext().build();
+  ManagedChannel walletChannel(WalletClientProperties wallet, ObservationRegistry observations) {
+    return NettyChannelBuilder.forTarget(wallet.target())
+        .usePlaintext()
+        .intercept(new ObservationGrpcClientInterceptor(observations))
+        .build();
+  }
+
+  /** The wallet's standard gRPC health service, over the channel the activities use. */
+  @Bean
+  GrpcHealthIndicator walletHealthIndicator(
+      ManagedChannel walletChannel, WalletClientProperties wallet) {
+    return new GrpcHealthIndicator(
+        walletChannel, wallet.target(), WalletGrpc.SERVICE_NAME, Duration.ofSeconds(3));
   }
 
   @Bean

@@ -2,6 +2,7 @@ package dev.croupier.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.croupier.client.sealing.SeedSealing;
 import dev.croupier.client.sessions.GameSessions;
@@ -10,6 +11,7 @@ import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.Wager;
+import dev.croupier.testsupport.Management;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
@@ -22,6 +24,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,8 +33,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The packaged workers app: configuration, Flyway, the session worker on its task queue, health and
- * game recall over HTTP on loopback.
+ * The packaged workers app: configuration, Flyway, the session worker on its task queue, game
+ * recall over HTTP on loopback, and its management port: readiness naming each dependency and the
+ * Prometheus scrape with the Temporal SDK's, the wallet client's and the game's meters.
  */
 @ExtendWith({PostgresExtension.class, TemporalServerExtension.class})
 class WorkersApplicationTest {
@@ -39,6 +44,7 @@ class WorkersApplicationTest {
   void appServesSessionsAndRecallsTheLastGamesOverHttp(PostgresDatabase db, TemporalServer temporal)
       throws Exception {
     int port = Ports.freePort();
+    int managementPort = Ports.freePort();
     try (TestWallet wallet = TestWallet.start(db);
         ConfigurableApplicationContext app =
             new SpringApplicationBuilder(WorkersApplication.class)
@@ -47,8 +53,11 @@ class WorkersApplicationTest {
                     "--spring.datasource.username=" + db.user(),
                     "--spring.datasource.password=" + db.password(),
                     "--server.port=" + port,
+                    "--management.server.port=" + managementPort,
                     "--croupier.temporal.target=" + temporal.target(),
                     "--croupier.temporal.task-queue=workers-app-test",
+                    // No broker in this test: the table outbox is relayed in TableEventRelayTest.
+                    "--croupier.tables.relay.enabled=false",
                     "--croupier.wallet.target=" + wallet.target(),
                     "--croupier.wallet.service-token-key=" + wallet.serviceTokenKey(),
                     "--croupier.seeds.sealing-keys=" + WorkerProcess.SEED_SEALING_KEYS)) {
@@ -72,13 +81,10 @@ class WorkersApplicationTest {
 
       HttpClient http = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + port;
-      HttpResponse<String> health = get(http, base + "/health");
       HttpResponse<String> last = get(http, base + "/recall/users/" + user + "/last-games");
       HttpResponse<String> missing =
           get(http, base + "/recall/sessions/" + s.sessionId() + "/rounds/99");
 
-      assertThat(health.statusCode()).isEqualTo(200);
-      assertThat(health.body()).contains("\"POLLING\"");
       assertThat(last.statusCode()).isEqualTo(200);
       assertThat(last.body())
           .contains("\"round\":3", "\"round\":2", "\"round\":1", "rng.replay")
@@ -86,6 +92,44 @@ class WorkersApplicationTest {
           .doesNotContain("\"passed\":false");
       assertThat(missing.statusCode()).isEqualTo(404);
       assertThat(missing.body()).contains("UNKNOWN_SESSION");
+
+      Management management = Management.at(managementPort);
+      Management.Health ready = management.readiness();
+      assertThat(ready.httpStatus()).isEqualTo(200);
+      assertThat(ready.components())
+          .containsEntry("db", "UP")
+          .containsEntry("temporal", "UP")
+          .containsEntry("wallet", "UP")
+          .containsEntry("sessionWorker", "UP")
+          .doesNotContainKey("kafka");
+      assertThat(management.liveness().status()).isEqualTo("UP");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                String scrape = management.prometheus();
+                assertThat(
+                        Management.sum(
+                            scrape,
+                            "croupier_game_rounds_total",
+                            Map.of("game", "slot-classic@1.0.0", "application", "workers")))
+                    .isEqualTo(3);
+                assertThat(
+                        Management.sum(
+                            scrape,
+                            "grpc_client_seconds_count",
+                            Map.of("rpc_method", "PostTransaction", "grpc_status_code", "OK")))
+                    .isGreaterThanOrEqualTo(3);
+                // The Temporal SDK's own meters, reported every 10 s.
+                assertThat(
+                        Management.sum(
+                            scrape,
+                            "temporal_workflow_task_execution_latency_seconds_count",
+                            Map.of("workflow_type", "GameSessionWorkflow")))
+                    .isPositive();
+                assertThat(Management.sum(scrape, "hikaricp_connections_max", Map.of()))
+                    .isPositive();
+              });
     }
   }
 

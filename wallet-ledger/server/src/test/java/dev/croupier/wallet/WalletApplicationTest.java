@@ -37,6 +37,7 @@ class WalletApplicationTest {
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(WalletApplication.class)
             .run(
+                "--server.port=0",
                 "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(),

@@ -53,6 +53,7 @@ public final class TestWallet implements AutoCloseable {
 
   private final List<String> command;
   private final int port;
+  private final int managementPort;
   private final ServiceTokenKey key;
   private final ManagedChannel channel;
   private final WalletGrpc.WalletBlockingStub stub;
@@ -61,6 +62,7 @@ public final class TestWallet implements AutoCloseable {
 
   private TestWallet(Builder b) {
     this.port = b.port;
+    this.managementPort = b.managementPort;
     this.key = b.key;
     this.command = new ArrayList<>();
     command.add(ManagedProcess.currentJava());
@@ -95,11 +97,15 @@ public final class TestWallet implements AutoCloseable {
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private final ServiceTokenKey key = ServiceTokenKey.random();
     private final int port = Ports.freePort();
+    private final int managementPort = Ports.freePort();
     private String caller = "tests";
 
     private Builder(String url, String user, String password) {
-      properties.put("spring.main.web-application-type", "none");
       properties.put("spring.main.banner-mode", "off");
+      // The management port: health (readiness names the database) and Prometheus.
+      properties.put("server.address", Ports.LOOPBACK);
+      properties.put("server.port", managementPort);
+      properties.put("server.tomcat.threads.max", 4);
       properties.put("spring.application.name", "wallet");
       properties.put("spring.datasource.url", url);
       properties.put("spring.datasource.username", user);
@@ -218,6 +224,16 @@ public final class TestWallet implements AutoCloseable {
   /** The wallet's gRPC address, {@code host:port}, as the callers' configuration takes it. */
   public String target() {
     return Ports.LOOPBACK + ":" + port;
+  }
+
+  /** The wallet's management port (health, Prometheus) on loopback. */
+  public int managementPort() {
+    return managementPort;
+  }
+
+  /** The URL of a management endpoint, e.g. {@code /actuator/health/readiness}. */
+  public String management(String path) {
+    return "http://" + Ports.LOOPBACK + ":" + managementPort + path;
   }
 
   /** The service-token key the wallet checks, base64 as the callers' configuration takes it. */
