@@ -1,5 +1,6 @@
 package dev.croupier.observability;
 
+import dev.croupier.observability.health.ReadinessGauges;
 import dev.croupier.observability.health.TemporalHealthIndicator;
 import dev.croupier.observability.temporal.TemporalTelemetry;
 import dev.croupier.observability.tracing.SpanExportBudget;
@@ -16,6 +17,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanProcessors;
@@ -30,7 +33,9 @@ import org.springframework.core.env.Environment;
  * the Prometheus endpoint, JVM, HikariCP and Tomcat meters, the {@code db} indicator) comes from
  * Spring Boot itself under the defaults in {@code croupier-observability.properties}.
  */
-@AutoConfiguration(before = OpenTelemetryTracingAutoConfiguration.class)
+@AutoConfiguration(
+    before = OpenTelemetryTracingAutoConfiguration.class,
+    after = HealthEndpointAutoConfiguration.class)
 public final class ObservabilityAutoConfiguration {
 
   @Bean
@@ -64,6 +69,13 @@ public final class ObservabilityAutoConfiguration {
             .orderedStream()
             .map(p -> exporting && p instanceof BatchSpanProcessor ? budget.guard(p) : p)
             .toList());
+  }
+
+  /** Readiness as meters, for alerts that name the dependency that is down. */
+  @Bean
+  @ConditionalOnBean(HealthEndpoint.class)
+  ReadinessGauges readinessGauges(HealthEndpoint health, MeterRegistry registry) {
+    return new ReadinessGauges(health, registry);
   }
 
   /** The Temporal SDK's metrics and tracing, for apps with a Temporal client. */

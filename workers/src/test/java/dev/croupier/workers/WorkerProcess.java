@@ -24,6 +24,7 @@ public final class WorkerProcess implements AutoCloseable {
   private final Map<String, String> env;
   private final Path logFile;
   private final int port = Ports.freePort();
+  private final int managementPort = Ports.freePort();
   private ManagedProcess process;
   private int starts;
 
@@ -60,6 +61,7 @@ public final class WorkerProcess implements AutoCloseable {
                 "CROUPIER_DB_USER", db.user(),
                 "CROUPIER_DB_PASSWORD", db.password(),
                 "CROUPIER_WORKERS_PORT", String.valueOf(port),
+                "CROUPIER_WORKERS_MANAGEMENT_PORT", String.valueOf(managementPort),
                 "CROUPIER_SEED_SEALING_KEYS", SEED_SEALING_KEYS));
     all.putAll(extraEnv);
     this.env = Map.copyOf(all);
@@ -100,6 +102,11 @@ public final class WorkerProcess implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The management port (health, Prometheus). */
+  public int managementPort() {
+    return managementPort;
   }
 
   public Path logFile() {

@@ -93,6 +93,7 @@ class WorkersApplicationTest {
       assertThat(missing.statusCode()).isEqualTo(404);
       assertThat(missing.body()).contains("UNKNOWN_SESSION");
 
+      sessions.open(user, new GameRef("slot-classic", "1.0.0"), null, SessionOptions.DEFAULTS);
       Management management = Management.at(managementPort);
       Management.Health ready = management.readiness();
       assertThat(ready.httpStatus()).isEqualTo(200);
@@ -104,7 +105,7 @@ class WorkersApplicationTest {
           .doesNotContainKey("kafka");
       assertThat(management.liveness().status()).isEqualTo("UP");
       await()
-          .atMost(Duration.ofSeconds(30))
+          .atMost(Duration.ofSeconds(45))
           .untilAsserted(
               () -> {
                 String scrape = management.prometheus();
@@ -129,6 +130,21 @@ class WorkersApplicationTest {
                     .isPositive();
                 assertThat(Management.sum(scrape, "hikaricp_connections_max", Map.of()))
                     .isPositive();
+                // Readiness as meters, for alerts that name what is down.
+                assertThat(Management.sum(scrape, "croupier_ready", Map.of())).isEqualTo(1);
+                assertThat(
+                        Management.sum(
+                            scrape, "croupier_dependency_up", Map.of("component", "wallet")))
+                    .isEqualTo(1);
+                // The session left open, and the configured tables, as the workers count them.
+                assertThat(
+                        Management.sum(
+                            scrape,
+                            "croupier_game_sessions_open",
+                            Map.of("game", "slot-classic@1.0.0")))
+                    .isEqualTo(1);
+                assertThat(Management.sum(scrape, "croupier_game_tables_open", Map.of()))
+                    .isGreaterThanOrEqualTo(3);
               });
     }
   }
@@ -143,6 +159,7 @@ class WorkersApplicationTest {
                         "--spring.datasource.username=" + db.user(),
                         "--spring.datasource.password=" + db.password(),
                         "--server.port=0",
+                        "--management.server.port=0",
                         "--croupier.temporal.target=" + temporal.target(),
                         "--croupier.wallet.target=127.0.0.1:1",
                         "--croupier.wallet.service-token-key=" + SeedSealing.newKey(),

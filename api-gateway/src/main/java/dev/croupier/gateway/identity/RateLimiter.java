@@ -4,7 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -21,9 +25,21 @@ public class RateLimiter {
 
   private final RateLimitProperties properties;
   private final Cache<Key, Bucket> buckets;
+  private final Map<RateLimitAction, Counter> refusals = new EnumMap<>(RateLimitAction.class);
 
-  public RateLimiter(RateLimitProperties properties) {
+  /**
+   * @param meters where {@code croupier.gateway.rate_limit.refusals{action}} goes
+   */
+  public RateLimiter(RateLimitProperties properties, MeterRegistry meters) {
     this.properties = properties;
+    for (RateLimitAction action : RateLimitAction.values()) {
+      refusals.put(
+          action,
+          Counter.builder("croupier.gateway.rate_limit.refusals")
+              .description("Requests refused by a rate limit, by action")
+              .tag("action", action.name().toLowerCase(java.util.Locale.ROOT))
+              .register(meters));
+    }
     this.buckets =
         Caffeine.newBuilder()
             .expireAfterAccess(properties.idleExpiry())
@@ -47,6 +63,7 @@ public class RateLimiter {
     if (probe.isConsumed()) {
       return Decision.ALLOWED;
     }
+    refusals.get(action).increment();
     return new Decision(false, Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
 

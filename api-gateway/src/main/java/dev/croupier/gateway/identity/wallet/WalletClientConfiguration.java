@@ -4,10 +4,14 @@ import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.gateway.identity.IdentityProperties;
 import dev.croupier.gateway.identity.PlayerBalances;
 import dev.croupier.gateway.identity.WalletAccounts;
+import dev.croupier.observability.health.GrpcHealthIndicator;
 import dev.croupier.wallet.api.ServiceTokenCredentials;
 import dev.croupier.wallet.api.ServiceTokenKey;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.micrometer.core.instrument.binder.grpc.ObservationGrpcClientInterceptor;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,8 +23,20 @@ import org.springframework.context.annotation.Configuration;
 class WalletClientConfiguration {
 
   @Bean(destroyMethod = "shutdownNow")
-  ManagedChannel walletChannel(WalletClientProperties properties) {
-    return ManagedChannelBuilder.forTarget(properties.target()).usePlaintext().build();
+  ManagedChannel walletChannel(
+      WalletClientProperties properties, ObservationRegistry observations) {
+    return ManagedChannelBuilder.forTarget(properties.target())
+        .usePlaintext()
+        .intercept(new ObservationGrpcClientInterceptor(observations))
+        .build();
+  }
+
+  /** {@code wallet} in readiness: its standard gRPC health service, over this channel. */
+  @Bean
+  GrpcHealthIndicator walletHealthIndicator(
+      ManagedChannel walletChannel, WalletClientProperties properties) {
+    return new GrpcHealthIndicator(
+        walletChannel, properties.target(), WalletGrpc.SERVICE_NAME, Duration.ofSeconds(3));
   }
 
   @Bean
