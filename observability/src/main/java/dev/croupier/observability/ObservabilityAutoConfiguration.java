@@ -5,6 +5,7 @@ import dev.croupier.observability.health.TemporalHealthIndicator;
 import dev.croupier.observability.temporal.TemporalTelemetry;
 import dev.croupier.observability.tracing.SpanExportBudget;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
@@ -12,6 +13,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Duration;
 import java.util.List;
+import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanProcessors;
@@ -78,10 +81,29 @@ public final class ObservabilityAutoConfiguration {
     return new ReadinessGauges(health, registry);
   }
 
+  /**
+   * No SQL with its bind values in the logs: at DEBUG jOOQ logs every statement with its values,
+   * which include e-mail addresses, token hashes and, at a session's close, the server seed. SQL
+   * shows in traces instead, without values.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass({DSLContext.class, DefaultConfigurationCustomizer.class})
+  static class Jooq {
+    @Bean
+    DefaultConfigurationCustomizer noSqlValuesInLogs() {
+      return configuration -> configuration.settings().withExecuteLogging(false);
+    }
+  }
+
   /** The Temporal SDK's metrics and tracing, for apps with a Temporal client. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(WorkflowServiceStubs.class)
   static class Temporal {
+    @Bean
+    MeterFilter temporalMeterTagKeys() {
+      return TemporalTelemetry.TAG_KEYS;
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     TemporalTelemetry temporalTelemetry(MeterRegistry registry, OpenTelemetry openTelemetry) {

@@ -1,5 +1,8 @@
 package dev.croupier.workers;
 
+import dev.croupier.games.api.GameDescriptor;
+import dev.croupier.games.api.GameRegistry;
+import dev.croupier.games.api.RoundGame;
 import dev.croupier.gamestore.projection.SessionProjection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,10 +41,16 @@ class OpenGames implements SmartLifecycle {
   private volatile double tables = Double.NaN;
   private ScheduledExecutorService sampler;
 
-  OpenGames(DSLContext dsl, WorkflowClient temporal, MeterRegistry meters) {
+  OpenGames(DSLContext dsl, WorkflowClient temporal, MeterRegistry meters, GameRegistry games) {
     this.projection = new SessionProjection(dsl);
     this.temporal = temporal;
     this.meters = meters;
+    // Every installed round game reports, 0 until a session of it is open.
+    for (GameDescriptor d : games.descriptors()) {
+      if (games.find(d.ref()) instanceof RoundGame) {
+        gauge(d.ref().toString());
+      }
+    }
     Gauge.builder("croupier.game.tables.open", this, g -> g.tables)
         .description("Table workflows running")
         .register(meters);

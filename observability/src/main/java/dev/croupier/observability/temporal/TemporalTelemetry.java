@@ -5,7 +5,10 @@ import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
 import com.uber.m3.tally.StatsReporter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.opentracingshim.OpenTracingShim;
 import io.temporal.common.interceptors.WorkerInterceptor;
@@ -30,6 +33,24 @@ import java.util.Map;
 public final class TemporalTelemetry implements AutoCloseable {
   private static final com.uber.m3.util.Duration REPORT_EVERY =
       com.uber.m3.util.Duration.ofSeconds(10);
+
+  /**
+   * Gives every Temporal request meter the {@code update_name} tag (as {@code none} where the SDK
+   * leaves it out): Prometheus needs one set of tag keys per meter name, and the SDK adds this one
+   * only to Update calls, so without it those calls would not be counted. Register it with the
+   * registry before the SDK reports (Spring Boot applies it as a bean).
+   */
+  public static final MeterFilter TAG_KEYS =
+      new MeterFilter() {
+        @Override
+        public Meter.Id map(Meter.Id id) {
+          return id.getName().startsWith("temporal_")
+                  && id.getName().contains("request")
+                  && id.getTag("update_name") == null
+              ? id.withTag(Tag.of("update_name", "none"))
+              : id;
+        }
+      };
 
   private final Scope metricsScope;
   private final OpenTracingOptions tracing;

@@ -31,7 +31,9 @@ final class LauncherProcess {
     env.put("CROUPIER_KAFKA_BOOTSTRAP", Ports.LOOPBACK + ":" + Ports.freePort());
     for (App app : App.ALL) {
       env.put(app.portVariable(), String.valueOf(Ports.freePort()));
+      env.put(app.managementPortVariable(), String.valueOf(Ports.freePort()));
     }
+    env.put("CROUPIER_PROMETHEUS_PORT", String.valueOf(Ports.freePort()));
     return env;
   }
 
