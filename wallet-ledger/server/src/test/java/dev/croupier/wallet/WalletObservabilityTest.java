@@ -31,6 +31,8 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -66,11 +68,20 @@ class WalletObservabilityTest {
 
   @Test
   void managementPortServesHealthTheLedgersMetersAndAPostsTraceReachesKafka(
-      PostgresDatabase db, KafkaBroker kafka) {
+      PostgresDatabase db, KafkaBroker kafka) throws Exception {
     ServiceTokenKey key = ServiceTokenKey.random();
     int grpcPort = Ports.freePort();
     String traceId = HexFormat.of().formatHex(randomBytes(16));
-    try (ConfigurableApplicationContext app = start(db, kafka.bootstrapServers(), key, grpcPort);
+    // A tracing collector that accepts connections and never answers: exports hang until they
+    // time out, which must cost the posts nothing.
+    try (ServerSocket collector = new ServerSocket(0, 50, InetAddress.getByName(Ports.LOOPBACK));
+        ConfigurableApplicationContext app =
+            start(
+                db,
+                kafka.bootstrapServers(),
+                key,
+                grpcPort,
+                "--croupier.tracing.otlp-endpoint=http://127.0.0.1:" + collector.getLocalPort());
         EntryTopic topic = new EntryTopic(kafka.bootstrapServers())) {
       Management management = Management.at(managementPort(app));
       ManagedChannel channel =
@@ -130,6 +141,24 @@ class WalletObservabilityTest {
                   assertThat(Management.sum(scrape, "kafka_producer_record_send_total", Map.of()))
                       .isGreaterThanOrEqualTo(2);
                 });
+
+        // With the collector hanging, traced posts still go through, and their spans fail to
+        // export, counted, instead of holding anything up.
+        for (int i = 0; i < 20; i++) {
+          wallet
+              .withInterceptors(traceParent(HexFormat.of().formatHex(randomBytes(16))))
+              .withDeadlineAfter(5, TimeUnit.SECONDS)
+              .postTransaction(
+                  grant("while-collector-hangs-" + i + "-" + player, promo, player, 1));
+        }
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .untilAsserted(
+                () ->
+                    assertThat(
+                            management.metric(
+                                "croupier_telemetry_spans_total", Map.of("outcome", "failed")))
+                        .isPositive());
 
         // Both entries of the grant carry the post's trace id to Kafka, in a span of their own.
         await()
@@ -270,19 +299,26 @@ class WalletObservabilityTest {
   }
 
   static ConfigurableApplicationContext start(
-      PostgresDatabase db, String bootstrapServers, ServiceTokenKey key, int grpcPort) {
-    return new SpringApplicationBuilder(WalletApplication.class)
-        .run(
-            "--server.port=0",
-            "--spring.datasource.url=" + db.url(),
-            "--spring.datasource.username=" + db.user(),
-            "--spring.datasource.password=" + db.password(),
-            "--croupier.wallet.service-token-key=" + key.toBase64(),
-            "--croupier.wallet.grpc.port=" + grpcPort,
-            "--croupier.wallet.outbox.bootstrap-servers=" + bootstrapServers,
-            "--croupier.wallet.outbox.poll-interval=20ms",
-            "--croupier.wallet.outbox.delivery-timeout=15s",
-            "--croupier.tracing.sampling=1.0");
+      PostgresDatabase db,
+      String bootstrapServers,
+      ServiceTokenKey key,
+      int grpcPort,
+      String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(),
+                "--croupier.wallet.service-token-key=" + key.toBase64(),
+                "--croupier.wallet.grpc.port=" + grpcPort,
+                "--croupier.wallet.outbox.bootstrap-servers=" + bootstrapServers,
+                "--croupier.wallet.outbox.poll-interval=20ms",
+                "--croupier.wallet.outbox.delivery-timeout=15s",
+                "--croupier.tracing.sampling=1.0"));
+    args.addAll(List.of(more));
+    return new SpringApplicationBuilder(WalletApplication.class).run(args.toArray(String[]::new));
   }
 
   static int managementPort(ConfigurableApplicationContext app) {
