@@ -155,7 +155,9 @@ final class BenchTelemetry implements AutoCloseable {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
           });
-      server.setExecutor(Executors.newFixedThreadPool(2));
+      server.setExecutor(
+          Executors.newFixedThreadPool(
+              2, Thread.ofPlatform().name("otlp-sink").daemon().factory()));
       server.start();
       return server;
     } catch (IOException e) {
