@@ -25,6 +25,7 @@ final class Modules {
     DIRECTORIES.put("db", "db");
     DIRECTORIES.put("outbox", "outbox");
     DIRECTORIES.put("feature-flags", "feature-flags");
+    DIRECTORIES.put("observability", "observability");
     DIRECTORIES.put("game-plugins-api", "game-plugins/api");
     DIRECTORIES.put("game-plugins-slots", "game-plugins/slots");
     DIRECTORIES.put("game-plugins-poker", "game-plugins/poker");

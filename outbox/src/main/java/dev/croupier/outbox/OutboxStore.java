@@ -22,4 +22,10 @@ public interface OutboxStore {
 
   /** Deletes rows Kafka has acknowledged. A row already gone is no error. */
   void delete(Connection connection, List<Long> ids);
+
+  /**
+   * How many rows wait (counted up to a cap, so a long outage costs a bounded query) and when the
+   * oldest was written; for the relay's meters. Runs on a pooled connection, not the relay's.
+   */
+  Backlog backlog(Connection connection);
 }

@@ -1,11 +1,14 @@
 package dev.croupier.realtime;
 
+import dev.croupier.observability.health.KafkaHealthIndicator;
 import dev.croupier.outbox.Leadership;
 import dev.croupier.realtime.jackpot.JackpotAggregator;
 import dev.croupier.realtime.leaderboard.LeaderboardIngest;
 import dev.croupier.realtime.leaderboard.LeaderboardPublisher;
 import dev.croupier.realtime.leaderboard.Leaderboards;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,13 +30,20 @@ class RealtimeConfiguration {
   /** Arbitrary, fixed: the jackpot aggregator's leadership lock among advisory locks. */
   static final long JACKPOT_LOCK = 0x6a61636b706f74L;
 
+  /** Kafka in readiness: both aggregators read and write it. */
+  @Bean(destroyMethod = "close")
+  KafkaHealthIndicator kafkaHealthIndicator(RealtimeProperties props) {
+    return new KafkaHealthIndicator(props.bootstrapServers(), Duration.ofSeconds(3));
+  }
+
   @Bean
   Leaderboards leaderboards(DSLContext dsl) {
     return new Leaderboards(dsl, Clock.systemUTC());
   }
 
   @Bean
-  SmartLifecycle jackpotAggregatorLifecycle(RealtimeProperties props, DataSource dataSource) {
+  SmartLifecycle jackpotAggregatorLifecycle(
+      RealtimeProperties props, DataSource dataSource, MeterRegistry meters) {
     JackpotAggregator aggregator =
         new JackpotAggregator(
             new JackpotAggregator.Settings(
@@ -43,17 +53,20 @@ class RealtimeConfiguration {
                 props.jackpot().interval(),
                 props.jackpot().currencies()),
             new Leadership(dataSource, JACKPOT_LOCK),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            meters);
     return new Lifecycle(aggregator::start, aggregator::close);
   }
 
   @Bean
-  SmartLifecycle leaderboardIngestLifecycle(RealtimeProperties props, DSLContext dsl) {
+  SmartLifecycle leaderboardIngestLifecycle(
+      RealtimeProperties props, DSLContext dsl, MeterRegistry meters) {
     LeaderboardIngest ingest =
         new LeaderboardIngest(
             new LeaderboardIngest.Settings(
                 props.bootstrapServers(), props.entriesTopic(), props.leaderboard().groupId()),
-            dsl);
+            dsl,
+            meters);
     return new Lifecycle(ingest::start, ingest::close);
   }
 

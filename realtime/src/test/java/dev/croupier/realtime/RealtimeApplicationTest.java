@@ -7,6 +7,7 @@ import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.Ports;
 import dev.croupier.testsupport.KafkaExtension;
 import dev.croupier.testsupport.KafkaTopics;
+import dev.croupier.testsupport.Management;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -25,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The realtime app as the launcher runs it, on its own: it migrates its schema, consumes the real
- * wallet's entries from the broker, serves the boards and its health over HTTP, publishes the
- * jackpot pool, and answers bad requests with problem details carrying an error code.
+ * wallet's entries from the broker, serves the boards over HTTP, publishes the jackpot pool (and
+ * reports it on its management port with its readiness), and answers bad requests with problem
+ * details carrying an error code.
  */
 @ExtendWith({PostgresExtension.class, KafkaExtension.class})
 class RealtimeApplicationTest {
@@ -40,6 +43,7 @@ class RealtimeApplicationTest {
     String entries = KafkaTopics.create(bootstrap, "wallet.entries", 3);
     String jackpot = KafkaTopics.create(bootstrap, "jackpot.updates", 1);
     int port = Ports.freePort();
+    int managementPort = Ports.freePort();
     try (RealtimeTestWallet wallet = new RealtimeTestWallet(db, bootstrap, entries);
         ConfigurableApplicationContext app =
             new SpringApplicationBuilder(RealtimeApplication.class)
@@ -48,6 +52,7 @@ class RealtimeApplicationTest {
                     "--spring.datasource.username=croupier_realtime",
                     "--spring.datasource.password=" + db.password(),
                     "--server.port=" + port,
+                    "--management.server.port=" + managementPort,
                     "--croupier.realtime.bootstrap-servers=" + bootstrap,
                     "--croupier.realtime.entries-topic=" + entries,
                     "--croupier.realtime.jackpot.topic=" + jackpot,
@@ -55,7 +60,11 @@ class RealtimeApplicationTest {
                     "--croupier.realtime.leaderboard.refresh=1s",
                     "--croupier.realtime.leaderboard.group-id=realtime-app-" + UUID.randomUUID())) {
       String base = "http://127.0.0.1:" + port;
-      assertThat(get(base + "/health").body().path("status").asString()).isEqualTo("UP");
+      Management management = Management.at(managementPort);
+      Management.Health ready = management.readiness();
+      assertThat(ready.httpStatus()).isEqualTo(200);
+      assertThat(ready.components()).containsEntry("db", "UP").containsEntry("kafka", "UP");
+      assertThat(management.liveness().status()).isEqualTo("UP");
 
       UUID user = UUID.randomUUID();
       long player = wallet.fundedPlayer(user, 10_000);
@@ -76,13 +85,28 @@ class RealtimeApplicationTest {
           .as("the biggest win on the board")
           .contains(900L);
 
-      // The pool the house paid into is published on the jackpot topic.
+      // The pool the house paid into is published on the jackpot topic, and reported as a gauge.
       await()
           .atMost(Duration.ofSeconds(30))
           .until(
               () ->
                   KafkaTopics.readAll(bootstrap, jackpot, StringDeserializer.class).stream()
                       .anyMatch(r -> r.value() != null && r.value().contains("COIN")));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                String scrape = management.prometheus();
+                assertThat(
+                        Management.sum(scrape, "croupier_jackpot_pool", Map.of("currency", "COIN")))
+                    .isEqualTo(5);
+                assertThat(
+                        Management.sum(
+                            scrape,
+                            "kafka_consumer_fetch_manager_records_consumed_total",
+                            Map.of()))
+                    .isPositive();
+              });
 
       // The last hours' revenue (summed, in case the rounds straddle an hour): the two rounds'
       // stakes (300 + 200) and the 900 won.

@@ -58,6 +58,7 @@ class FakeGamesEndToEndTest {
                     "--spring.datasource.username=croupier_game",
                     "--spring.datasource.password=" + db.password(),
                     "--server.port=" + Ports.freePort(),
+                    "--management.server.port=0",
                     "--croupier.temporal.target=" + temporal.target(),
                     "--croupier.temporal.task-queue=fake-games-test",
                     "--croupier.wallet.target=" + wallet.target(),

@@ -24,6 +24,7 @@ public final class WorkerProcess implements AutoCloseable {
   private final Map<String, String> env;
   private final Path logFile;
   private final int port = Ports.freePort();
+  private final int managementPort = Ports.freePort();
   private ManagedProcess process;
   private int starts;
 
@@ -58,6 +59,7 @@ public final class WorkerProcess implements AutoCloseable {
                 "CROUPIER_DB_USER", "croupier_game",
                 "CROUPIER_DB_PASSWORD", db.password(),
                 "CROUPIER_WORKERS_PORT", String.valueOf(port),
+                "CROUPIER_WORKERS_MANAGEMENT_PORT", String.valueOf(managementPort),
                 "CROUPIER_SEED_SEALING_KEYS", SEED_SEALING_KEYS));
     all.putAll(wallet.clientEnvironment("workers"));
     all.putAll(extraEnv);
@@ -99,6 +101,11 @@ public final class WorkerProcess implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The management port (health, Prometheus). */
+  public int managementPort() {
+    return managementPort;
   }
 
   public Path logFile() {

@@ -2,6 +2,7 @@ package dev.croupier.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -17,6 +18,7 @@ import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.Wager;
+import dev.croupier.testsupport.Management;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
@@ -33,9 +35,11 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,8 +48,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The packaged workers app: configuration, Flyway, the session worker on its task queue, health and
- * game recall over HTTP on loopback.
+ * The packaged workers app: configuration, Flyway, the session worker on its task queue, game
+ * recall over HTTP on loopback, and its management port: readiness naming each dependency and the
+ * Prometheus scrape with the Temporal SDK's, the wallet client's and the game's meters.
  */
 @ExtendWith({PostgresExtension.class, TemporalServerExtension.class})
 class WorkersApplicationTest {
@@ -55,6 +60,7 @@ class WorkersApplicationTest {
       throws Exception {
     int port = Ports.freePort();
     KeyPair gatewayKey = rsaKey();
+    int managementPort = Ports.freePort();
     try (TestWallet wallet = TestWallet.start(db);
         ConfigurableApplicationContext app =
             new SpringApplicationBuilder(WorkersApplication.class)
@@ -63,8 +69,11 @@ class WorkersApplicationTest {
                     "--spring.datasource.username=croupier_game",
                     "--spring.datasource.password=" + db.password(),
                     "--server.port=" + port,
+                    "--management.server.port=" + managementPort,
                     "--croupier.temporal.target=" + temporal.target(),
                     "--croupier.temporal.task-queue=workers-app-test",
+                    // No broker in this test: the table outbox is relayed in TableEventRelayTest.
+                    "--croupier.tables.relay.enabled=false",
                     "--croupier.wallet.target=" + wallet.target(),
                     "--croupier.wallet.tls.certificate=" + wallet.tls("workers").certificate(),
                     "--croupier.wallet.tls.private-key=" + wallet.tls("workers").privateKey(),
@@ -95,7 +104,6 @@ class WorkersApplicationTest {
       String otherPlayer = token(gatewayKey, UUID.randomUUID(), List.of("PLAYER"));
       String staff = token(gatewayKey, UUID.randomUUID(), List.of("COMPLIANCE"));
       String forged = token(rsaKey(), user, List.of("COMPLIANCE"));
-      HttpResponse<String> health = get(http, base + "/health", null);
       HttpResponse<String> last = get(http, base + "/recall/users/" + user + "/last-games", player);
       HttpResponse<String> missing =
           get(http, base + "/recall/sessions/" + s.sessionId() + "/rounds/99", staff);
@@ -115,8 +123,6 @@ class WorkersApplicationTest {
           "VALIDATION_FAILED");
       assertProblem(get(http, base + "/recall/nothing-here", staff), 404, "UNKNOWN_PATH");
 
-      assertThat(health.statusCode()).isEqualTo(200);
-      assertThat(health.body()).contains("\"POLLING\"");
       assertThat(last.statusCode()).isEqualTo(200);
       assertThat(last.body())
           .contains("\"round\":3", "\"round\":2", "\"round\":1", "rng.replay")
@@ -124,6 +130,60 @@ class WorkersApplicationTest {
           .doesNotContain("\"passed\":false");
       assertThat(missing.statusCode()).isEqualTo(404);
       assertThat(missing.body()).contains("UNKNOWN_SESSION");
+
+      sessions.open(user, new GameRef("slot-classic", "1.0.0"), null, SessionOptions.DEFAULTS);
+      Management management = Management.at(managementPort);
+      Management.Health ready = management.readiness();
+      assertThat(ready.httpStatus()).isEqualTo(200);
+      assertThat(ready.components())
+          .containsEntry("db", "UP")
+          .containsEntry("temporal", "UP")
+          .containsEntry("wallet", "UP")
+          .containsEntry("sessionWorker", "UP")
+          .doesNotContainKey("kafka");
+      assertThat(management.liveness().status()).isEqualTo("UP");
+      await()
+          .atMost(Duration.ofSeconds(45))
+          .untilAsserted(
+              () -> {
+                String scrape = management.prometheus();
+                assertThat(
+                        Management.sum(
+                            scrape,
+                            "croupier_game_rounds_total",
+                            Map.of("game", "slot-classic@1.0.0", "application", "workers")))
+                    .isEqualTo(3);
+                assertThat(
+                        Management.sum(
+                            scrape,
+                            "grpc_client_seconds_count",
+                            Map.of("rpc_method", "PostTransaction", "grpc_status_code", "OK")))
+                    .isGreaterThanOrEqualTo(3);
+                // The Temporal SDK's own meters, reported every 10 s.
+                assertThat(
+                        Management.sum(
+                            scrape,
+                            "temporal_workflow_task_execution_latency_seconds_count",
+                            Map.of("workflow_type", "GameSessionWorkflow")))
+                    .isPositive();
+                assertThat(Management.sum(scrape, "hikaricp_connections_max", Map.of()))
+                    .isPositive();
+                // Readiness as meters, for alerts that name what is down.
+                assertThat(Management.sum(scrape, "croupier_ready", Map.of())).isEqualTo(1);
+                assertThat(
+                        Management.sum(
+                            scrape, "croupier_dependency_up", Map.of("component", "wallet")))
+                    .isEqualTo(1);
+                // The session left open, and the configured tables, as the workers count them.
+                assertThat(
+                        Management.sum(
+                            scrape,
+                            "croupier_game_sessions_open",
+                            Map.of("game", "slot-classic@1.0.0")))
+                    .isEqualTo(1);
+                assertThat(Management.sum(scrape, "croupier_game_tables_open", Map.of()))
+                    .isGreaterThanOrEqualTo(3);
+              });
     }
   }
 
@@ -139,6 +199,7 @@ class WorkersApplicationTest {
                         "--spring.datasource.username=croupier_game",
                         "--spring.datasource.password=" + db.password(),
                         "--server.port=0",
+                        "--management.server.port=0",
                         "--croupier.temporal.target=" + temporal.target(),
                         "--croupier.wallet.target=127.0.0.1:1",
                         "--croupier.wallet.tls.certificate=" + workers.certificate(),

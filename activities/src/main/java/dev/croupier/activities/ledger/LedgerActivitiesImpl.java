@@ -25,6 +25,9 @@ import dev.croupier.workflows.session.PostedRound;
 import dev.croupier.workflows.session.RoundPosting;
 import dev.croupier.workflows.session.SessionAccounts;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,6 +61,8 @@ public final class LedgerActivitiesImpl implements LedgerActivities {
   private final WalletGrpc.WalletBlockingStub wallet;
   private final Duration deadline;
   private final long jackpotReseed;
+  private final MeterRegistry meters;
+  private final Map<String, Counter> rounds = new ConcurrentHashMap<>();
   // System accounts never change once opened: one lookup per currency and type per process.
   private final Map<String, Long> systemAccounts = new ConcurrentHashMap<>();
 
@@ -77,12 +82,28 @@ public final class LedgerActivitiesImpl implements LedgerActivities {
    */
   public LedgerActivitiesImpl(
       WalletGrpc.WalletBlockingStub wallet, Duration deadline, long jackpotReseed) {
+    this(wallet, deadline, jackpotReseed, new CompositeMeterRegistry());
+  }
+
+  /**
+   * @param wallet a stub with service-token credentials
+   * @param deadline the deadline of each call; a call that exceeds it is retried with the same key
+   * @param jackpotReseed minor units the house puts into a jackpot pool right after paying it, in
+   *     the same post; {@code >= 0}
+   * @param meters where {@code croupier.game.rounds{game}} (rounds posted, each once) goes
+   */
+  public LedgerActivitiesImpl(
+      WalletGrpc.WalletBlockingStub wallet,
+      Duration deadline,
+      long jackpotReseed,
+      MeterRegistry meters) {
     if (jackpotReseed < 0) {
       throw new IllegalArgumentException("jackpotReseed must be >= 0");
     }
     this.wallet = wallet;
     this.deadline = deadline;
     this.jackpotReseed = jackpotReseed;
+    this.meters = meters;
   }
 
   @Override
@@ -129,6 +150,9 @@ public final class LedgerActivitiesImpl implements LedgerActivities {
     }
     try {
       PostTransactionResponse response = stub().postTransaction(request.build());
+      if (!response.getReplayed()) {
+        countRound(p.game());
+      }
       long balance =
           response.getBalancesList().stream()
               .filter(b -> b.getAccountId() == a.player())
@@ -148,6 +172,19 @@ public final class LedgerActivitiesImpl implements LedgerActivities {
     } catch (StatusRuntimeException e) {
       throw classify(e);
     }
+  }
+
+  private void countRound(String game) {
+    String tag = game == null || game.isBlank() ? "unknown" : game;
+    rounds
+        .computeIfAbsent(
+            tag,
+            g ->
+                Counter.builder("croupier.game.rounds")
+                    .description("Rounds posted to the ledger, each once, by game")
+                    .tag("game", g)
+                    .register(meters))
+        .increment();
   }
 
   @Override

@@ -9,10 +9,15 @@ import dev.croupier.workflows.table.TableEvent;
 import dev.croupier.workflows.table.TableEventActivities;
 import dev.croupier.workflows.table.TableEventBatch;
 import dev.croupier.workflows.table.TableSummary;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a table's events to its outbox (the game store's {@code game.table_event_outbox}) in one
@@ -25,6 +30,8 @@ public final class TableEventActivitiesImpl implements TableEventActivities {
   public static final String HOLE_CARDS_SEALED = "holeCardsSealed";
 
   private final TableEventOutbox outbox;
+  private final MeterRegistry meters;
+  private final Map<String, Counter> events = new ConcurrentHashMap<>();
   private final ObjectMapper json;
   private final HoleCardSealer sealer;
   private final String eventsTopic;
@@ -40,6 +47,21 @@ public final class TableEventActivitiesImpl implements TableEventActivities {
       HoleCardSealer sealer,
       String eventsTopic,
       String lobbyTopic) {
+    this(outbox, json, sealer, eventsTopic, lobbyTopic, new CompositeMeterRegistry());
+  }
+
+  /**
+   * The same, counting the public events it writes in {@code croupier.game.table.events{type}} (at
+   * least once: a retried append counts again, though it writes nothing new).
+   */
+  public TableEventActivitiesImpl(
+      TableEventOutbox outbox,
+      ObjectMapper json,
+      HoleCardSealer sealer,
+      String eventsTopic,
+      String lobbyTopic,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.outbox = outbox;
     this.json = json;
     this.sealer = sealer;
@@ -53,6 +75,9 @@ public final class TableEventActivitiesImpl implements TableEventActivities {
     for (TableEvent e : batch.events()) {
       try {
         Row row = row(batch.tableId(), e);
+        if (row.topic().equals(eventsTopic)) {
+          count(row.type());
+        }
         rows.add(
             new TableEventOutbox.Row(
                 e.seq(), row.topic(), row.type(), e.handNumber(), row.payload()));
@@ -61,6 +86,18 @@ public final class TableEventActivitiesImpl implements TableEventActivities {
       }
     }
     outbox.append(batch.tableId(), rows);
+  }
+
+  private void count(String type) {
+    events
+        .computeIfAbsent(
+            type,
+            t ->
+                Counter.builder("croupier.game.table.events")
+                    .description("Table events written to the outbox, by type")
+                    .tag("type", t)
+                    .register(meters))
+        .increment();
   }
 
   private record Row(String topic, String type, String payload) {}

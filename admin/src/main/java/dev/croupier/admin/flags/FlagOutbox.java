@@ -3,6 +3,7 @@ package dev.croupier.admin.flags;
 import static dev.croupier.db.jooq.admin.Tables.FLAG_OUTBOX;
 
 import dev.croupier.db.jooq.admin.tables.records.FlagOutboxRecord;
+import dev.croupier.outbox.Backlog;
 import dev.croupier.outbox.OutboxRecord;
 import dev.croupier.outbox.OutboxStore;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,16 @@ final class FlagOutbox implements OutboxStore {
               Map.of("type", "flag")));
     }
     return records;
+  }
+
+  @Override
+  public Backlog backlog(Connection connection) {
+    var dsl = DSL.using(connection, SQLDialect.POSTGRES);
+    var row = dsl.select(DSL.count(), DSL.min(FLAG_OUTBOX.CREATED_AT)).from(FLAG_OUTBOX).fetchOne();
+    if (row == null || row.value1() == 0) {
+      return Backlog.EMPTY;
+    }
+    return new Backlog(row.value1(), row.value2().toInstant());
   }
 
   @Override

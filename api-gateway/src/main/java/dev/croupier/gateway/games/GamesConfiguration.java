@@ -4,6 +4,7 @@ import dev.croupier.client.CallSettings;
 import dev.croupier.client.TemporalTls;
 import dev.croupier.client.sessions.GameSessions;
 import dev.croupier.games.api.GameRegistry;
+import dev.croupier.observability.temporal.TemporalTelemetry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -11,7 +12,10 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The installed games and the Temporal client that opens, plays and closes their sessions. */
+/**
+ * The installed games and the Temporal client that opens, plays and closes their sessions, with the
+ * Temporal SDK's metrics and tracing: a bet's Update is a child span of its WebSocket frame.
+ */
 @Configuration(proxyBeanMethods = false)
 class GamesConfiguration {
 
@@ -21,19 +25,28 @@ class GamesConfiguration {
   }
 
   @Bean(destroyMethod = "shutdown")
-  WorkflowServiceStubs workflowServiceStubs(TemporalClientProperties temporal) {
+  WorkflowServiceStubs workflowServiceStubs(
+      TemporalClientProperties temporal, TemporalTelemetry telemetry) {
     // Connects lazily: the gateway starts, and serves identity, while Temporal is still coming up.
     TemporalClientProperties.Tls tls = temporal.tls();
     return WorkflowServiceStubs.newServiceStubs(
         new TemporalTls(tls.certificate(), tls.privateKey(), tls.trustedCa(), tls.serverName())
-            .applyTo(WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()))
+            .applyTo(
+                WorkflowServiceStubsOptions.newBuilder()
+                    .setTarget(temporal.target())
+                    .setMetricsScope(telemetry.metricsScope()))
             .build());
   }
 
   @Bean
-  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalClientProperties temporal) {
+  WorkflowClient workflowClient(
+      WorkflowServiceStubs stubs, TemporalClientProperties temporal, TemporalTelemetry telemetry) {
     return WorkflowClient.newInstance(
-        stubs, WorkflowClientOptions.newBuilder().setNamespace(temporal.namespace()).build());
+        stubs,
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(temporal.namespace())
+            .setInterceptors(telemetry.clientInterceptors())
+            .build());
   }
 
   @Bean

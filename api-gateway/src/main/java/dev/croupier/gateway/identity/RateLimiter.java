@@ -1,8 +1,12 @@
 package dev.croupier.gateway.identity;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,11 +31,27 @@ public class RateLimiter {
   private final RateLimitRepository buckets;
   private final Clock clock;
   private final AtomicLong nextPurgeMicros = new AtomicLong();
+  private final Map<RateLimitAction, Counter> refusals = new EnumMap<>(RateLimitAction.class);
 
-  RateLimiter(RateLimitProperties properties, RateLimitRepository buckets, Clock clock) {
+  /**
+   * @param meters where {@code croupier.gateway.rate_limit.refusals{action}} goes
+   */
+  RateLimiter(
+      RateLimitProperties properties,
+      RateLimitRepository buckets,
+      Clock clock,
+      MeterRegistry meters) {
     this.properties = properties;
     this.buckets = buckets;
     this.clock = clock;
+    for (RateLimitAction action : RateLimitAction.values()) {
+      refusals.put(
+          action,
+          Counter.builder("croupier.gateway.rate_limit.refusals")
+              .description("Requests refused by a rate limit, by action")
+              .tag("action", action.name().toLowerCase(java.util.Locale.ROOT))
+              .register(meters));
+    }
   }
 
   /**
@@ -59,7 +79,11 @@ public class RateLimiter {
       log.warn("rate limit store unavailable, letting {} through: {}", action, e.getMessage());
       return Decision.ALLOWED;
     }
-    return wait.map(w -> new Decision(false, Duration.ofNanos(w * 1_000))).orElse(Decision.ALLOWED);
+    if (wait.isEmpty()) {
+      return Decision.ALLOWED;
+    }
+    refusals.get(action).increment();
+    return new Decision(false, Duration.ofNanos(wait.get() * 1_000));
   }
 
   private void purgeNowAndThen(long nowMicros) {

@@ -6,6 +6,9 @@ import dev.croupier.gateway.ws.RealtimeFeeds;
 import dev.croupier.gateway.ws.ServerEvent;
 import dev.croupier.gateway.ws.Sockets;
 import dev.croupier.gateway.ws.Topic;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -75,9 +78,22 @@ class KafkaRealtime implements RealtimeFeeds, SmartLifecycle {
   private volatile @Nullable Thread loop;
   private volatile boolean running;
 
-  KafkaRealtime(RealtimeProperties properties, Sockets sockets) {
+  private final MeterRegistry meters;
+  private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
+
+  KafkaRealtime(RealtimeProperties properties, Sockets sockets, MeterRegistry meters) {
     this.properties = properties;
     this.sockets = sockets;
+    this.meters = meters;
+  }
+
+  /** Counts a record this node took from a realtime topic, for the feeds' dashboard. */
+  private void countFeed(String feed) {
+    Counter.builder("croupier.gateway.feed.events")
+        .description("Records taken from the realtime topics and pushed to subscribers")
+        .tag("feed", feed)
+        .register(meters)
+        .increment();
   }
 
   @Override
@@ -145,6 +161,7 @@ class KafkaRealtime implements RealtimeFeeds, SmartLifecycle {
         }
         sockets.push(Topic.LOBBY, tablesEvent());
       }
+      countFeed("tables");
       return;
     }
     if (value == null || !value.isObject()) {
@@ -161,6 +178,7 @@ class KafkaRealtime implements RealtimeFeeds, SmartLifecycle {
           }
         }
         sockets.push(Topic.LOBBY, e);
+        countFeed("chat");
       }
     } else if (topic.equals(properties.jackpotTopic())) {
       ServerEvent e =
@@ -172,6 +190,7 @@ class KafkaRealtime implements RealtimeFeeds, SmartLifecycle {
           jackpot = pushed;
         }
         sockets.push(Topic.JACKPOT, pushed);
+        countFeed("jackpot");
       }
     } else if (topic.equals(properties.leaderboardTopic())) {
       ServerEvent e = event(value, "leaderboard.update", Set.of("leaderboard.update"), true);
@@ -181,6 +200,7 @@ class KafkaRealtime implements RealtimeFeeds, SmartLifecycle {
           boards.put(p.path("board").asString("") + "/" + p.path("period").asString(""), e);
         }
         sockets.push(Topic.LEADERBOARD, e);
+        countFeed("leaderboard");
       }
     }
   }
@@ -345,6 +365,14 @@ class KafkaRealtime implements RealtimeFeeds, SmartLifecycle {
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
     c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     consumer = new KafkaConsumer<>(c);
+    for (AutoCloseable client : List.of(producer, consumer)) {
+      KafkaClientMetrics m =
+          client instanceof KafkaProducer<?, ?> kp
+              ? new KafkaClientMetrics(kp)
+              : new KafkaClientMetrics((KafkaConsumer<?, ?>) client);
+      m.bindTo(meters);
+      clientMetrics.add(m);
+    }
     running = true;
     Thread t = Thread.ofPlatform().name("gateway-realtime").daemon().start(this::run);
     loop = t;
@@ -372,6 +400,8 @@ class KafkaRealtime implements RealtimeFeeds, SmartLifecycle {
     producer = null;
     consumer = null;
     loop = null;
+    clientMetrics.forEach(KafkaClientMetrics::close);
+    clientMetrics.clear();
   }
 
   @Override

@@ -61,6 +61,7 @@ class MessageDispatcher {
   private final RealtimeFeeds feeds;
   private final Frames frames;
   private final TableDesk tables;
+  private final FrameTelemetry telemetry;
   private final Cache<String, String> betFingerprints;
 
   MessageDispatcher(
@@ -74,6 +75,7 @@ class MessageDispatcher {
       RealtimeFeeds feeds,
       Frames frames,
       TableDesk tables,
+      FrameTelemetry telemetry,
       WsProperties properties) {
     this.sessions = sessions;
     this.games = games;
@@ -85,6 +87,7 @@ class MessageDispatcher {
     this.feeds = feeds;
     this.frames = frames;
     this.tables = tables;
+    this.telemetry = telemetry;
     this.betFingerprints =
         Caffeine.newBuilder()
             .expireAfterWrite(properties.replayWindow())
@@ -92,7 +95,12 @@ class MessageDispatcher {
             .build();
   }
 
-  void dispatch(Connection c, ClientMessage message) {
+  /**
+   * Carries out {@code message} and answers it.
+   *
+   * @return {@link FrameTelemetry#OK}, or the error code of the error frame it answered with
+   */
+  String dispatch(Connection c, ClientMessage message) {
     try {
       switch (message) {
         case OpenSession m -> open(c, m);
@@ -123,6 +131,7 @@ class MessageDispatcher {
                 false);
         case TableMessage m -> tables.handle(c, m);
       }
+      return FrameTelemetry.OK;
     } catch (CroupierException e) {
       if (e.code() == ErrorCode.NOT_YOUR_SESSION) {
         log.warn(
@@ -134,12 +143,15 @@ class MessageDispatcher {
             c.ip());
       }
       c.send(frames.error(message.id(), e.code(), messageOf(e)), false);
+      return e.code().name();
     } catch (ProtocolException e) {
       c.send(frames.error(e.re(), e.code(), e.getMessage()), false);
+      return e.code().name();
     } catch (RuntimeException e) {
       log.error("request {} of user {} failed", message.id(), c.player().userId(), e);
       c.send(
           frames.error(message.id(), ErrorCode.INTERNAL, ErrorCode.INTERNAL.description()), false);
+      return ErrorCode.INTERNAL.name();
     }
   }
 
@@ -152,6 +164,7 @@ class MessageDispatcher {
     // flag, checked at every bet below, so turning the flag on or off reaches open sessions too.
     OpenedSession opened =
         sessions.open(c.player().userId(), d.ref(), m.clientSeed(), sessionSettings.options(true));
+    telemetry.rememberGame(opened.sessionId(), d.ref().toString());
     log.info(
         "user {} opened session {} on {} from {}",
         c.player().userId(),
@@ -222,6 +235,9 @@ class MessageDispatcher {
 
   private void state(Connection c, SessionState m) {
     SessionView v = sessions.state(c.player().userId(), m.sessionId());
+    if (v.game() != null) {
+      telemetry.rememberGame(v.sessionId(), v.game().toString());
+    }
     if (!v.ready() || v.commitment() == null) {
       throw new CroupierException(ErrorCode.UNAVAILABLE, "The session is still opening.");
     }
@@ -332,7 +348,7 @@ class MessageDispatcher {
     };
   }
 
-  private static String sessionOf(ClientMessage m) {
+  static String sessionOf(ClientMessage m) {
     return switch (m) {
       case PlaceBet x -> x.sessionId().toString();
       case CloseSession x -> x.sessionId().toString();
@@ -341,7 +357,7 @@ class MessageDispatcher {
     };
   }
 
-  private static String typeOf(ClientMessage m) {
+  static String typeOf(ClientMessage m) {
     return switch (m) {
       case OpenSession x -> "session.open";
       case CloseSession x -> "session.close";

@@ -34,6 +34,7 @@ class PlayerSocketHandler extends TextWebSocketHandler {
   private final RateLimiter rateLimiter;
   private final WsProperties properties;
   private final ExecutorService executor;
+  private final FrameTelemetry telemetry;
 
   PlayerSocketHandler(
       Sockets sockets,
@@ -41,7 +42,8 @@ class PlayerSocketHandler extends TextWebSocketHandler {
       Frames frames,
       RateLimiter rateLimiter,
       WsProperties properties,
-      ExecutorService executor) {
+      ExecutorService executor,
+      FrameTelemetry telemetry) {
     this.sockets = sockets;
     this.dispatcher = dispatcher;
     this.messages = new ClientMessages(frames.mapper());
@@ -49,6 +51,7 @@ class PlayerSocketHandler extends TextWebSocketHandler {
     this.rateLimiter = rateLimiter;
     this.properties = properties;
     this.executor = executor;
+    this.telemetry = telemetry;
   }
 
   @Override
@@ -86,6 +89,7 @@ class PlayerSocketHandler extends TextWebSocketHandler {
 
   @Override
   protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+    long received = System.nanoTime();
     Connection c = (Connection) session.getAttributes().get(HandshakeAuth.CONNECTION);
     if (c == null || !c.isOpen() || sockets.find(c.id()) == null) {
       return;
@@ -116,7 +120,7 @@ class PlayerSocketHandler extends TextWebSocketHandler {
     executor.execute(
         () -> {
           try {
-            dispatcher.dispatch(c, parsed);
+            telemetry.handle(c, parsed, received, () -> dispatcher.dispatch(c, parsed));
           } finally {
             c.leave();
           }

@@ -1,5 +1,7 @@
 package dev.croupier.gateway.ws;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,8 +24,11 @@ public class Sockets {
   private final Map<UUID, Set<Connection>> byTable = new ConcurrentHashMap<>();
   private final JsonMapper json;
 
-  public Sockets(Frames frames) {
+  public Sockets(Frames frames, MeterRegistry meters) {
     this.json = frames.mapper();
+    Gauge.builder("croupier.gateway.sockets", all, Map::size)
+        .description("Player WebSockets open on this gateway node")
+        .register(meters);
     for (Topic t : Topic.values()) {
       byTopic.put(t, ConcurrentHashMap.newKeySet());
     }

@@ -26,12 +26,13 @@ class WebSocketConfiguration implements WebSocketConfigurer {
       RateLimiter rateLimiter,
       Players players,
       WsProperties properties,
-      ExecutorService socketExecutor) {
+      ExecutorService socketExecutor,
+      FrameTelemetry telemetry) {
     this.properties = properties;
     this.auth = new HandshakeAuth(players);
     this.handler =
         new PlayerSocketHandler(
-            sockets, dispatcher, frames, rateLimiter, properties, socketExecutor);
+            sockets, dispatcher, frames, rateLimiter, properties, socketExecutor, telemetry);
   }
 
   @Override

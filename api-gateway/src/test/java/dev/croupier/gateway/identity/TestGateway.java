@@ -64,6 +64,7 @@ public final class TestGateway implements AutoCloseable {
     TestWallet wallet = TestWallet.start(db);
     Map<String, Object> props = new HashMap<>();
     props.put("server.port", 0);
+    props.put("management.server.port", 0);
     props.put("spring.datasource.url", db.url());
     props.put("spring.datasource.username", "croupier_identity");
     props.put("spring.datasource.password", db.password());
@@ -101,6 +102,11 @@ public final class TestGateway implements AutoCloseable {
   static String randomIp() {
     int n = NEXT_IP.incrementAndGet();
     return "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
+  }
+
+  /** The gateway's management port (health, Prometheus), bound to loopback. */
+  public int managementPort() {
+    return context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
   }
 
   String url(String path) {

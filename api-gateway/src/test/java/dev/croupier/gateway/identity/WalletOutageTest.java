@@ -3,9 +3,12 @@ package dev.croupier.gateway.identity;
 import static dev.croupier.gateway.identity.TestGateway.PASSWORD;
 import static dev.croupier.gateway.identity.TestGateway.randomIp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.croupier.testsupport.Management;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Registration is crash-safe: the user is written first, and a wallet that is down only delays the
  * welcome grant, which the next login settles; however often it is retried, it is granted once.
+ * Meanwhile the gateway's readiness names the wallet as down, and then up again.
  */
 @ExtendWith(PostgresExtension.class)
 class WalletOutageTest {
@@ -33,7 +37,22 @@ class WalletOutageTest {
 
   @Test
   void aGrantOwedDuringAWalletOutageIsSettledAtTheNextLoginExactlyOnce() {
+    Management management = Management.at(gateway.managementPort());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> "UP".equals(management.readiness().components().get("wallet")));
     gateway.wallet.stop();
+    // Readiness names the wallet, with the reason; liveness does not move.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              Management.Health h = management.readiness();
+              assertThat(h.httpStatus()).isEqualTo(503);
+              assertThat(h.components()).containsEntry("wallet", "DOWN");
+              assertThat(h.error("wallet")).contains("croupier.wallet.v1.Wallet is unreachable");
+            });
+    assertThat(management.liveness().status()).isEqualTo("UP");
     TestGateway.Response registered =
         gateway.post(
             "/auth/register",
@@ -50,6 +69,9 @@ class WalletOutageTest {
         .isEqualTo(200);
 
     gateway.wallet.restart();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> "UP".equals(management.readiness().components().get("wallet")));
     TestGateway.Response login = gateway.login("sam@example.com", PASSWORD, randomIp());
     assertThat(login.status()).isEqualTo(200);
     assertThat(

@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.TemporalServer;
 import dev.croupier.testsupport.KafkaExtension;
+import dev.croupier.testsupport.Management;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
@@ -85,6 +86,87 @@ class WsGatewayTest {
     JsonNode opened = c.request("session.open", Map.of("gameId", "slot-classic"));
     assertThat(opened.path("type").asString()).isEqualTo("session.opened");
     return opened.at("/payload/sessionId").asString();
+  }
+
+  // ---- what ops see ------------------------------------------------------------------------
+
+  @Test
+  void managementPortNeedsNoTokenAndCountsBetsTheirLatencySocketsAndLogins() throws Exception {
+    Management management = Management.at(node.managementPort());
+    Management.Health ready = management.readiness();
+    assertThat(ready.httpStatus()).isEqualTo(200);
+    assertThat(ready.components())
+        .containsEntry("db", "UP")
+        .containsEntry("temporal", "UP")
+        .containsEntry("wallet", "UP")
+        .containsEntry("kafka", "UP");
+    // The scrape answered above without a token; the player port does not serve it at all.
+    java.net.http.HttpResponse<String> onPlayerPort =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(node.http("/actuator/prometheus")))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(onPlayerPort.statusCode()).isIn(401, 404);
+
+    Map<String, String> okSlot = Map.of("game", "slot-classic@1.0.0", "outcome", "ok");
+    Map<String, String> tooSmall =
+        Map.of("game", "slot-classic@1.0.0", "outcome", "BET_BELOW_MINIMUM");
+    String before = management.prometheus();
+    WsStack.Player p = node.newPlayer("Otto");
+    node.post("/auth/login", Map.of("email", p.email(), "password", "not the password"), 401);
+    WsClient c = connect(p);
+    String session = openSlot(c);
+    for (int i = 0; i < 3; i++) {
+      assertThat(c.request("bet.place", bet(session, 100)).path("type").asString())
+          .isEqualTo("bet.result");
+    }
+    assertThat(c.request("bet.place", bet(session, 50)).path("code").asString())
+        .isEqualTo("BET_BELOW_MINIMUM");
+
+    String after = management.prometheus();
+    assertThat(delta(before, after, "croupier_gateway_bets_total", okSlot)).isEqualTo(3);
+    assertThat(delta(before, after, "croupier_gateway_bets_total", tooSmall)).isEqualTo(1);
+    assertThat(delta(before, after, "croupier_gateway_bet_latency_seconds_count", okSlot))
+        .isEqualTo(3);
+    // The histogram has the 250 ms bucket the p99 alert reads.
+    assertThat(after)
+        .contains("croupier_gateway_bet_latency_seconds_bucket{")
+        .contains("le=\"0.25\"");
+    assertThat(Management.sum(after, "croupier_gateway_sockets", Map.of()))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(
+            delta(
+                before,
+                after,
+                "croupier_identity_logins_total",
+                Map.of("method", "password", "outcome", "failure")))
+        .isEqualTo(1);
+    assertThat(
+            delta(
+                before,
+                after,
+                "croupier_gateway_ws_frame_seconds_count",
+                Map.of("type", "bet.place")))
+        .isEqualTo(4);
+    // Registration opened the player's account through the wallet's gRPC client.
+    assertThat(
+            delta(
+                before,
+                after,
+                "grpc_client_seconds_count",
+                Map.of("rpc_method", "OpenAccount", "grpc_status_code", "OK")))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(
+            Management.sum(
+                after, "http_server_requests_seconds_count", Map.of("uri", "/auth/login")))
+        .isGreaterThanOrEqualTo(2);
+  }
+
+  private static double delta(
+      String before, String after, String name, Map<String, String> labels) {
+    return Management.sum(after, name, labels) - Management.sum(before, name, labels);
   }
 
   // ---- the upgrade -------------------------------------------------------------------------

@@ -183,6 +183,7 @@ final class WsStack implements AutoCloseable {
   Node startNode(Map<String, Object> overrides) {
     Map<String, Object> props = new HashMap<>();
     props.put("server.port", 0);
+    props.put("management.server.port", 0);
     props.put("spring.datasource.url", db.url());
     props.put("spring.datasource.username", "croupier_identity");
     props.put("spring.datasource.password", db.password());
@@ -276,6 +277,11 @@ final class WsStack implements AutoCloseable {
 
     String http(String path) {
       return "http://127.0.0.1:" + port + path;
+    }
+
+    /** The node's management port (health, Prometheus), bound to loopback. */
+    int managementPort() {
+      return context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
     }
 
     URI wsUri() {

@@ -54,6 +54,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -84,6 +85,9 @@ public final class SessionBench {
   static final String FLOOR_QUEUE = "bench-floor";
   static final String STUBBED_QUEUE = "bench-sessions-stubbed";
 
+  /** How bets are made: in a root span, as the gateway makes them, when telemetry is on. */
+  private static BenchTelemetry BETS = BenchTelemetry.of(false);
+
   private SessionBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -93,6 +97,11 @@ public final class SessionBench {
     Duration run = Duration.ofSeconds(Long.getLong("bench.duration.s", 20));
     Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup.s", 5));
     Path out = Path.of(System.getProperty("bench.out", "bench/results/session-bench.txt"));
+    // "on": metrics and tracing wired as the apps wire them (bench/run-telemetry-cost.sh).
+    boolean telemetryOn = "on".equals(System.getProperty("bench.telemetry", "off"));
+    // "ab": only what the telemetry A/B compares (100 sessions, and the open loop at a fixed rate).
+    boolean abOnly = "ab".equals(System.getProperty("bench.phases", "all"));
+    double abRate = Double.parseDouble(System.getProperty("bench.open.rate", "40"));
 
     Flyway.configure()
         .dataSource(dbUrl, dbUser, dbPassword)
@@ -104,13 +113,23 @@ public final class SessionBench {
         new TemporalSettings(
             Ports.LOOPBACK, Ports.freePort(), Ports.freePort(), TemporalSettings.DEFAULT_NAMESPACE);
     List<String> report = new ArrayList<>();
-    try (TemporalServer temporal =
+    try (BenchTelemetry telemetry = BenchTelemetry.of(telemetryOn);
+        TemporalServer temporal =
             TemporalServer.start(settings, state, state.resolve("temporal.log"), log::info);
-        BenchWallet wallet = new BenchWallet(dbUrl, dbUser, dbPassword)) {
-      report.add("server=" + temporal.kind() + " target=" + temporal.target());
+        BenchWallet wallet = new BenchWallet(dbUrl, dbUser, dbPassword, telemetry)) {
+      report.add(
+          "server="
+              + temporal.kind()
+              + " target="
+              + temporal.target()
+              + " telemetry="
+              + (telemetryOn ? "on" : "off"));
       WorkflowServiceStubs service =
           WorkflowServiceStubs.newServiceStubs(
-              WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
+              WorkflowServiceStubsOptions.newBuilder()
+                  .setTarget(temporal.target())
+                  .setMetricsScope(telemetry.temporal.metricsScope())
+                  .build());
       WorkflowClient client =
           WorkflowClient.newInstance(
               service,
@@ -118,6 +137,7 @@ public final class SessionBench {
                   .setNamespace(settings.namespace())
                   // Seeds sealed in payloads, as the workers app seals them.
                   .setDataConverter(SeedSealing.random().dataConverter())
+                  .setInterceptors(telemetry.temporal.clientInterceptors())
                   .build());
       PGSimpleDataSource ds = new PGSimpleDataSource();
       ds.setUrl(dbUrl);
@@ -133,6 +153,7 @@ public final class SessionBench {
                   .setWorkflowCacheSize(10_000)
                   .setMaxWorkflowThreadCount(20_000)
                   .setUsingVirtualWorkflowThreads(true)
+                  .setWorkerInterceptors(telemetry.temporal.workerInterceptors())
                   .build());
       WorkerOptions workerOptions =
           WorkerOptions.newBuilder()
@@ -147,7 +168,11 @@ public final class SessionBench {
       sessionsWorker.registerActivitiesImplementations(
           new GamePluginActivitiesImpl(GameRegistry.load(SessionBench.class.getClassLoader())),
           new SeedActivitiesImpl(new SecureRandom()),
-          new LedgerActivitiesImpl(wallet.stub, Duration.ofSeconds(5)),
+          new LedgerActivitiesImpl(
+              wallet.stub,
+              Duration.ofSeconds(5),
+              LedgerActivitiesImpl.DEFAULT_JACKPOT_RESEED,
+              telemetry.registry),
           new SessionProjectionActivitiesImpl(
               new SessionProjection(DSL.using(pool, SQLDialect.POSTGRES))));
       Worker stubbedWorker = factory.newWorker(STUBBED_QUEUE, workerOptions);
@@ -165,6 +190,33 @@ public final class SessionBench {
           new GameSessions(
               client,
               new CallSettings(SESSIONS_QUEUE, Duration.ofSeconds(10), Duration.ofSeconds(120)));
+      BETS = telemetry;
+
+      if (abOnly) {
+        List<OpenedSession> hundred = open(sessions, wallet, 100);
+        double bets100 = saturate(sessions, hundred, warmup, run);
+        long[] latencies = openLoop(sessions, hundred, abRate, run);
+        double p50 = percentile(latencies, 0.50);
+        double p99 = percentile(latencies, 0.99);
+        report.add(
+            String.format(
+                Locale.ROOT,
+                "RESULT telemetry=%s bets_per_s=%.1f open_rate=%.1f open_bets=%d p50_ms=%.1f"
+                    + " p99_ms=%.1f",
+                telemetryOn ? "on" : "off",
+                bets100,
+                abRate,
+                latencies.length,
+                p50,
+                p99));
+        factory.shutdownNow();
+        service.shutdownNow();
+        pool.close();
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.write(out, report);
+        report.forEach(log::info);
+        return;
+      }
 
       double floor = floor(client, 100, warmup, run);
       report.add(String.format(Locale.ROOT, "floor: 100 workflows, %.1f updates/s", floor));
@@ -270,11 +322,13 @@ public final class SessionBench {
         run,
         i -> {
           OpenedSession s = open.get(i);
-          sessions.placeBet(
-              BenchWallet.userOf(s),
-              s.sessionId(),
-              "bench-" + n.incrementAndGet(),
-              new Wager(100, Wager.COIN));
+          BETS.bet(
+              () ->
+                  sessions.placeBet(
+                      BenchWallet.userOf(s),
+                      s.sessionId(),
+                      "bench-" + n.incrementAndGet(),
+                      new Wager(100, Wager.COIN)));
         });
   }
 
@@ -331,11 +385,13 @@ public final class SessionBench {
                 if (wait > 0) {
                   Thread.sleep(Duration.ofNanos(wait));
                 }
-                sessions.placeBet(
-                    BenchWallet.userOf(s),
-                    s.sessionId(),
-                    "open-" + n.incrementAndGet(),
-                    new Wager(100, Wager.COIN));
+                BETS.bet(
+                    () ->
+                        sessions.placeBet(
+                            BenchWallet.userOf(s),
+                            s.sessionId(),
+                            "open-" + n.incrementAndGet(),
+                            new Wager(100, Wager.COIN)));
                 mine[k++] = System.nanoTime() - due;
               }
               return null;
@@ -393,39 +449,64 @@ public final class SessionBench {
     final WalletGrpc.WalletBlockingStub admin;
 
     public BenchWallet(String url, String user, String password) {
+      this(url, user, password, BenchTelemetry.of(false));
+    }
+
+    /**
+     * The wallet with metrics and tracing as {@code telemetry} has them: on, it samples every post
+     * and exports its spans to the telemetry's sink; off, it keeps no meter and no span.
+     */
+    BenchWallet(String url, String user, String password, BenchTelemetry telemetry) {
+      List<String> args = new ArrayList<>();
+      if (telemetry.on) {
+        args.add("--croupier.tracing.sampling=1.0");
+        args.add("--croupier.tracing.otlp-endpoint=" + telemetry.otlpEndpoint());
+      } else {
+        args.add("--management.tracing.export.enabled=false");
+        args.add("--croupier.tracing.sampling=0");
+        args.add("--management.metrics.enable.all=false");
+      }
+      args.add("--croupier.log-format=text");
       context =
           new SpringApplicationBuilder(WalletApplication.class)
               .run(
-                  "--spring.config.name=wallet-bench",
-                  "--spring.main.web-application-type=none",
-                  "--spring.datasource.url=" + url,
-                  "--spring.datasource.username=" + user,
-                  "--spring.datasource.password=" + password,
-                  "--spring.datasource.hikari.maximum-pool-size=16",
-                  "--spring.flyway.locations=classpath:db/migration",
-                  // The bench connects as the owner, which may migrate.
-                  "--spring.flyway.enabled=true",
-                  "--spring.jooq.sql-dialect=postgres",
-                  "--croupier.wallet.real-money-enabled=false",
-                  "--croupier.wallet.tls.certificate=" + tls.tls(ServiceNames.WALLET).certificate(),
-                  "--croupier.wallet.tls.private-key=" + tls.tls(ServiceNames.WALLET).privateKey(),
-                  "--croupier.wallet.tls.trusted-ca=" + tls.tls(ServiceNames.WALLET).trustedCa(),
-                  "--croupier.wallet.welcome-grant.currency=COIN",
-                  "--croupier.wallet.welcome-grant.amount=0",
-                  "--croupier.wallet.grpc.host=" + Ports.LOOPBACK,
-                  "--croupier.wallet.grpc.port=" + port,
-                  "--croupier.wallet.posting.committers=4",
-                  "--croupier.wallet.posting.max-batch=128",
-                  "--croupier.wallet.posting.queue-capacity=8192",
-                  "--croupier.wallet.posting.max-legs=32",
-                  "--croupier.wallet.outbox.enabled=false",
-                  "--croupier.wallet.outbox.bootstrap-servers=127.0.0.1:1",
-                  "--croupier.wallet.outbox.topic=wallet.entries",
-                  "--croupier.wallet.outbox.batch-size=100",
-                  "--croupier.wallet.outbox.poll-interval=1s",
-                  "--croupier.wallet.outbox.delivery-timeout=5s");
+                  Stream.concat(
+                          args.stream(),
+                          Stream.of(
+                              "--spring.config.name=wallet-bench",
+                              "--spring.main.web-application-type=none",
+                              "--spring.datasource.url=" + url,
+                              "--spring.datasource.username=" + user,
+                              "--spring.datasource.password=" + password,
+                              "--spring.datasource.hikari.maximum-pool-size=16",
+                              "--spring.flyway.locations=classpath:db/migration",
+                              // The bench connects as the owner, which may migrate.
+                              "--spring.flyway.enabled=true",
+                              "--spring.jooq.sql-dialect=postgres",
+                              "--croupier.wallet.real-money-enabled=false",
+                              "--croupier.wallet.tls.certificate="
+                                  + tls.tls(ServiceNames.WALLET).certificate(),
+                              "--croupier.wallet.tls.private-key="
+                                  + tls.tls(ServiceNames.WALLET).privateKey(),
+                              "--croupier.wallet.tls.trusted-ca="
+                                  + tls.tls(ServiceNames.WALLET).trustedCa(),
+                              "--croupier.wallet.welcome-grant.currency=COIN",
+                              "--croupier.wallet.welcome-grant.amount=0",
+                              "--croupier.wallet.grpc.host=" + Ports.LOOPBACK,
+                              "--croupier.wallet.grpc.port=" + port,
+                              "--croupier.wallet.posting.committers=4",
+                              "--croupier.wallet.posting.max-batch=128",
+                              "--croupier.wallet.posting.queue-capacity=8192",
+                              "--croupier.wallet.posting.max-legs=32",
+                              "--croupier.wallet.outbox.enabled=false",
+                              "--croupier.wallet.outbox.bootstrap-servers=127.0.0.1:1",
+                              "--croupier.wallet.outbox.topic=wallet.entries",
+                              "--croupier.wallet.outbox.batch-size=100",
+                              "--croupier.wallet.outbox.poll-interval=1s",
+                              "--croupier.wallet.outbox.delivery-timeout=5s"))
+                      .toArray(String[]::new));
       String target = Ports.LOOPBACK + ":" + port;
-      channel = tls.tls(ServiceNames.WORKERS).walletChannel(target);
+      channel = tls.tls(ServiceNames.WORKERS).walletChannel(target, telemetry.walletInterceptors());
       stub = WalletGrpc.newBlockingStub(channel);
       adminChannel = tls.tls(ServiceNames.ADMIN).walletChannel(target);
       admin = WalletGrpc.newBlockingStub(adminChannel);

@@ -82,4 +82,16 @@ final class ProjectionRepository {
   private static OffsetDateTime time(long millis) {
     return Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC);
   }
+
+  /** Open sessions by {@code gameId@version}, from the partial index of open sessions. */
+  java.util.Map<String, Long> openSessionsByGame(DSLContext ctx) {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    ctx.select(SESSIONS.GAME_ID, SESSIONS.GAME_VERSION, org.jooq.impl.DSL.count())
+        .from(SESSIONS)
+        .where(SESSIONS.STATUS.eq(SessionStatus.OPEN.name()))
+        .groupBy(SESSIONS.GAME_ID, SESSIONS.GAME_VERSION)
+        .fetch()
+        .forEach(r -> out.put(r.value1() + "@" + r.value2(), r.value3().longValue()));
+    return out;
+  }
 }

@@ -37,6 +37,11 @@ public final class SessionProjection {
     this.dsl = dsl;
   }
 
+  /** The sessions open now, by {@code gameId@version}: what the workers report as a gauge. */
+  public java.util.Map<String, Long> openSessionsByGame() {
+    return repository.openSessionsByGame(dsl);
+  }
+
   /** Records a session that opened. */
   public void openSession(SessionRecord session) {
     dsl.transaction(c -> repository.insertSession(c.dsl(), session));

@@ -3,11 +3,15 @@ package dev.croupier.gamestore.tables;
 import static dev.croupier.db.jooq.game.Tables.TABLE_EVENT_OUTBOX;
 
 import dev.croupier.db.jooq.game.tables.records.TableEventOutboxRecord;
+import dev.croupier.outbox.Backlog;
 import dev.croupier.outbox.OutboxRecord;
 import dev.croupier.outbox.OutboxStore;
+import dev.croupier.outbox.OutboxTracing;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,11 +24,15 @@ import org.jooq.impl.DSL;
  * {@code game.table_event_outbox}: the events of each table step, written in one transaction once
  * per {@code (table_id, seq)}, and read by the shared relay, which publishes each row to its topic
  * keyed by table id (so a table's records stay in {@code seq} order on one partition) with headers
- * {@code type} and {@code seq}, and deletes it once acknowledged.
+ * {@code type} and {@code seq} (and {@code traceparent}, the step's trace, when it was traced), and
+ * deletes it once acknowledged.
  */
 public final class TableEventOutbox implements OutboxStore {
   /** Arbitrary, fixed: identifies the table relay's leadership lock ("table"). */
   private static final long RELAY_LOCK = 0x7461626c65L;
+
+  /** The backlog is counted up to this many rows, so a long Kafka outage costs a bounded query. */
+  static final int BACKLOG_CAP = 1_000_000;
 
   /**
    * One row to write.
@@ -49,10 +57,11 @@ public final class TableEventOutbox implements OutboxStore {
   }
 
   /**
-   * Writes one step's rows in one transaction. Idempotent by {@code (tableId, seq)}: a repeat (a
-   * retried activity, a replayed workflow task) writes nothing new.
+   * Writes one step's rows in one transaction, with the current trace context. Idempotent by {@code
+   * (tableId, seq)}: a repeat (a retried activity, a replayed workflow task) writes nothing new.
    */
   public void append(UUID tableId, List<Row> rows) {
+    String traceParent = OutboxTracing.current();
     dsl.transaction(
         c -> {
           for (Row row : rows) {
@@ -64,6 +73,7 @@ public final class TableEventOutbox implements OutboxStore {
                 .set(TABLE_EVENT_OUTBOX.TYPE, row.type())
                 .set(TABLE_EVENT_OUTBOX.HAND_NUMBER, row.handNumber())
                 .set(TABLE_EVENT_OUTBOX.PAYLOAD, row.payload())
+                .set(TABLE_EVENT_OUTBOX.TRACE_PARENT, traceParent)
                 .onConflictDoNothing()
                 .execute();
           }
@@ -84,15 +94,38 @@ public final class TableEventOutbox implements OutboxStore {
             .orderBy(TABLE_EVENT_OUTBOX.ID)
             .limit(limit)
             .fetch()) {
+      Map<String, String> headers = new HashMap<>(4);
+      headers.put("type", r.getType());
+      headers.put("seq", String.valueOf(r.getSeq()));
+      if (r.getTraceParent() != null) {
+        headers.put(OutboxTracing.HEADER, r.getTraceParent());
+      }
       records.add(
           new OutboxRecord(
               r.getId(),
               r.getTopic(),
               r.getTableId().toString(),
               r.getPayload() == null ? null : r.getPayload().getBytes(StandardCharsets.UTF_8),
-              Map.of("type", r.getType(), "seq", String.valueOf(r.getSeq()))));
+              headers));
     }
     return records;
+  }
+
+  @Override
+  public Backlog backlog(Connection connection) {
+    DSLContext d = DSL.using(connection, SQLDialect.POSTGRES);
+    int rows =
+        d.fetchCount(d.select(TABLE_EVENT_OUTBOX.ID).from(TABLE_EVENT_OUTBOX).limit(BACKLOG_CAP));
+    if (rows == 0) {
+      return Backlog.EMPTY;
+    }
+    OffsetDateTime oldest =
+        d.select(TABLE_EVENT_OUTBOX.CREATED_AT)
+            .from(TABLE_EVENT_OUTBOX)
+            .orderBy(TABLE_EVENT_OUTBOX.ID)
+            .limit(1)
+            .fetchOne(TABLE_EVENT_OUTBOX.CREATED_AT);
+    return new Backlog(rows, oldest == null ? null : oldest.toInstant());
   }
 
   @Override

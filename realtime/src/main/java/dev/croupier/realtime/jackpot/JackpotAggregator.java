@@ -4,6 +4,11 @@ import dev.croupier.outbox.Leadership;
 import dev.croupier.realtime.internal.DisplayNames;
 import dev.croupier.realtime.internal.KafkaClients;
 import dev.croupier.wallet.api.WalletEntryEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -87,8 +93,12 @@ public final class JackpotAggregator implements AutoCloseable {
         }
       };
 
+  private final MeterRegistry meters;
+  private final Map<String, AtomicLong> poolGauges = new ConcurrentHashMap<>();
   private KafkaProducer<String, String> producer;
   private KafkaConsumer<String, byte[]> consumer;
+  private KafkaClientMetrics producerMetrics;
+  private KafkaClientMetrics consumerMetrics;
   private final AtomicLong recordsRead = new AtomicLong();
   private volatile boolean running;
   private volatile Thread thread;
@@ -97,9 +107,20 @@ public final class JackpotAggregator implements AutoCloseable {
    * @param leadership decides which worker aggregates; null when this one always does
    */
   public JackpotAggregator(Settings settings, Leadership leadership, Clock clock) {
+    this(settings, leadership, clock, new CompositeMeterRegistry());
+  }
+
+  /**
+   * The same, reporting {@code croupier.jackpot.pool{currency}} (the pool last published, in minor
+   * units, by the leader), {@code croupier.jackpot.wins{currency}} and its Kafka clients' meters to
+   * {@code meters}.
+   */
+  public JackpotAggregator(
+      Settings settings, Leadership leadership, Clock clock, MeterRegistry meters) {
     this.settings = settings;
     this.leadership = leadership;
     this.clock = clock;
+    this.meters = meters;
   }
 
   /** Called on the aggregator's thread for every pool entry it reads (for measurements). */
@@ -120,6 +141,8 @@ public final class JackpotAggregator implements AutoCloseable {
     }
     running = true;
     producer = KafkaClients.producer(settings.bootstrapServers(), clientId);
+    producerMetrics = new KafkaClientMetrics(producer);
+    producerMetrics.bindTo(meters);
     thread = Thread.ofPlatform().name("workers-jackpot").daemon().start(this::run);
   }
 
@@ -173,6 +196,8 @@ public final class JackpotAggregator implements AutoCloseable {
     pools.clear();
     Map<Integer, Long> offsets = restore();
     consumer = KafkaClients.entryConsumer(settings.bootstrapServers(), clientId + "-entries", null);
+    consumerMetrics = new KafkaClientMetrics(consumer);
+    consumerMetrics.bindTo(meters);
     List<TopicPartition> partitions = new ArrayList<>();
     for (PartitionInfo p :
         consumer.partitionsFor(settings.entriesTopic(), Duration.ofSeconds(10))) {
@@ -304,7 +329,21 @@ public final class JackpotAggregator implements AutoCloseable {
       record.put("entryOffset", pool.offset());
       record.set("offsets", offsets);
       send("pool/" + currency, record);
+      poolGauge(currency).set(pool.balance());
     }
+  }
+
+  private AtomicLong poolGauge(String currency) {
+    return poolGauges.computeIfAbsent(
+        currency,
+        c -> {
+          AtomicLong value = new AtomicLong();
+          Gauge.builder("croupier.jackpot.pool", value, AtomicLong::get)
+              .description("The progressive jackpot pool last published, in minor units")
+              .tag("currency", c)
+              .register(meters);
+          return value;
+        });
   }
 
   private void publishWin(WalletEntryEvent e) {
@@ -321,6 +360,11 @@ public final class JackpotAggregator implements AutoCloseable {
     record.put("sessionId", e.sessionId());
     record.put("round", e.round());
     send("won/" + e.transactionId(), record);
+    Counter.builder("croupier.jackpot.wins")
+        .description("Jackpot wins announced")
+        .tag("currency", e.currency())
+        .register(meters)
+        .increment();
   }
 
   private void send(String key, ObjectNode record) {
@@ -345,6 +389,10 @@ public final class JackpotAggregator implements AutoCloseable {
   }
 
   private void dropConsumer() {
+    if (consumerMetrics != null) {
+      consumerMetrics.close();
+      consumerMetrics = null;
+    }
     if (consumer != null) {
       try {
         consumer.close(Duration.ofSeconds(2));
@@ -377,6 +425,9 @@ public final class JackpotAggregator implements AutoCloseable {
       }
     }
     producer.close(Duration.ofSeconds(5));
+    if (producerMetrics != null) {
+      producerMetrics.close();
+    }
     if (leadership != null) {
       leadership.release();
     }

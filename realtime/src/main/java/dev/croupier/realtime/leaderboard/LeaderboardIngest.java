@@ -4,6 +4,9 @@ import dev.croupier.realtime.internal.KafkaClients;
 import dev.croupier.realtime.leaderboard.LeaderboardRepository.Key;
 import dev.croupier.realtime.leaderboard.Scoring.Counted;
 import dev.croupier.wallet.api.WalletEntryEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,13 +48,20 @@ public final class LeaderboardIngest implements AutoCloseable {
   private final LeaderboardRepository repository = new LeaderboardRepository();
   private final String clientId = "workers-leaderboards-" + UUID.randomUUID();
   private final AtomicLong counted = new AtomicLong();
+  private final MeterRegistry meters;
   private volatile KafkaConsumer<String, byte[]> consumer;
   private volatile boolean running;
   private volatile Thread thread;
 
   public LeaderboardIngest(Settings settings, DSLContext dsl) {
+    this(settings, dsl, new CompositeMeterRegistry());
+  }
+
+  /** The same, with its consumer's Kafka meters (lag among them) in {@code meters}. */
+  public LeaderboardIngest(Settings settings, DSLContext dsl, MeterRegistry meters) {
     this.settings = settings;
     this.dsl = dsl;
+    this.meters = meters;
   }
 
   public synchronized void start() {
@@ -72,6 +82,8 @@ public final class LeaderboardIngest implements AutoCloseable {
       KafkaConsumer<String, byte[]> c =
           KafkaClients.entryConsumer(settings.bootstrapServers(), clientId, settings.groupId());
       consumer = c;
+      KafkaClientMetrics metrics = new KafkaClientMetrics(c);
+      metrics.bindTo(meters);
       try {
         c.subscribe(List.of(settings.topic()), new SeekToStored(c));
         while (running) {
@@ -90,6 +102,7 @@ public final class LeaderboardIngest implements AutoCloseable {
         log.warn("leaderboard batch failed, resuming from the stored offsets: {}", e.toString());
         LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
       } finally {
+        metrics.close();
         c.close(Duration.ofSeconds(2));
         consumer = null;
       }

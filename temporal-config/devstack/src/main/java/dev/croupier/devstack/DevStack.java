@@ -31,7 +31,9 @@ public final class DevStack implements AutoCloseable {
   /**
    * Everything the dev stack needs to know; every address can be changed by environment: {@code
    * CROUPIER_DB_*}, {@code CROUPIER_TEMPORAL_TARGET}, {@code CROUPIER_KAFKA_BOOTSTRAP}, and {@code
-   * CROUPIER_EMBEDDED} (which services to run here; default {@code temporal,kafka}).
+   * CROUPIER_EMBEDDED} (which services to run here; default {@code temporal,kafka}; {@code
+   * prometheus} adds Prometheus, which the launcher starts after the apps it scrapes, on {@code
+   * CROUPIER_PROMETHEUS_PORT}, default 9089).
    */
   public record Config(
       Path home,
@@ -39,7 +41,9 @@ public final class DevStack implements AutoCloseable {
       TemporalSettings temporal,
       String kafkaBootstrap,
       boolean embeddedTemporal,
-      boolean embeddedKafka) {
+      boolean embeddedKafka,
+      boolean embeddedPrometheus,
+      int prometheusPort) {
 
     public static Config fromEnvironment(Path home) {
       return from(home, System.getenv());
@@ -56,7 +60,9 @@ public final class DevStack implements AutoCloseable {
           TemporalSettings.from(env),
           env.getOrDefault("CROUPIER_KAFKA_BOOTSTRAP", Ports.LOOPBACK + ":9092"),
           embedded.contains("temporal"),
-          embedded.contains("kafka"));
+          embedded.contains("kafka"),
+          embedded.contains("prometheus"),
+          Integer.parseInt(env.getOrDefault("CROUPIER_PROMETHEUS_PORT", "9089")));
     }
 
     public Path logs() {

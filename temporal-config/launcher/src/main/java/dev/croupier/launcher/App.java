@@ -8,9 +8,10 @@ import java.util.stream.Stream;
 
 /**
  * A Croupier app the launcher runs as its own process: where its runnable jar is built, the
- * environment variable that sets its port, how to show its address, the service name its mutual-TLS
- * certificate carries (the wallet authorizes callers by it), and the database role it connects as
- * (rights on its own context's schema only).
+ * environment variables that set its port and its management port (health and Prometheus, on
+ * loopback), how to show its address, the service name its mutual-TLS certificate carries (the
+ * wallet authorizes callers by it), and the database role it connects as (rights on its own
+ * context's schema only).
  */
 record App(
     String name,
@@ -19,7 +20,9 @@ record App(
     int defaultPort,
     String scheme,
     String identity,
-    String dbRole) {
+    String dbRole,
+    String managementPortVariable,
+    int defaultManagementPort) {
 
   /** Every app, in start order: the wallet first, since the others call it. */
   static final List<App> ALL =
@@ -31,7 +34,9 @@ record App(
               9090,
               "grpc",
               "wallet",
-              "croupier_wallet"),
+              "croupier_wallet",
+              "CROUPIER_WALLET_MANAGEMENT_PORT",
+              9091),
           new App(
               "realtime",
               "realtime",
@@ -39,7 +44,9 @@ record App(
               8083,
               "http",
               "realtime",
-              "croupier_realtime"),
+              "croupier_realtime",
+              "CROUPIER_REALTIME_MANAGEMENT_PORT",
+              9083),
           new App(
               "workers",
               "workers",
@@ -47,7 +54,9 @@ record App(
               8082,
               "http",
               "workers",
-              "croupier_game"),
+              "croupier_game",
+              "CROUPIER_WORKERS_MANAGEMENT_PORT",
+              9082),
           new App(
               "gateway",
               "api-gateway",
@@ -55,9 +64,24 @@ record App(
               8080,
               "http",
               "api-gateway",
-              "croupier_identity"),
+              "croupier_identity",
+              "CROUPIER_GATEWAY_MANAGEMENT_PORT",
+              9080),
           new App(
-              "admin", "admin", "CROUPIER_ADMIN_PORT", 8081, "http", "admin", "croupier_admin"));
+              "admin",
+              "admin",
+              "CROUPIER_ADMIN_PORT",
+              8081,
+              "http",
+              "admin",
+              "croupier_admin",
+              "CROUPIER_ADMIN_MANAGEMENT_PORT",
+              9081));
+
+  /** The scrape job of its nodes in Prometheus: {@code croupier-<name>}. */
+  String job() {
+    return "croupier-" + name;
+  }
 
   /** Overrides the app's database role, e.g. {@code CROUPIER_WALLET_DB_USER}. */
   String dbRoleVariable() {

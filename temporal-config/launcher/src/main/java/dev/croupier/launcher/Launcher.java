@@ -6,6 +6,7 @@ import dev.croupier.devstack.DevStackException;
 import dev.croupier.devstack.ManagedProcess;
 import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.PostgresSettings;
+import dev.croupier.devstack.PrometheusServer;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -67,12 +69,14 @@ public final class Launcher {
         Path.of(env.getOrDefault("CROUPIER_STATE_DIR", root.resolve(".croupier").toString()));
     DevStack.Config config = DevStack.Config.from(home, env);
     say("Croupier dev stack, state in " + home);
+    requireFreePorts(config);
     DevStack stack = DevStack.start(config, this::say);
     track(stack);
 
     migrate(config.postgres());
     Map<String, String> appEnv = appEnvironment(stack);
     List<String> urls = new ArrayList<>();
+    Map<String, String> scraped = new LinkedHashMap<>();
     for (App app : App.ALL) {
       var jar = app.executableJar(root);
       if (jar.isEmpty()) {
@@ -83,8 +87,17 @@ public final class Launcher {
       }
       int port =
           Integer.parseInt(env.getOrDefault(app.portVariable(), String.valueOf(app.defaultPort())));
+      int managementPort =
+          Integer.parseInt(
+              env.getOrDefault(
+                  app.managementPortVariable(), String.valueOf(app.defaultManagementPort())));
       Ports.requireFree(app.name(), Ports.LOOPBACK, port, app.portVariable());
-      say("Starting " + app.name() + " on port " + port);
+      Ports.requireFree(
+          app.name() + "'s management",
+          Ports.LOOPBACK,
+          managementPort,
+          app.managementPortVariable());
+      say("Starting " + app.name() + " on port " + port + " (management " + managementPort + ")");
       Map<String, String> processEnv = new HashMap<>(appEnv);
       processEnv.put(app.portVariable(), String.valueOf(port));
       processEnv.putAll(tlsEnvironment(home, app));
@@ -92,6 +105,7 @@ public final class Launcher {
       processEnv.put(
           "CROUPIER_DB_PASSWORD",
           env.getOrDefault(app.dbPasswordVariable(), config.postgres().password()));
+      processEnv.put(app.managementPortVariable(), String.valueOf(managementPort));
       ManagedProcess process =
           ManagedProcess.start(
               app.name(),
@@ -101,12 +115,29 @@ public final class Launcher {
               processEnv);
       track(process);
       Ports.awaitOpen(app.name(), Ports.LOOPBACK, port, Duration.ofSeconds(120), process::isAlive);
-      urls.add("  %-18s %s://%s:%d".formatted(app.name(), app.scheme(), Ports.LOOPBACK, port));
+      urls.add(
+          "  %-18s %s://%s:%d  (health, metrics: http://%s:%d/actuator)"
+              .formatted(
+                  app.name(), app.scheme(), Ports.LOOPBACK, port, Ports.LOOPBACK, managementPort));
       if (app.name().equals("admin")) {
         urls.add(
             "  %-18s first time: admin/bin/croupier-admin bootstrap-admin --email=<you> --name=<name>"
                 .formatted(""));
       }
+      scraped.put(app.job(), Ports.LOOPBACK + ":" + managementPort);
+    }
+
+    PrometheusServer prometheus = null;
+    if (config.embeddedPrometheus()) {
+      say("Starting Prometheus on port " + config.prometheusPort());
+      prometheus =
+          PrometheusServer.start(
+              config.home().resolve("prometheus"),
+              config.prometheusPort(),
+              scraped,
+              root.resolve("ops/prometheus/alerts.yml"),
+              config.logs().resolve("prometheus.log"));
+      track(prometheus);
     }
 
     say("");
@@ -144,7 +175,41 @@ public final class Launcher {
                 config.kafkaBootstrap(),
                 stack.kafka().isPresent() ? "embedded KRaft" : "external"));
     urls.forEach(this::say);
-    say("  %-18s %s".formatted("Logs", config.logs()));
+    if (prometheus != null) {
+      say(
+          "  %-18s %s (alerts: %s/alerts)"
+              .formatted("Prometheus", prometheus.url(), prometheus.url()));
+    }
+    say(
+        "  %-18s %s (JSON lines; CROUPIER_LOG_FORMAT=text for plain ones)"
+            .formatted("Logs", config.logs()));
+  }
+
+  /**
+   * The apps' ports and Prometheus's, checked before anything starts: a taken one costs nothing.
+   */
+  private void requireFreePorts(DevStack.Config config) {
+    for (App app : App.ALL) {
+      if (app.executableJar(root).isEmpty()) {
+        continue;
+      }
+      Ports.requireFree(
+          app.name(),
+          Ports.LOOPBACK,
+          Integer.parseInt(env.getOrDefault(app.portVariable(), String.valueOf(app.defaultPort()))),
+          app.portVariable());
+      Ports.requireFree(
+          app.name() + "'s management",
+          Ports.LOOPBACK,
+          Integer.parseInt(
+              env.getOrDefault(
+                  app.managementPortVariable(), String.valueOf(app.defaultManagementPort()))),
+          app.managementPortVariable());
+    }
+    if (config.embeddedPrometheus()) {
+      Ports.requireFree(
+          "Prometheus", Ports.LOOPBACK, config.prometheusPort(), "CROUPIER_PROMETHEUS_PORT");
+    }
   }
 
   private Map<String, String> appEnvironment(DevStack stack) {
@@ -159,6 +224,10 @@ public final class Launcher {
     for (App app : App.ALL) {
       String port = env.getOrDefault(app.portVariable(), String.valueOf(app.defaultPort()));
       appEnv.put(app.portVariable(), port);
+    }
+    // With a collector configured, the dev stack traces every request unless told otherwise.
+    if (!env.getOrDefault("CROUPIER_TRACING_OTLP_ENDPOINT", "").isBlank()) {
+      appEnv.put("CROUPIER_TRACING_SAMPLING", env.getOrDefault("CROUPIER_TRACING_SAMPLING", "1.0"));
     }
     appEnv.put(
         "CROUPIER_WALLET_TARGET", Ports.LOOPBACK + ":" + appEnv.get("CROUPIER_WALLET_GRPC_PORT"));

@@ -50,6 +50,24 @@ class LauncherBadConfigurationTest {
   }
 
   @Test
+  void takenManagementPortSaysWhichAppAndWhichSettingMovesIt() throws Exception {
+    Map<String, String> env = env();
+    try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getByName(Ports.LOOPBACK))) {
+      env.put("CROUPIER_GATEWAY_MANAGEMENT_PORT", String.valueOf(squatter.getLocalPort()));
+
+      String output = runToExit(env);
+
+      assertThat(output)
+          .contains(
+              "croupier: Port 127.0.0.1:"
+                  + squatter.getLocalPort()
+                  + " for gateway's management is already taken")
+          .contains("CROUPIER_GATEWAY_MANAGEMENT_PORT");
+      assertOneClearLine(output);
+    }
+  }
+
+  @Test
   void unreachableExternalKafkaSaysWhereAndWhatToDo() throws Exception {
     Map<String, String> env = env();
     env.put("CROUPIER_EMBEDDED", "temporal");

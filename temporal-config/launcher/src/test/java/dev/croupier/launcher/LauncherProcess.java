@@ -41,7 +41,9 @@ final class LauncherProcess {
     env.put("CROUPIER_IDENTITY_GRPC_PORT", String.valueOf(Ports.freePort()));
     for (App app : App.ALL) {
       env.put(app.portVariable(), String.valueOf(Ports.freePort()));
+      env.put(app.managementPortVariable(), String.valueOf(Ports.freePort()));
     }
+    env.put("CROUPIER_PROMETHEUS_PORT", String.valueOf(Ports.freePort()));
     return env;
   }
 

@@ -1,5 +1,6 @@
 package dev.croupier.wallet;
 
+import dev.croupier.observability.health.KafkaHealthIndicator;
 import dev.croupier.outbox.OutboxRelay;
 import dev.croupier.wallet.accounts.AccountCatalog;
 import dev.croupier.wallet.accounts.AccountService;
@@ -13,13 +14,23 @@ import dev.croupier.wallet.ledger.AccountType;
 import dev.croupier.wallet.outbox.WalletOutbox;
 import dev.croupier.wallet.posting.PostingEngine;
 import dev.croupier.wallet.posting.PostingSettings;
+import dev.croupier.wallet.posting.PostingTelemetry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.grpc.ObservationGrpcServerInterceptor;
+import io.micrometer.observation.ObservationRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +39,8 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the wallet from its properties. Beans start in order: ledger, relay, then gRPC. */
 @Configuration(proxyBeanMethods = false)
 class WalletConfiguration {
+  /** How often the gRPC health service's answer is brought up to date with the database. */
+  static final Duration SERVING_CHECK = Duration.ofSeconds(2);
 
   @Bean
   AccountCatalog accountCatalog(
@@ -49,13 +62,19 @@ class WalletConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  PostingEngine postingEngine(DSLContext dsl, AccountCatalog catalog, WalletProperties props) {
+  PostingEngine postingEngine(
+      DSLContext dsl,
+      AccountCatalog catalog,
+      WalletProperties props,
+      MeterRegistry registry,
+      OpenTelemetry openTelemetry) {
     WalletProperties.Posting p = props.posting();
     PostingEngine engine =
         new PostingEngine(
             dsl,
             catalog,
-            new PostingSettings(p.committers(), p.maxBatch(), p.queueCapacity(), p.maxLegs()));
+            new PostingSettings(p.committers(), p.maxBatch(), p.queueCapacity(), p.maxLegs()),
+            PostingTelemetry.of(registry, openTelemetry));
     engine.start();
     return engine;
   }
@@ -94,9 +113,20 @@ class WalletConfiguration {
             props.welcomeGrant().currency(), props.welcomeGrant().amount()));
   }
 
+  /** Kafka in readiness, where this wallet relays its outbox. */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(name = "croupier.wallet.outbox.enabled", havingValue = "true")
+  KafkaHealthIndicator kafkaHealthIndicator(WalletProperties props) {
+    return new KafkaHealthIndicator(props.outbox().bootstrapServers(), Duration.ofSeconds(3));
+  }
+
   @Bean
   SmartLifecycle outboxRelayLifecycle(
-      DataSource dataSource, WalletProperties props, PostingEngine engine) {
+      DataSource dataSource,
+      WalletProperties props,
+      PostingEngine engine,
+      MeterRegistry registry,
+      OpenTelemetry openTelemetry) {
     WalletProperties.Outbox o = props.outbox();
     if (!o.enabled()) {
       return new Lifecycle(0, () -> {}, () -> {});
@@ -110,13 +140,22 @@ class WalletConfiguration {
                 o.bootstrapServers(),
                 o.batchSize(),
                 o.pollInterval(),
-                o.deliveryTimeout()));
+                o.deliveryTimeout()),
+            new OutboxRelay.Telemetry(registry, openTelemetry));
     engine.onCommit(relay::wakeUp);
     return new Lifecycle(0, relay::start, relay::close);
   }
 
+  /**
+   * The gRPC server, with metrics and a span for every call, and the standard health service, which
+   * answers {@code SERVING} while the database answers (checked every {@link #SERVING_CHECK}).
+   */
   @Bean
-  SmartLifecycle grpcServerLifecycle(WalletProperties props, WalletGrpcService service) {
+  SmartLifecycle grpcServerLifecycle(
+      WalletProperties props,
+      WalletGrpcService service,
+      ObservationRegistry observations,
+      DataSource dataSource) {
     WalletProperties.Tls tls = props.tls();
     GrpcServer server =
         new GrpcServer(
@@ -124,8 +163,33 @@ class WalletConfiguration {
             props.grpc().port(),
             ServiceTls.of(tls.certificate(), tls.privateKey(), tls.trustedCa()),
             service,
-            new TlsCallerInterceptor());
-    return new Lifecycle(10, server::start, server::close);
+            new TlsCallerInterceptor(),
+            new ObservationGrpcServerInterceptor(observations));
+    ScheduledExecutorService checks =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("wallet-serving-check").daemon().factory());
+    return new Lifecycle(
+        10,
+        () -> {
+          server.start();
+          checks.scheduleWithFixedDelay(
+              () -> server.serving(databaseAnswers(dataSource)),
+              0,
+              SERVING_CHECK.toMillis(),
+              TimeUnit.MILLISECONDS);
+        },
+        () -> {
+          checks.shutdownNow();
+          server.close();
+        });
+  }
+
+  private static boolean databaseAnswers(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(2);
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   /** Starts and stops a component with the application context, in phase order. */

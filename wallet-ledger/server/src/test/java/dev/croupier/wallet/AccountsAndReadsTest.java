@@ -107,7 +107,9 @@ class AccountsAndReadsTest {
     assertThat(listed.get(0).getBalance()).isEqualTo(250);
     assertThat(listed).allMatch(b -> b.getOwnerId().equals(owner));
     assertThat(
-            w.wallet.getBalance(GetBalanceRequest.newBuilder().setAccountId(house).build()).getOwnerId())
+            w.wallet
+                .getBalance(GetBalanceRequest.newBuilder().setAccountId(house).build())
+                .getOwnerId())
         .as("a system account has no owner")
         .isEmpty();
     assertThat(listed.get(0).getType()).isEqualTo(AccountType.PLAYER);

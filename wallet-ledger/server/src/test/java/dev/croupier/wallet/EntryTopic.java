@@ -17,7 +17,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads wallet.entries from the beginning of every partition, in partition order. */
 final class EntryTopic implements AutoCloseable {
   /** A record as read: its key, partition and decoded event. */
-  record Read(String key, int partition, WalletEntryEvent event, String schemaHeader) {}
+  record Read(
+      String key, int partition, WalletEntryEvent event, String schemaHeader, String traceParent) {}
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final List<Read> read = new ArrayList<>();
@@ -48,12 +49,14 @@ final class EntryTopic implements AutoCloseable {
   List<Read> poll() {
     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
       var header = r.headers().lastHeader(WalletEntryEvent.SCHEMA_VERSION_HEADER);
+      var trace = r.headers().lastHeader("traceparent");
       read.add(
           new Read(
               r.key(),
               r.partition(),
               WalletEntryEvent.decode(r.value()),
-              header == null ? null : new String(header.value())));
+              header == null ? null : new String(header.value()),
+              trace == null ? null : new String(trace.value())));
     }
     return List.copyOf(read);
   }

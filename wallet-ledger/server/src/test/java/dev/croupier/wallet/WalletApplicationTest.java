@@ -42,6 +42,7 @@ class WalletApplicationTest {
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(WalletApplication.class)
             .run(
+                "--server.port=0",
                 "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=croupier_wallet",
                 "--spring.datasource.password=" + db.password(),

@@ -24,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -46,8 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * web client reaches it through the gateway with the player's token) or staff (roles ADMIN, OPS,
  * COMPLIANCE) for any. Tokens are the gateway's RS256 access tokens, checked against its JWKS
  * ({@code croupier.recall.jwks-uri}) or against public keys given in PEM ({@code
- * croupier.recall.public-keys}); no secret is shared. {@code /health} stays open for probes. Every
- * refusal is a problem with a code.
+ * croupier.recall.public-keys}); no secret is shared. Health and metrics live on the management
+ * port. Every refusal is a problem with a code.
  */
 @Configuration(proxyBeanMethods = false)
 class RecallSecurity {
@@ -123,13 +122,7 @@ class RecallSecurity {
         .logout(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
-            a ->
-                a.requestMatchers(HttpMethod.GET, "/health")
-                    .permitAll()
-                    .requestMatchers("/error")
-                    .permitAll()
-                    .anyRequest()
-                    .authenticated())
+            a -> a.requestMatchers("/error").permitAll().anyRequest().authenticated())
         .oauth2ResourceServer(
             o ->
                 o.jwt(j -> j.decoder(decoder))

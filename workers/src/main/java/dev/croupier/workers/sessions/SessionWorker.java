@@ -9,7 +9,10 @@ import dev.croupier.games.api.GameRegistry;
 import dev.croupier.gamestore.projection.SessionProjection;
 import dev.croupier.workers.TemporalProperties;
 import dev.croupier.workflows.session.GameSessionWorkflowImpl;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
@@ -41,13 +44,16 @@ public final class SessionWorker {
         wallet,
         walletDeadline,
         LedgerActivitiesImpl.DEFAULT_JACKPOT_RESEED,
-        dsl);
+        dsl,
+        new CompositeMeterRegistry());
   }
 
   /**
    * A factory with the session workflow and its activities registered; the caller starts it.
    *
    * @param jackpotReseed minor units the house puts back into a jackpot pool when it is paid
+   * @param meters where the activities' meters go
+   * @param interceptors the worker interceptors (tracing, log context), outermost first
    */
   public static WorkerFactory create(
       WorkflowClient client,
@@ -56,7 +62,9 @@ public final class SessionWorker {
       WalletGrpc.WalletBlockingStub wallet,
       Duration walletDeadline,
       long jackpotReseed,
-      DSLContext dsl) {
+      DSLContext dsl,
+      MeterRegistry meters,
+      WorkerInterceptor... interceptors) {
     TemporalProperties.Worker tuning = temporal.worker();
     WorkerFactory factory =
         WorkerFactory.newInstance(
@@ -65,6 +73,7 @@ public final class SessionWorker {
                 .setWorkflowCacheSize(tuning.workflowCacheSize())
                 .setMaxWorkflowThreadCount(tuning.maxWorkflowThreads())
                 .setUsingVirtualWorkflowThreads(tuning.virtualThreads())
+                .setWorkerInterceptors(interceptors)
                 .build());
     Worker worker =
         factory.newWorker(
@@ -81,7 +90,7 @@ public final class SessionWorker {
     worker.registerActivitiesImplementations(
         new GamePluginActivitiesImpl(games),
         new SeedActivitiesImpl(new SecureRandom()),
-        new LedgerActivitiesImpl(wallet, walletDeadline, jackpotReseed),
+        new LedgerActivitiesImpl(wallet, walletDeadline, jackpotReseed, meters),
         new SessionProjectionActivitiesImpl(new SessionProjection(dsl)));
     return factory;
   }

@@ -2,8 +2,10 @@ package dev.croupier.workers.sessions;
 
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.games.api.GameRegistry;
+import dev.croupier.observability.temporal.TemporalTelemetry;
 import dev.croupier.workers.TemporalProperties;
 import dev.croupier.workers.WalletClientProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +13,7 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +34,9 @@ class SessionWorkerConfiguration {
       GameRegistry games,
       WalletGrpc.WalletBlockingStub wallet,
       WalletClientProperties walletProperties,
-      DSLContext dsl) {
+      DSLContext dsl,
+      TemporalTelemetry telemetry,
+      MeterRegistry meters) {
     return SessionWorker.create(
         client,
         temporal,
@@ -39,7 +44,14 @@ class SessionWorkerConfiguration {
         wallet,
         walletProperties.deadline(),
         walletProperties.jackpotReseed(),
-        dsl);
+        dsl,
+        meters,
+        telemetry.workerInterceptors());
+  }
+
+  @Bean
+  HealthIndicator sessionWorkerHealthIndicator(WorkerFactory factory) {
+    return new WorkerHealthIndicator(factory);
   }
 
   @Bean

@@ -7,6 +7,8 @@ import dev.croupier.activities.table.TableLedgerActivitiesImpl;
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.gamestore.tables.TableEventOutbox;
 import dev.croupier.workflows.table.TableWorkflowImpl;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.temporal.worker.Worker;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -34,11 +36,37 @@ public final class TableWorker {
       HoleCardSealer sealer,
       String eventsTopic,
       String lobbyTopic) {
+    register(
+        worker,
+        wallet,
+        walletDeadline,
+        dsl,
+        sealer,
+        eventsTopic,
+        lobbyTopic,
+        new CompositeMeterRegistry());
+  }
+
+  /** The same, with the activities' meters going to {@code meters}. */
+  public static void register(
+      Worker worker,
+      WalletGrpc.WalletBlockingStub wallet,
+      Duration walletDeadline,
+      DSLContext dsl,
+      HoleCardSealer sealer,
+      String eventsTopic,
+      String lobbyTopic,
+      MeterRegistry meters) {
     worker.registerWorkflowImplementationTypes(TableWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new TableLedgerActivitiesImpl(wallet, walletDeadline),
         new TableEventActivitiesImpl(
-            new TableEventOutbox(dsl), new ObjectMapper(), sealer, eventsTopic, lobbyTopic));
+            new TableEventOutbox(dsl),
+            new ObjectMapper(),
+            sealer,
+            eventsTopic,
+            lobbyTopic,
+            meters));
   }
 
   /** The configured compliance key's sealer, or one for an ephemeral key nobody holds. */

@@ -6,9 +6,12 @@ import dev.croupier.client.CallSettings;
 import dev.croupier.client.tables.GameTables;
 import dev.croupier.games.api.GameRegistry;
 import dev.croupier.gamestore.tables.TableEventOutbox;
+import dev.croupier.observability.health.KafkaHealthIndicator;
 import dev.croupier.outbox.OutboxRelay;
 import dev.croupier.workers.TemporalProperties;
 import dev.croupier.workers.WalletClientProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
@@ -67,7 +70,8 @@ class TableWorkerConfiguration {
       WalletClientProperties walletProperties,
       DSLContext dsl,
       HoleCardSealer sealer,
-      TableProperties properties) {
+      TableProperties properties,
+      MeterRegistry meters) {
     TableWorker.register(
         sessionWorkerFactory.getWorker(temporal.taskQueue()),
         wallet,
@@ -75,8 +79,19 @@ class TableWorkerConfiguration {
         dsl,
         sealer,
         properties.eventsTopic(),
-        properties.lobbyTopic());
+        properties.lobbyTopic(),
+        meters);
     return "table-workflow-registered";
+  }
+
+  /** Kafka in readiness, where this process relays the table outbox. */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(
+      name = "croupier.tables.relay.enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  KafkaHealthIndicator kafkaHealthIndicator(TableProperties tables) {
+    return new KafkaHealthIndicator(tables.relay().bootstrapServers(), Duration.ofSeconds(3));
   }
 
   /** The table outbox's relay: the shared outbox relay over the game store's table outbox. */
@@ -85,7 +100,12 @@ class TableWorkerConfiguration {
       name = "croupier.tables.relay.enabled",
       havingValue = "true",
       matchIfMissing = true)
-  SmartLifecycle tableEventRelay(DataSource dataSource, DSLContext dsl, TableProperties tables) {
+  SmartLifecycle tableEventRelay(
+      DataSource dataSource,
+      DSLContext dsl,
+      TableProperties tables,
+      MeterRegistry meters,
+      OpenTelemetry openTelemetry) {
     return new SmartLifecycle() {
       private OutboxRelay relay;
 
@@ -100,7 +120,8 @@ class TableWorkerConfiguration {
                     tables.relay().bootstrapServers(),
                     tables.relay().batchSize(),
                     tables.relay().pollInterval(),
-                    Duration.ofSeconds(30)));
+                    Duration.ofSeconds(30)),
+                new OutboxRelay.Telemetry(meters, openTelemetry));
         relay.start();
         log.info("table outbox relay started");
       }

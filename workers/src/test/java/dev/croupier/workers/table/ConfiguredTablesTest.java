@@ -48,6 +48,7 @@ class ConfiguredTablesTest {
                     "--spring.datasource.username=croupier_game",
                     "--spring.datasource.password=" + db.password(),
                     "--server.port=" + Ports.freePort(),
+                    "--management.server.port=0",
                     "--croupier.temporal.target=" + temporal.target(),
                     "--croupier.temporal.task-queue=configured-tables-test",
                     "--croupier.wallet.target=" + wallet.target(),

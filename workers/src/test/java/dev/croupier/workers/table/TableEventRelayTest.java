@@ -18,6 +18,7 @@ import dev.croupier.games.poker.Cards;
 import dev.croupier.games.poker.TableConfig;
 import dev.croupier.games.poker.TableView;
 import dev.croupier.gamestore.tables.TableEventOutbox;
+import dev.croupier.outbox.Backlog;
 import dev.croupier.outbox.OutboxRecord;
 import dev.croupier.outbox.OutboxRelay;
 import dev.croupier.outbox.OutboxStore;
@@ -419,6 +420,11 @@ class TableEventRelayTest {
     @Override
     public void delete(Connection connection, List<Long> ids) {
       throw new IllegalStateException("the relay died before its delete committed");
+    }
+
+    @Override
+    public Backlog backlog(Connection connection) {
+      return store.backlog(connection);
     }
   }
 

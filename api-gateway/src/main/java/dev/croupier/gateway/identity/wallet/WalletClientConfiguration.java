@@ -4,8 +4,12 @@ import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.gateway.identity.IdentityProperties;
 import dev.croupier.gateway.identity.PlayerBalances;
 import dev.croupier.gateway.identity.WalletAccounts;
+import dev.croupier.observability.health.GrpcHealthIndicator;
 import dev.croupier.wallet.api.ServiceTls;
 import io.grpc.ManagedChannel;
+import io.micrometer.core.instrument.binder.grpc.ObservationGrpcClientInterceptor;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,10 +22,19 @@ import org.springframework.context.annotation.Configuration;
 class WalletClientConfiguration {
 
   @Bean(destroyMethod = "shutdownNow")
-  ManagedChannel walletChannel(WalletClientProperties properties) {
+  ManagedChannel walletChannel(
+      WalletClientProperties properties, ObservationRegistry observations) {
     WalletClientProperties.Tls tls = properties.tls();
     return ServiceTls.of(tls.certificate(), tls.privateKey(), tls.trustedCa())
-        .walletChannel(properties.target());
+        .walletChannel(properties.target(), new ObservationGrpcClientInterceptor(observations));
+  }
+
+  /** {@code wallet} in readiness: its standard gRPC health service, over this channel. */
+  @Bean
+  GrpcHealthIndicator walletHealthIndicator(
+      ManagedChannel walletChannel, WalletClientProperties properties) {
+    return new GrpcHealthIndicator(
+        walletChannel, properties.target(), WalletGrpc.SERVICE_NAME, Duration.ofSeconds(3));
   }
 
   @Bean

@@ -24,5 +24,6 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index ROUNDS_USER_PLAYED = Internal.createIndex(DSL.name("rounds_user_played"), Rounds.ROUNDS, new OrderField[] { Rounds.ROUNDS.USER_ID, Rounds.ROUNDS.PLAYED_AT.desc(), Rounds.ROUNDS.SESSION_ID, Rounds.ROUNDS.ROUND }, false);
+    public static final Index SESSIONS_OPEN_BY_GAME = Internal.createIndex(DSL.name("sessions_open_by_game"), Sessions.SESSIONS, new OrderField[] { Sessions.SESSIONS.GAME_ID, Sessions.SESSIONS.GAME_VERSION }, false);
     public static final Index SESSIONS_USER_OPENED = Internal.createIndex(DSL.name("sessions_user_opened"), Sessions.SESSIONS, new OrderField[] { Sessions.SESSIONS.USER_ID, Sessions.SESSIONS.OPENED_AT.desc() }, false);
 }

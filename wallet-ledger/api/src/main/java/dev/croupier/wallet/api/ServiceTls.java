@@ -1,6 +1,7 @@
 package dev.croupier.wallet.api;
 
 import io.grpc.ChannelCredentials;
+import io.grpc.ClientInterceptor;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ServerCredentials;
@@ -85,7 +86,7 @@ public record ServiceTls(Path certificate, Path privateKey, Path trustedCa) {
    * A channel to the wallet at {@code target} ({@code host:port}) that authenticates as this
    * service. The wallet's certificate must name the host of {@code target}.
    */
-  public ManagedChannel walletChannel(String target) {
-    return Grpc.newChannelBuilder(target, channelCredentials()).build();
+  public ManagedChannel walletChannel(String target, ClientInterceptor... interceptors) {
+    return Grpc.newChannelBuilder(target, channelCredentials()).intercept(interceptors).build();
   }
 }

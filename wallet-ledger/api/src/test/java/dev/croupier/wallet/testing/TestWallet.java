@@ -59,6 +59,7 @@ public final class TestWallet implements AutoCloseable {
   private final DevCertificates certificates;
   private final String caller;
   private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+  private final int managementPort;
   private final Path log;
   private ManagedProcess process;
 
@@ -66,6 +67,7 @@ public final class TestWallet implements AutoCloseable {
     this.port = b.port;
     this.certificates = b.certificates;
     this.caller = b.caller;
+    this.managementPort = b.managementPort;
     this.command = new ArrayList<>();
     command.add(ManagedProcess.currentJava());
     // Small and quick to start: a test wallet serves one test class.
@@ -97,10 +99,14 @@ public final class TestWallet implements AutoCloseable {
     private final DevCertificates certificates = newCertificates();
     private final int port = Ports.freePort();
     private String caller = ServiceNames.WORKERS;
+    private final int managementPort = Ports.freePort();
 
     private Builder(String url, String user, String password) {
-      properties.put("spring.main.web-application-type", "none");
       properties.put("spring.main.banner-mode", "off");
+      // The management port: health (readiness names the database) and Prometheus.
+      properties.put("server.address", Ports.LOOPBACK);
+      properties.put("server.port", managementPort);
+      properties.put("server.tomcat.threads.max", 4);
       properties.put("spring.application.name", "wallet");
       properties.put("spring.datasource.url", url);
       properties.put("spring.datasource.username", user);
@@ -242,6 +248,16 @@ public final class TestWallet implements AutoCloseable {
   public ServiceTls tls(String service) {
     DevCertificates.Identity id = certificates.identity(service);
     return new ServiceTls(id.certificate(), id.privateKey(), id.trustedCa());
+  }
+
+  /** The wallet's management port (health, Prometheus) on loopback. */
+  public int managementPort() {
+    return managementPort;
+  }
+
+  /** The URL of a management endpoint, e.g. {@code /actuator/health/readiness}. */
+  public String management(String path) {
+    return "http://" + Ports.LOOPBACK + ":" + managementPort + path;
   }
 
   /**

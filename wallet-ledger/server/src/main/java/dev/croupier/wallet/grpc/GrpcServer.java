@@ -1,11 +1,14 @@
 package dev.croupier.wallet.grpc;
 
+import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.wallet.api.ServiceTls;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -15,21 +18,56 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The wallet's gRPC server on a host and port: mutual TLS only (a client without a certificate that
- * the trusted CA signed fails the handshake; plaintext is refused), then the interceptor that names
- * the caller.
+ * the trusted CA signed fails the handshake; plaintext is refused); the wallet service behind the
+ * interceptor that names the caller (and any outer interceptors, such as metrics and tracing, which
+ * see every call, refused ones too); and the standard health service {@code grpc.health.v1.Health},
+ * open to any caller with a certificate, which answers {@code SERVING} for {@code
+ * croupier.wallet.v1.Wallet} only while {@link #serving} says so.
  */
 public final class GrpcServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GrpcServer.class);
 
+  /** The name the health service answers for. */
+  public static final String SERVICE = WalletGrpc.SERVICE_NAME;
+
   private final Server server;
+  private final HealthStatusManager health = new HealthStatusManager();
 
   public GrpcServer(
       String host, int port, ServiceTls tls, BindableService service, ServerInterceptor auth) {
+    this(host, port, tls, service, auth, new ServerInterceptor[0]);
+  }
+
+  /**
+   * @param outer interceptors around the caller's naming, the first outermost
+   */
+  public GrpcServer(
+      String host,
+      int port,
+      ServiceTls tls,
+      BindableService service,
+      ServerInterceptor auth,
+      ServerInterceptor... outer) {
+    ServerInterceptor[] chain = new ServerInterceptor[outer.length + 1];
+    chain[0] = auth;
+    for (int i = 0; i < outer.length; i++) {
+      // ServerInterceptors calls the last one first.
+      chain[outer.length - i] = outer[i];
+    }
     this.server =
         NettyServerBuilder.forAddress(new InetSocketAddress(host, port), tls.serverCredentials())
-            .addService(ServerInterceptors.intercept(service, auth))
+            .addService(ServerInterceptors.intercept(service, chain))
+            .addService(health.getHealthService())
             .maxInboundMessageSize(1 << 20)
             .build();
+    serving(false);
+  }
+
+  /** What the health service answers for the wallet service (and the server as a whole). */
+  public void serving(boolean serving) {
+    ServingStatus status = serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+    health.setStatus(SERVICE, status);
+    health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, status);
   }
 
   public void start() {
@@ -65,6 +103,7 @@ public final class GrpcServer implements AutoCloseable {
 
   @Override
   public void close() {
+    health.enterTerminalState();
     server.shutdown();
     try {
       if (!server.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -3,6 +3,7 @@ package dev.croupier.wallet.posting;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.wallet.accounts.AccountCatalog;
 import dev.croupier.wallet.ledger.LedgerException;
+import io.micrometer.core.instrument.Gauge;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,16 +58,33 @@ public final class PostingEngine implements AutoCloseable {
   private final LongAdder batches = new LongAdder();
   private final LongAdder posts = new LongAdder();
   private final AtomicLong maxBatch = new AtomicLong();
+  private final PostingTelemetry telemetry;
   private volatile boolean running;
 
   public PostingEngine(DSLContext dsl, AccountCatalog catalog, PostingSettings settings) {
+    this(dsl, catalog, settings, PostingTelemetry.off());
+  }
+
+  /** An engine whose meters and spans go to {@code telemetry}. */
+  public PostingEngine(
+      DSLContext dsl,
+      AccountCatalog catalog,
+      PostingSettings settings,
+      PostingTelemetry telemetry) {
     this.dsl = dsl;
     this.settings = settings;
+    this.telemetry = telemetry;
     this.validator = new RequestValidator(catalog, settings.maxLegs());
     this.writer = new BatchWriter(catalog, new PostingRepository());
     for (int i = 0; i < settings.committers(); i++) {
       queues.add(new ArrayBlockingQueue<>(settings.queueCapacity()));
     }
+    Gauge.builder(
+            "croupier.wallet.queue.depth",
+            queues,
+            qs -> qs.stream().mapToInt(BlockingQueue::size).sum())
+        .description("Posts waiting for a committer")
+        .register(telemetry.registry());
   }
 
   /** Starts the committer threads. */
@@ -103,13 +121,16 @@ public final class PostingEngine implements AutoCloseable {
     try {
       hash = validator.validate(request);
     } catch (LedgerException e) {
+      telemetry.count(request, e);
       return CompletableFuture.failedFuture(e);
     }
     int route = RequestValidator.route(request.idempotencyKey());
     Pending p = new Pending(request, hash, route, deadlineNanos);
     if (!running || !queues.get(route % queues.size()).offer(p)) {
-      return CompletableFuture.failedFuture(
-          new LedgerException(ErrorCode.UNAVAILABLE, "the wallet is overloaded or stopping"));
+      LedgerException e =
+          new LedgerException(ErrorCode.UNAVAILABLE, "the wallet is overloaded or stopping");
+      telemetry.count(request, e);
+      return CompletableFuture.failedFuture(e);
     }
     return p.future;
   }
@@ -169,7 +190,7 @@ public final class PostingEngine implements AutoCloseable {
   /**
    * Drops expired posts and moves second posts of a key (or a reversal target) to {@code carry}.
    */
-  private static List<Pending> split(List<Pending> batch, List<Pending> carry) {
+  private List<Pending> split(List<Pending> batch, List<Pending> carry) {
     long now = System.nanoTime();
     Set<String> keys = new HashSet<>();
     Set<Long> reversals = new HashSet<>();
@@ -179,8 +200,10 @@ public final class PostingEngine implements AutoCloseable {
         continue;
       }
       if (p.expired(now)) {
-        p.future.completeExceptionally(
-            new TimeoutException("the deadline passed before the post was started"));
+        TimeoutException late =
+            new TimeoutException("the deadline passed before the post was started");
+        telemetry.count(p.request, late);
+        p.future.completeExceptionally(late);
         continue;
       }
       long rev = p.request.reversesTransactionId();
@@ -200,6 +223,11 @@ public final class PostingEngine implements AutoCloseable {
     batches.increment();
     posts.add(batch.size());
     maxBatch.accumulateAndGet(batch.size(), Math::max);
+    telemetry.batchSize.record(batch.size());
+    long started = System.nanoTime();
+    for (Pending p : batch) {
+      p.startWrite(telemetry.tracer(), batch.size());
+    }
     Map<Pending, Object> outcomes;
     try {
       outcomes = writeWithRetry(batch);
@@ -213,6 +241,8 @@ public final class PostingEngine implements AutoCloseable {
         fail(batch.get(0), classify(e));
       }
       return;
+    } finally {
+      telemetry.batchDuration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
     complete(outcomes);
   }
@@ -249,11 +279,15 @@ public final class PostingEngine implements AutoCloseable {
   private void complete(Map<Pending, Object> outcomes) {
     boolean wrote = false;
     for (var e : outcomes.entrySet()) {
+      Pending p = e.getKey();
+      telemetry.count(p.request, e.getValue());
       if (e.getValue() instanceof PostResult r) {
         wrote |= !r.replayed();
-        e.getKey().future.complete(r);
+        p.endWrite(null);
+        p.future.complete(r);
       } else {
-        e.getKey().future.completeExceptionally((Throwable) e.getValue());
+        p.endWrite((Throwable) e.getValue());
+        p.future.completeExceptionally((Throwable) e.getValue());
       }
     }
     if (wrote) {
@@ -263,7 +297,9 @@ public final class PostingEngine implements AutoCloseable {
     }
   }
 
-  private static void fail(Pending p, Throwable t) {
+  private void fail(Pending p, Throwable t) {
+    telemetry.count(p.request, t);
+    p.endWrite(t);
     p.future.completeExceptionally(t);
   }
 

@@ -147,10 +147,14 @@ final class PostingRepository {
              as x (k, leg, account_id, shard, currency, amount, balance_after, ord)
         join tx on tx.idempotency_key = x.k
         order by x.ord
-        returning id, account_id
+        returning id, account_id, transaction_id
       ), ob as (
-        insert into wallet.outbox (entry_id, account_id)
-        select en.id, en.account_id from en order by en.id
+        insert into wallet.outbox (entry_id, account_id, trace_parent)
+        select en.id, en.account_id, tp.parent
+        from en
+        join tx on tx.id = en.transaction_id
+        join unnest(?::varchar[], ?::varchar[]) as tp (k, parent) on tp.k = tx.idempotency_key
+        order by en.id
       ), bal as (
         update wallet.balance b set balance = v.balance
         from unnest(?::bigint[], ?::smallint[], ?::bigint[]) as v (account_id, shard, balance)
@@ -177,6 +181,7 @@ final class PostingRepository {
           String[] tables = new String[n];
           String[] metadata = new String[n];
           Long[] reverses = new Long[n];
+          String[] traceParents = new String[n];
           List<NewEntry> entries = new ArrayList<>();
           List<String> entryKeys = new ArrayList<>();
           for (int i = 0; i < n; i++) {
@@ -189,6 +194,7 @@ final class PostingRepository {
             tables[i] = emptyToNull(r.reference().tableId());
             metadata[i] = r.metadata().isEmpty() ? null : Json.object(r.metadata());
             reverses[i] = r.reversesTransactionId() == 0 ? null : r.reversesTransactionId();
+            traceParents[i] = txs.get(i).pending().traceParent();
             for (NewEntry e : txs.get(i).entries()) {
               entries.add(e);
               entryKeys.add(keys[i]);
@@ -237,6 +243,8 @@ final class PostingRepository {
             ps.setArray(p++, array(c, "varchar", currencies));
             ps.setArray(p++, array(c, "bigint", amounts));
             ps.setArray(p++, array(c, "bigint", after));
+            ps.setArray(p++, array(c, "varchar", keys));
+            ps.setArray(p++, array(c, "varchar", traceParents));
             ps.setArray(p++, array(c, "bigint", bAccounts));
             ps.setArray(p++, array(c, "smallint", bShards));
             ps.setArray(p, array(c, "bigint", bValues));

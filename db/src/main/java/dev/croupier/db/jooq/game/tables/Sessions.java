@@ -208,7 +208,7 @@ public class Sessions extends TableImpl<SessionsRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.SESSIONS_USER_OPENED);
+        return Arrays.asList(Indexes.SESSIONS_OPEN_BY_GAME, Indexes.SESSIONS_USER_OPENED);
     }
 
     @Override

@@ -96,6 +96,13 @@ public class TableEventOutbox extends TableImpl<TableEventOutboxRecord> {
      */
     public final TableField<TableEventOutboxRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>game.table_event_outbox.trace_parent</code>. W3C
+     * traceparent of the table step that wrote the event, or null; sent as a
+     * Kafka header.
+     */
+    public final TableField<TableEventOutboxRecord, String> TRACE_PARENT = createField(DSL.name("trace_parent"), SQLDataType.VARCHAR(55), this, "W3C traceparent of the table step that wrote the event, or null; sent as a Kafka header.");
+
     private TableEventOutbox(Name alias, Table<TableEventOutboxRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

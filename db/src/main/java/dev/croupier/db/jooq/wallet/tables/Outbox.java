@@ -65,6 +65,12 @@ public class Outbox extends TableImpl<OutboxRecord> {
      */
     public final TableField<OutboxRecord, Long> ACCOUNT_ID = createField(DSL.name("account_id"), SQLDataType.BIGINT.nullable(false), this, "");
 
+    /**
+     * The column <code>wallet.outbox.trace_parent</code>. W3C traceparent of
+     * the ledger write that made the entry, or null; sent as a Kafka header.
+     */
+    public final TableField<OutboxRecord, String> TRACE_PARENT = createField(DSL.name("trace_parent"), SQLDataType.VARCHAR(55), this, "W3C traceparent of the ledger write that made the entry, or null; sent as a Kafka header.");
+
     private Outbox(Name alias, Table<OutboxRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

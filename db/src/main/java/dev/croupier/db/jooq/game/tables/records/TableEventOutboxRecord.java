@@ -141,6 +141,25 @@ public class TableEventOutboxRecord extends UpdatableRecordImpl<TableEventOutbox
         return (OffsetDateTime) get(7);
     }
 
+    /**
+     * Setter for <code>game.table_event_outbox.trace_parent</code>. W3C
+     * traceparent of the table step that wrote the event, or null; sent as a
+     * Kafka header.
+     */
+    public TableEventOutboxRecord setTraceParent(String value) {
+        set(8, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>game.table_event_outbox.trace_parent</code>. W3C
+     * traceparent of the table step that wrote the event, or null; sent as a
+     * Kafka header.
+     */
+    public String getTraceParent() {
+        return (String) get(8);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -164,7 +183,7 @@ public class TableEventOutboxRecord extends UpdatableRecordImpl<TableEventOutbox
     /**
      * Create a detached, initialised TableEventOutboxRecord
      */
-    public TableEventOutboxRecord(Long id, UUID tableId, Long seq, String topic, String type, Long handNumber, String payload, OffsetDateTime createdAt) {
+    public TableEventOutboxRecord(Long id, UUID tableId, Long seq, String topic, String type, Long handNumber, String payload, OffsetDateTime createdAt, String traceParent) {
         super(TableEventOutbox.TABLE_EVENT_OUTBOX);
 
         setId(id);
@@ -175,6 +194,7 @@ public class TableEventOutboxRecord extends UpdatableRecordImpl<TableEventOutbox
         setHandNumber(handNumber);
         setPayload(payload);
         setCreatedAt(createdAt);
+        setTraceParent(traceParent);
         resetChangedOnNotNull();
     }
 }

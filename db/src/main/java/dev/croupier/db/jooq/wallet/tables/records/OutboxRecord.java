@@ -63,6 +63,23 @@ public class OutboxRecord extends UpdatableRecordImpl<OutboxRecord> {
         return (Long) get(2);
     }
 
+    /**
+     * Setter for <code>wallet.outbox.trace_parent</code>. W3C traceparent of
+     * the ledger write that made the entry, or null; sent as a Kafka header.
+     */
+    public OutboxRecord setTraceParent(String value) {
+        set(3, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>wallet.outbox.trace_parent</code>. W3C traceparent of
+     * the ledger write that made the entry, or null; sent as a Kafka header.
+     */
+    public String getTraceParent() {
+        return (String) get(3);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -86,12 +103,13 @@ public class OutboxRecord extends UpdatableRecordImpl<OutboxRecord> {
     /**
      * Create a detached, initialised OutboxRecord
      */
-    public OutboxRecord(Long id, Long entryId, Long accountId) {
+    public OutboxRecord(Long id, Long entryId, Long accountId, String traceParent) {
         super(Outbox.OUTBOX);
 
         setId(id);
         setEntryId(entryId);
         setAccountId(accountId);
+        setTraceParent(traceParent);
         resetChangedOnNotNull();
     }
 }

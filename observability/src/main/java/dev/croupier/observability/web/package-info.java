@@ -1,0 +1,2 @@
+/** The management endpoints under Spring Security: open on the loopback management port. */
+package dev.croupier.observability.web;
