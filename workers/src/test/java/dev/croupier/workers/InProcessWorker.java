@@ -42,7 +42,8 @@ public final class InProcessWorker implements AutoCloseable {
             temporal.settings().namespace(),
             taskQueue,
             Duration.ofSeconds(5),
-            new TemporalProperties.Worker(true, 1_000, 2_000, true, 50, 50, 4));
+            new TemporalProperties.Worker(true, 1_000, 2_000, true, 50, 50, 4),
+            new TemporalProperties.StartRetry(Duration.ofSeconds(1), Duration.ofSeconds(30)));
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
