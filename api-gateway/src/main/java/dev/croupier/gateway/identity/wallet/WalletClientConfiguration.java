@@ -3,6 +3,7 @@ package dev.croupier.gateway.identity.wallet;
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.gateway.identity.IdentityProperties;
 import dev.croupier.gateway.identity.PlayerBalances;
+import dev.croupier.gateway.identity.PlayerLedger;
 import dev.croupier.gateway.identity.WalletAccounts;
 import dev.croupier.wallet.api.ServiceTokenCredentials;
 import dev.croupier.wallet.api.ServiceTokenKey;
@@ -13,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The gRPC channel to the wallet, authenticated with a service token on every call: welcome grants
- * for identity, balances for the WebSocket gateway.
+ * for identity, balances for the WebSocket gateway, currencies and the player's own entries for the
+ * transaction history.
  */
 @Configuration(proxyBeanMethods = false)
 class WalletClientConfiguration {
@@ -56,5 +58,13 @@ class WalletClientConfiguration {
       WalletClientProperties properties) {
     return new GrpcPlayerBalances(
         new WalletCalls(walletChannel, walletStub, properties.deadline()));
+  }
+
+  @Bean
+  PlayerLedger playerLedger(
+      ManagedChannel walletChannel,
+      WalletGrpc.WalletBlockingStub walletStub,
+      WalletClientProperties properties) {
+    return new GrpcPlayerLedger(new WalletCalls(walletChannel, walletStub, properties.deadline()));
   }
 }
