@@ -2,7 +2,7 @@ package dev.croupier.gateway.webclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.croupier.testsupport.Requirement;
+import dev.croupier.testsupport.NodeJs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
  * The web client's JavaScript tests ({@code src/test/js/*.test.mjs}: the browser's fairness
  * verifier against the independent reference's vectors, and its recomputation of whole rounds) run
  * under Node.js's own test runner; each of them is reported here as a test of its own. Node.js is a
- * {@link Requirement}: missing, these fail under CI and are skipped elsewhere.
+ * {@link dev.croupier.testsupport.Requirement}: missing, these fail under CI and are skipped
+ * elsewhere.
  */
 class WebClientNodeTest {
   private static final Path TESTS = Path.of("src/test/js");
@@ -30,10 +31,7 @@ class WebClientNodeTest {
 
   @TestFactory
   Stream<DynamicTest> everyNodeTestPasses() throws Exception {
-    Requirement.require(
-        node().isPresent(),
-        "Node.js",
-        "run `bash .ci/ensure-node.sh` (Debian's nodejs, 18 or later) for the web client's tests");
+    String node = NodeJs.require();
     List<Path> files;
     try (Stream<Path> s = Files.list(TESTS)) {
       files = s.filter(p -> p.toString().endsWith(".test.mjs")).sorted().toList();
@@ -41,7 +39,7 @@ class WebClientNodeTest {
     assertThat(files).as("node test files in %s", TESTS).isNotEmpty();
     List<DynamicTest> tests = new ArrayList<>();
     for (Path file : files) {
-      Run run = run(file);
+      Run run = run(node, file);
       List<String[]> results = new ArrayList<>();
       for (String line : run.output().lines().toList()) {
         Matcher m = RESULT.matcher(line);
@@ -79,11 +77,11 @@ class WebClientNodeTest {
 
   private record Run(int exitCode, String output) {}
 
-  private static Run run(Path file) throws IOException, InterruptedException {
+  private static Run run(String node, Path file) throws IOException, InterruptedException {
     Path out = Files.createTempFile("node-test-", ".tap");
     try {
       Process p =
-          new ProcessBuilder(node().orElseThrow(), "--test", "--test-reporter=tap", file.toString())
+          new ProcessBuilder(node, "--test", "--test-reporter=tap", file.toString())
               .redirectErrorStream(true)
               .redirectOutput(out.toFile())
               .start();
@@ -95,17 +93,5 @@ class WebClientNodeTest {
     } finally {
       Files.deleteIfExists(out);
     }
-  }
-
-  private static java.util.Optional<String> node() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      for (String name : List.of("node", "nodejs")) {
-        Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
-        if (Files.isExecutable(candidate)) {
-          return java.util.Optional.of(candidate.toString());
-        }
-      }
-    }
-    return java.util.Optional.empty();
   }
 }
