@@ -200,3 +200,64 @@ export async function verifySlotRound({ serverSeed, commitment, clientSeed, nonc
   }
   return checks;
 }
+
+// ---- Poker (game-plugins/api/FAIRNESS.md, "Poker hands") -----------------------------------------
+
+const RANKS = "23456789TJQKA";
+const SUITS = "cdhs";
+
+/** Card id 0..51 as a code: rank * 4 + suit, ranks 2..A, suits clubs, diamonds, hearts, spades. */
+export function cardCode(id) {
+  return RANKS[id >> 2] + SUITS[id & 3];
+}
+
+/** The 52 card ids in dealt order: Fisher–Yates from the top over the hand's draws. */
+export async function shuffledDeck(serverSeed, clientSeed, handNumber) {
+  const draws = await RoundDraws.of(serverSeed, clientSeed, handNumber);
+  const items = Array.from({ length: 52 }, (_, i) => i);
+  for (let i = 51; i > 0; i--) {
+    const j = await draws.nextInt(i + 1);
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+/** The seats dealt in, in deal order: first left of the button, the button last. */
+export function dealOrder(seats, button, seatCount) {
+  const after = (seat) => (((seat - button - 1) % seatCount) + seatCount) % seatCount;
+  return [...seats].sort((a, b) => after(a) - after(b));
+}
+
+/**
+ * Every card of a hand from its seeds: with n seats dealt in, the k-th seat in deal order gets deck
+ * positions k and n + k; then burn 2n, flop 2n+1..2n+3, burn 2n+4, turn 2n+5, burn 2n+6, river 2n+7.
+ */
+export async function dealPokerHand({ serverSeed, clientSeed, handNumber, order }) {
+  const deck = (await shuffledDeck(serverSeed, clientSeed, handNumber)).map(cardCode);
+  const n = order.length;
+  const holeCards = new Map(order.map((seat, k) => [seat, [deck[k], deck[n + k]]]));
+  const board = [deck[2 * n + 1], deck[2 * n + 2], deck[2 * n + 3], deck[2 * n + 5], deck[2 * n + 7]];
+  return { deck, holeCards, board };
+}
+
+/**
+ * Checks a hand a player saw against the revealed seed: the commitment, the player's own cards,
+ * the board dealt, and every hand shown at the showdown. `shown` is [{seat, cards}].
+ */
+export async function verifyPokerHand({ serverSeed, commitment, clientSeed, handNumber, order, mySeat, myCards, board, shown = [] }) {
+  const checks = [];
+  const actual = await commitmentOf(serverSeed);
+  checks.push({ name: "Commitment", ok: actual === commitment, detail: `SHA-256(server seed) = ${actual}` });
+  const deal = await dealPokerHand({ serverSeed, clientSeed, handNumber, order });
+  if (myCards?.length) {
+    const mine = deal.holeCards.get(mySeat) || [];
+    checks.push({ name: "Your cards", ok: same(mine, myCards), detail: `re-dealt ${mine.join(" ")}` });
+  }
+  const dealt = deal.board.slice(0, board?.length || 0);
+  checks.push({ name: "Board", ok: same(dealt, board || []), detail: dealt.length ? `re-dealt ${dealt.join(" ")}` : "no board dealt" });
+  for (const s of shown) {
+    const cards = deal.holeCards.get(s.seat) || [];
+    checks.push({ name: `Seat ${s.seat + 1} shown`, ok: same(cards, s.cards), detail: `re-dealt ${cards.join(" ")}` });
+  }
+  return { checks, deal };
+}
