@@ -139,7 +139,20 @@ function linePay(game, cells) {
   return { symbol: game.wild, count: wilds, units: wildPay };
 }
 
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Whether two JSON values are equal. Key order is not part of the contract (a round recalled from
+ * the database comes back with its keys reordered), so objects are compared key by key.
+ */
+export function same(a, b) {
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (a && typeof a === "object") {
+    if (!b || typeof b !== "object" || Array.isArray(b)) return false;
+    const ka = Object.keys(a).sort();
+    const kb = Object.keys(b).sort();
+    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && same(a[k], b[k]));
+  }
+  return a === b;
+}
 
 /**
  * Checks a slot round the player was shown against its seeds: the commitment, and each spin's reel

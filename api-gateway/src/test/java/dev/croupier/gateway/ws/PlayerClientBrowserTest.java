@@ -10,6 +10,7 @@ import dev.croupier.devstack.TemporalServer;
 import dev.croupier.games.poker.TableConfig;
 import dev.croupier.testsupport.Browser;
 import dev.croupier.testsupport.KafkaExtension;
+import dev.croupier.testsupport.KafkaTopics;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
@@ -59,6 +60,9 @@ class PlayerClientBrowserTest {
 
   private static WsStack stack;
   private static RecallWorkers recall;
+  // Topics of this class's own, so the values it publishes never reach another class's gateway.
+  private static String jackpotTopic;
+  private static String leaderboardTopic;
   private static WsStack.Node node;
   private static String origin;
   private static PokerTableClient tables;
@@ -70,6 +74,8 @@ class PlayerClientBrowserTest {
     recall = new RecallWorkers(stack, db, temporal);
     int port = Ports.freePort();
     origin = "http://127.0.0.1:" + port;
+    jackpotTopic = KafkaTopics.create(kafka.bootstrapServers(), "jackpot.updates", 1);
+    leaderboardTopic = KafkaTopics.create(kafka.bootstrapServers(), "leaderboard.updates", 1);
     node =
         stack.startNode(
             Map.of(
@@ -79,6 +85,10 @@ class PlayerClientBrowserTest {
                 origin,
                 "croupier.gateway.realtime.tables-topic",
                 stack.lobbyTopic,
+                "croupier.gateway.realtime.jackpot-topic",
+                jackpotTopic,
+                "croupier.gateway.realtime.leaderboard-topic",
+                leaderboardTopic,
                 "croupier.gateway.recall.base-url",
                 recall.baseUrl()));
   }
@@ -204,12 +214,12 @@ class PlayerClientBrowserTest {
       assertThat(browser.findElement(By.id("balance")).getText()).isEqualTo("1,000.00 COIN");
       // A new progressive jackpot holds one minor unit: 0.01 COIN, not "1".
       publish(
-          "jackpot.updates",
+          jackpotTopic,
           "pool/COIN",
           "{\"type\":\"jackpot.update\",\"payload\":{\"pool\":1,\"currency\":\"COIN\","
               + "\"asOf\":\"2026-01-01T00:00:00Z\"}}");
       publish(
-          "leaderboard.updates",
+          leaderboardTopic,
           "biggest-win/daily/COIN",
           "{\"type\":\"leaderboard.update\",\"payload\":{\"board\":\"biggest-win\","
               + "\"period\":\"daily\",\"entries\":[{\"rank\":1,\"displayName\":\"Zed\","
@@ -438,13 +448,25 @@ class PlayerClientBrowserTest {
           .isEqualTo(top);
       assertThat(browser.findElement(By.id("history-more")).isDisplayed()).isFalse();
 
-      // A round's entry links to its recall, checked by the server and again in the browser.
-      WebElement link = entries.get(0).findElement(By.cssSelector(".round-link"));
+      // A winning round's entry links to its recall, checked by the server and again in the
+      // browser, wins included (the recalled outcome comes back from the database with its keys in
+      // another order).
+      WebElement won =
+          entries.stream()
+              .filter(e -> "BET_AND_WIN".equals(e.getDomAttribute("data-kind")))
+              .filter(e -> e.findElement(By.cssSelector(".entry-amount")).getText().startsWith("+"))
+              .findFirst()
+              .orElseThrow();
+      String wonRound =
+          won.findElement(By.cssSelector(".entry-what strong")).getText().replaceAll(".*#", "");
+      WebElement link = won.findElement(By.cssSelector(".round-link"));
       js(browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", link);
       link.click();
       wait.until(d -> d.findElements(By.cssSelector("#round-checks .check")).size() >= 3);
       wait.until(d -> d.findElements(By.cssSelector("#round-verify .check")).size() >= 6);
-      assertThat(browser.findElement(By.id("round-title")).getText()).isEqualTo("Round #26");
+      assertThat(browser.findElement(By.id("round-title")).getText())
+          .isEqualTo("Round #" + wonRound);
+      assertThat(browser.findElement(By.id("round-verify")).getText()).contains("Every win");
       assertThat(browser.findElements(By.cssSelector("#round-checks .badge.bad"))).isEmpty();
       assertThat(browser.findElements(By.cssSelector("#round-verify .badge.bad"))).isEmpty();
       assertThat(browser.findElement(By.id("round-facts")).getText()).contains(chosen);
