@@ -103,6 +103,23 @@ export async function gameMath(gameId, version) {
   return call("GET", `/api/games/${encodeURIComponent(gameId)}/${encodeURIComponent(version)}`, undefined, true);
 }
 
+/** The wallet's currencies with their scales. */
+export async function currencies() {
+  return (await call("GET", "/api/currencies", undefined, true)).currencies;
+}
+
+/** A page of the player's own ledger entries, newest first. */
+export async function transactions(cursor, limit = 20, currency = "COIN") {
+  const query = new URLSearchParams({ currency, limit: String(limit) });
+  if (cursor) query.set("cursor", cursor);
+  return call("GET", `/api/me/transactions?${query}`, undefined, true);
+}
+
+/** One of the player's rounds as game recall rebuilds and checks it. */
+export async function round(sessionId, round) {
+  return call("GET", `/api/me/rounds/${encodeURIComponent(sessionId)}/${encodeURIComponent(round)}`, undefined, true);
+}
+
 function deviceId() {
   let id = localStorage.getItem("croupier.device");
   if (!id) {

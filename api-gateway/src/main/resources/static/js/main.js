@@ -1,13 +1,16 @@
 // The Croupier web client: sign in, the lobby (balance, jackpot, leaderboard, chat, tables), the
-// slot, poker tables (poker.js), and the fairness verifier. Plain ES modules served by the gateway;
-// no build step.
+// slot, poker tables (poker.js), the fairness verifiers (slot rounds here, poker hands in
+// pokerfair.js) and the transaction history (history.js). Plain ES modules served by the gateway;
+// no build step. Every amount is shown with its currency's scale and code (format.js).
 
 import * as api from "./api.js";
 import { CroupierSocket, ProtocolError } from "./socket.js";
 import { Reels } from "./reels.js";
-import { coins, el, explain, short, time } from "./format.js";
-import { verifySlotRound } from "./fair.js";
+import { amount, el, explain, money, setCurrencies, short, time } from "./format.js";
+import { bytesToHex, verifySlotRound } from "./fair.js";
 import { initPoker, showTable } from "./poker.js";
+import { showHistory, showRound as showRecall } from "./history.js";
+import { initPokerFairness, showPokerFairness } from "./pokerfair.js";
 
 const $ = (sel) => document.querySelector(sel);
 const SLOT = { id: "slot-classic", version: "1.0.0" };
@@ -19,6 +22,7 @@ const state = {
   reels: null,
   session: null, // { sessionId, commitment, clientSeed, game }
   rounds: [],
+  currency: "COIN",
   stake: 200,
   spinning: false,
   board: "biggest-win",
@@ -32,18 +36,39 @@ const socket = new CroupierSocket(api.socketTicket, (s) => ($("#conn").dataset.s
 
 function route() {
   const signedIn = Boolean(api.accessToken());
+  document.body.classList.toggle("signed-in", signedIn);
   document.querySelectorAll("[data-when=signed-in]").forEach((n) => (n.hidden = !signedIn));
   let view = (location.hash.replace(/^#\//, "") || "lobby").split("?")[0];
-  // #/table/<tableId>: one poker table.
+  // #/table/<tableId>: one poker table; #/round/<sessionId>/<round>: one of the player's rounds.
   const table = view.startsWith("table/") ? view.slice("table/".length) : null;
   if (table) view = "table";
+  const round = view.startsWith("round/") ? view.slice("round/".length).split("/") : null;
+  if (round) view = "round";
   if (!signedIn) view = "auth";
   document.querySelectorAll(".view").forEach((v) => (v.hidden = v.id !== `view-${view}`));
-  document.querySelectorAll(".topnav a").forEach((a) => a.classList.toggle("active", a.getAttribute("href") === `#/${view}`));
+  document.querySelectorAll(".topnav a").forEach((a) => a.classList.toggle("active",
+    a.getAttribute("href") === `#/${view}` || a.dataset.also === view));
+  closeMenu();
   if (view === "slot") enterSlot();
   if (view === "fairness") prefillVerifier();
+  if (view === "history") showHistory();
+  if (view === "round") showRecall(round[0], round[1], loadSlot);
+  if (view === "poker-fairness") showPokerFairness();
   showTable(view === "table" ? table : null);
+  window.scrollTo(0, 0);
 }
+
+// ---- the phone's menu ------------------------------------------------------------------------------
+
+function closeMenu() {
+  document.body.classList.remove("menu-open");
+  $("#menu-toggle").setAttribute("aria-expanded", "false");
+}
+$("#menu-toggle").addEventListener("click", () => {
+  const open = !document.body.classList.contains("menu-open");
+  document.body.classList.toggle("menu-open", open);
+  $("#menu-toggle").setAttribute("aria-expanded", String(open));
+});
 window.addEventListener("hashchange", route);
 
 // ---- auth ----------------------------------------------------------------------------------------
@@ -86,17 +111,23 @@ $("#register-form").addEventListener("submit", async (e) => {
   }
 });
 
-$("#logout").addEventListener("click", async () => {
+async function logout() {
   socket.close();
   await api.signOut();
   state.session = null;
   location.hash = "#/";
   route();
-});
+}
+$("#logout").addEventListener("click", logout);
+$("#logout-menu").addEventListener("click", logout);
 
 async function signedIn() {
   state.me = await api.me();
   $("#who").textContent = state.me.profile.displayName;
+  // The scales of the wallet's currencies, before any amount is shown; COIN's 2 is the fallback.
+  try {
+    setCurrencies(await api.currencies());
+  } catch { /* shown with the default scale */ }
   socket.connect();
   if (!location.hash || location.hash === "#/" || location.hash === "#/auth") location.hash = "#/lobby";
   route();
@@ -124,19 +155,19 @@ socket.on("reconnected", async () => {
 
 async function refreshBalance() {
   try {
-    const b = await socket.send("balance.get", { currency: "COIN" });
+    const b = await socket.send("balance.get", { currency: state.currency });
     setBalance(b.balance);
   } catch { /* shown as "–" until the next answer */ }
 }
 
 function setBalance(value) {
   state.balance = value;
-  $("#balance").textContent = coins(value);
+  $("#balance").textContent = money(value, state.currency);
 }
 
-socket.on("jackpot.update", ({ pool, asOf }) => {
+socket.on("jackpot.update", ({ pool, currency, asOf }) => {
   const node = $("#jackpot");
-  node.textContent = coins(pool);
+  node.textContent = money(pool, currency);
   node.classList.add("bump");
   setTimeout(() => node.classList.remove("bump"), 300);
   $("#jackpot-asof").textContent = `as of ${time(asOf)}`;
@@ -148,8 +179,8 @@ socket.on("features", ({ autoSpin }) => {
   $(".auto").hidden = !autoSpin;
 });
 
-socket.on("jackpot.won", ({ userDisplayName, amount }) => {
-  addChat({ from: "Croupier", text: `${userDisplayName} just won the jackpot: ${coins(amount)} coins!`, at: new Date().toISOString() });
+socket.on("jackpot.won", ({ userDisplayName, amount: won, currency }) => {
+  addChat({ from: "Croupier", text: `${userDisplayName} just won the jackpot: ${money(won, currency)}!`, at: new Date().toISOString() });
 });
 
 socket.on("leaderboard.update", (board) => {
@@ -165,7 +196,7 @@ function renderBoard() {
     return;
   }
   list.replaceChildren(...entries.map((e) =>
-    el("li", { class: e.displayName === state.me?.profile.displayName ? "me" : "" }, e.displayName, el("span", { class: "value" }, coins(e.value)))));
+    el("li", { class: e.displayName === state.me?.profile.displayName ? "me" : "" }, e.displayName, el("span", { class: "value" }, money(e.value, state.currency)))));
 }
 
 for (const [selector, key] of [["#board-select", "board"], ["#period-select", "period"]]) {
@@ -207,30 +238,40 @@ $("#chat-form").addEventListener("submit", async (e) => {
 
 // The lobby's table list and the table page.
 initPoker({ socket, balance: () => state.balance, refreshBalance });
+initPokerFairness({ socket });
 
 // ---- the slot ------------------------------------------------------------------------------------
 
-async function enterSlot() {
+/** The games API answer for the slot: descriptor, reels, paylines and paytable. */
+async function loadSlot() {
   if (!state.math) {
-    try {
-      state.math = await api.gameMath(SLOT.id, SLOT.version);
-      $("#slot-rtp").textContent = `RTP ${(state.math.descriptor.math.baseRtp * 100).toFixed(2)} %`;
-      // Auto-spin only where the feature flag is on.
-      $(".auto").hidden = !state.math.features?.autoSpin;
-    } catch (err) {
-      toast(explain(err.code, "The game cannot be loaded."));
-      return;
-    }
+    state.math = await api.gameMath(SLOT.id, SLOT.version);
+    state.currency = state.math.descriptor.currency;
+  }
+  return state.math;
+}
+
+async function enterSlot() {
+  try {
+    await loadSlot();
+    $("#slot-rtp").textContent = `RTP ${(state.math.descriptor.math.baseRtp * 100).toFixed(2)} %`;
+    // Auto-spin only where the feature flag is on.
+    $(".auto").hidden = !state.math.features?.autoSpin;
+  } catch (err) {
+    toast(explain(err.code, "The game cannot be loaded."));
+    return;
   }
   if (!state.reels) state.reels = new Reels($("#reels"), state.math.reels);
   renderStake();
+  renderSeed();
 }
 
 function renderStake() {
   const d = state.math?.descriptor;
   if (d) state.stake = Math.min(Math.max(state.stake, d.minBet), d.maxBet);
-  $("#bet-value").textContent = coins(state.stake);
-  $("#bet-line").textContent = `${coins(state.stake / 20)} per line`;
+  const lines = state.math?.paylines?.length || 20;
+  $("#bet-value").textContent = money(state.stake, state.currency);
+  $("#bet-line").textContent = `${money(state.stake / lines, state.currency)} per line`;
 }
 
 const STAKES = [100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000];
@@ -243,17 +284,64 @@ $("#bet-down").addEventListener("click", () => {
   renderStake();
 });
 
+// ---- the player's client seed ----------------------------------------------------------------------
+// Proposed by the browser (16 random bytes), editable until the session's first spin, sent with
+// session.seed after the session's commitment is shown; fixed for the session after its first round.
+
+const SEED = /^[\x21-\x7e]{1,64}$/;
+
+function randomSeed() {
+  return bytesToHex(crypto.getRandomValues(new Uint8Array(16)));
+}
+
+function seedLocked() {
+  return Boolean(state.session && (state.rounds.length > 0 || state.session.seedSent));
+}
+
+function renderSeed() {
+  const input = $("#client-seed-input");
+  if (!input.value) input.value = sessionStorage.getItem("croupier.clientSeed") || randomSeed();
+  const locked = seedLocked();
+  input.readOnly = locked;
+  $("#client-seed-new").disabled = locked;
+  $("#client-seed-hint").textContent = locked
+    ? "Fixed for this session. Close the session to choose another for the next one."
+    : "Your browser made this one at random. Change it to anything you like (up to 64 characters, no spaces) before your first spin; it is sent after the commitment, and fixed for the session.";
+}
+
+$("#client-seed-new").addEventListener("click", () => {
+  if (seedLocked()) return;
+  $("#client-seed-input").value = randomSeed();
+  sessionStorage.setItem("croupier.clientSeed", $("#client-seed-input").value);
+});
+$("#client-seed-input").addEventListener("input", (e) => {
+  e.currentTarget.classList.toggle("bad", !SEED.test(e.currentTarget.value));
+  sessionStorage.setItem("croupier.clientSeed", e.currentTarget.value);
+});
+
 async function ensureSession() {
-  if (state.session) return state.session;
-  const opened = await socket.send("session.open", { gameId: SLOT.id, version: SLOT.version });
-  state.session = opened;
-  state.rounds = [];
-  $("#commitment").textContent = opened.commitment;
-  $("#client-seed").textContent = opened.clientSeed;
-  $("#server-seed").textContent = "revealed when the session closes";
-  $("#session-badge").textContent = `Session ${short(opened.sessionId, 4)}`;
-  $("#rounds").replaceChildren();
-  return opened;
+  const seed = $("#client-seed-input").value;
+  if (!SEED.test(seed)) {
+    throw Object.assign(new Error("A client seed is 1 to 64 printable characters, without spaces."), { code: "VALIDATION_FAILED" });
+  }
+  if (!state.session) {
+    // The server commits to its seed first; only then does it learn the player's.
+    const opened = await socket.send("session.open", { gameId: SLOT.id, version: SLOT.version });
+    state.session = opened;
+    state.rounds = [];
+    $("#commitment").textContent = opened.commitment;
+    $("#server-seed").textContent = "revealed when the session closes";
+    $("#session-badge").textContent = `Session ${short(opened.sessionId, 4)}`;
+    $("#rounds").replaceChildren();
+  }
+  if (!state.session.seedSent) {
+    const seeded = await socket.send("session.seed", { sessionId: state.session.sessionId, clientSeed: seed });
+    state.session.clientSeed = seeded.clientSeed;
+    state.session.seedSent = true;
+    $("#client-seed").textContent = seeded.clientSeed;
+    renderSeed();
+  }
+  return state.session;
 }
 
 $("#spin").addEventListener("click", () => spin());
@@ -267,7 +355,7 @@ async function spin() {
   const auto = $("#auto-toggle").checked && !$(".auto").hidden;
   try {
     const session = await ensureSession();
-    const payload = { sessionId: session.sessionId, amount: state.stake, currency: "COIN" };
+    const payload = { sessionId: session.sessionId, amount: state.stake, currency: state.currency };
     if (auto) payload.spins = Number($("#auto-count").value);
     const result = await socket.send("bet.place", payload);
     const rounds = result.rounds?.length ? result.rounds : [result];
@@ -279,6 +367,7 @@ async function spin() {
   } finally {
     state.spinning = false;
     $("#spin").disabled = false;
+    renderSeed();
   }
 }
 
@@ -290,19 +379,20 @@ async function showRound(round, fast) {
   // The progressive jackpot is paid on top of the game's fixed win, in its own ledger post.
   const jackpot = round.jackpotWin ?? 0;
   const total = round.win + jackpot;
-  $("#last-win").textContent = coins(total);
+  const c = state.currency;
+  $("#last-win").textContent = money(total, c);
   $("#round-no").textContent = round.round;
   if (total > 0) {
     const banner = $("#win-banner");
     banner.textContent = jackpot > 0
-      ? `JACKPOT! ${coins(jackpot)}${round.win > 0 ? ` + WIN ${coins(round.win)}` : ""}`
-      : `WIN ${coins(round.win)}`;
+      ? `JACKPOT! ${money(jackpot, c)}${round.win > 0 ? ` + WIN ${money(round.win, c)}` : ""}`
+      : `WIN ${money(round.win, c)}`;
     banner.classList.toggle("jackpot", jackpot > 0);
     banner.hidden = false;
   }
   state.rounds.push(round);
   $("#rounds").prepend(el("li", { "data-round": String(round.round) },
-    `#${round.round}`, el("span", { class: total > 0 ? "win" : "" }, `${coins(round.stake)} → ${coins(total)}`),
+    `#${round.round}`, el("span", { class: total > 0 ? "win" : "" }, `${amount(round.stake, c)} → ${amount(total, c)}`),
     ...(jackpot > 0 ? [el("span", { class: "jackpot-tag" }, "jackpot")] : []),
     el("span", { class: "badge" }, "sealed")));
 }
@@ -324,7 +414,7 @@ async function verifyAll(closed) {
   for (const round of state.rounds) {
     const checks = await verifySlotRound({
       serverSeed: closed.serverSeed, commitment: closed.commitment, clientSeed: closed.clientSeed,
-      nonce: round.round, reels: state.math.reels, outcome: round.outcome });
+      nonce: round.round, game: state.math, stake: round.stake, outcome: round.outcome });
     const ok = checks.every((c) => c.ok !== false);
     const badge = document.querySelector(`#rounds li[data-round="${round.round}"] .badge`);
     if (badge) {
@@ -332,12 +422,19 @@ async function verifyAll(closed) {
       badge.className = `badge ${ok ? "ok" : "bad"}`;
     }
   }
-  sessionStorage.setItem("croupier.lastReveal", JSON.stringify({ ...closed, rounds: state.rounds.map((r) => ({ round: r.round, outcome: r.outcome })) }));
+  sessionStorage.setItem("croupier.lastReveal", JSON.stringify({ ...closed,
+    rounds: state.rounds.map((r) => ({ round: r.round, stake: r.stake, outcome: r.outcome })) }));
 }
 
 function endSessionLocally() {
   state.session = null;
+  state.rounds = [];
   $("#session-badge").textContent = "No session";
+  $("#commitment").textContent = "made when your session opens, before your first spin";
+  // A new session, a new seed: the player may keep it or change it before the first spin.
+  $("#client-seed-input").value = randomSeed();
+  sessionStorage.setItem("croupier.clientSeed", $("#client-seed-input").value);
+  renderSeed();
 }
 
 function toast(text, ok = false) {
@@ -372,10 +469,10 @@ $("#verify-form").addEventListener("submit", async (e) => {
   if (f.outcome.value.trim()) {
     try { outcome = JSON.parse(f.outcome.value); } catch { out.replaceChildren(el("p", { class: "form-error" }, "The outcome is not valid JSON.")); return; }
   }
-  if (!state.math) state.math = await api.gameMath(SLOT.id, SLOT.version).catch(() => null);
+  const game = await loadSlot().catch(() => null);
   const checks = await verifySlotRound({
     serverSeed: f.serverSeed.value.trim(), commitment: f.commitment.value.trim(), clientSeed: f.clientSeed.value,
-    nonce: Number(f.nonce.value), reels: state.math?.reels, outcome });
+    nonce: Number(f.nonce.value), game, outcome });
   out.replaceChildren(...checks.map((c) => el("div", { class: "check" },
     el("span", { class: `badge ${c.ok === false ? "bad" : c.ok ? "ok" : ""}` }, c.ok === false ? "FAIL" : c.ok ? "PASS" : "n/a"),
     el("strong", {}, c.name), el("span", { class: "mono" }, c.detail))));

@@ -3,7 +3,8 @@
 // cards only, the legal moves when it is their turn, and the action clock's deadline. This module
 // only draws views and sends requests; the table itself lives in the server's table workflow.
 
-import { coins, el, explain } from "./format.js";
+import { amount, el, explain, money, toMajor, toMinor, scaleOf } from "./format.js";
+import { recordView } from "./pokerfair.js";
 
 const SUITS = { s: "♠", h: "♥", d: "♦", c: "♣" };
 const CATEGORIES = {
@@ -20,7 +21,7 @@ const WORDS = {
   ILLEGAL_ACTION: "That move is not allowed right now.",
   RAISE_TOO_SMALL: "That raise is below the minimum.",
   AMOUNT_ABOVE_STACK: "You do not have that many chips behind.",
-  INVALID_AMOUNT: "Enter a whole number of coins.",
+  INVALID_AMOUNT: "Enter an amount with at most two decimals, from the smallest bet up.",
   UNKNOWN_TABLE: "This table does not exist.",
   TABLE_CLOSED: "This table is closed.",
   INSUFFICIENT_FUNDS: "Your balance does not cover that buy-in.",
@@ -38,7 +39,19 @@ const state = {
   sizedFor: "", // the turn the bet-size input was last reset for
   names: new Map(), // seat -> the last name seen there, for results after a player left
   lobby: [],
+  ackedSeq: 0, // the table's event sequence after our last acknowledged request: older views are stale
 };
+
+/** An amount of the table on screen, with its currency's scale and code. */
+function chips(minor, currency = state.view?.currency || "COIN") {
+  return money(minor, currency);
+}
+
+/** A lobby or table stakes label: poker's "<small>/<big>" in minor units is shown with its scale. */
+function stakesLabel(stakes, currency) {
+  const blinds = /^(\d+)\/(\d+)$/.exec(stakes || "");
+  return blinds ? `${amount(blinds[1], currency)}/${amount(blinds[2], currency)} ${currency}` : stakes;
+}
 
 export function initPoker(options) {
   socket = options.socket;
@@ -62,6 +75,7 @@ export function showTable(tableId) {
   const previous = state.tableId;
   state.tableId = tableId;
   state.view = null;
+  state.ackedSeq = 0;
   state.names.clear();
   if (previous) socket.send("table.unwatch", { tableId: previous }).catch(() => {});
   if (!tableId) return;
@@ -93,11 +107,11 @@ function renderLobby() {
   list.replaceChildren(...tables.map((t) => {
     const seats = el("span", { class: "seat-dots", title: `${t.seated} of ${t.seats} seats taken` },
       ...Array.from({ length: t.seats }, (_, i) => el("span", { class: i < t.seated ? "dot taken" : "dot" })));
-    const buyIn = t.minBuyIn != null ? `buy-in ${coins(t.minBuyIn)}–${coins(t.maxBuyIn)}` : "";
+    const buyIn = t.minBuyIn != null ? `buy-in ${amount(t.minBuyIn, t.currency)}–${money(t.maxBuyIn, t.currency)}` : "";
     const format = t.seats === 2 ? "heads-up" : `${t.seats}-max`;
     return el("li", { "data-table": t.tableId },
       el("a", { class: "table-row", href: `#/table/${t.tableId}` },
-        el("span", { class: "table-main" }, el("strong", {}, t.name || "Table"), el("span", { class: "table-stakes" }, t.stakes)),
+        el("span", { class: "table-main" }, el("strong", {}, t.name || "Table"), el("span", { class: "table-stakes" }, stakesLabel(t.stakes, t.currency))),
         el("span", { class: "join" }, t.seated < t.seats ? "Join" : "Watch"),
         el("span", { class: "table-meta muted small" }, [`NL Hold'em · ${format}`, buyIn].filter(Boolean).join(" · ")),
         el("span", { class: "table-seats" }, seats, el("span", { class: "muted small" }, `${t.seated}/${t.seats}`))));
@@ -109,6 +123,9 @@ function renderLobby() {
 function accept(view) {
   if (!view || view.tableId !== state.tableId) return;
   if (state.view && view.eventSeq < state.view.eventSeq) return;
+  // A view that predates our own acknowledged request shows the table before it: drop it.
+  if (view.eventSeq < state.ackedSeq) return;
+  recordView(view);
   // A request in flight keeps the buttons off until the table has moved on.
   if (!state.view || view.eventSeq > state.view.eventSeq) state.busy = false;
   state.view = view;
@@ -133,7 +150,7 @@ function render() {
   const v = state.view;
   const me = v.viewerSeat >= 0 ? v.seats[v.viewerSeat] : null;
   $("#pt-name").textContent = v.name;
-  $("#pt-stakes").textContent = `NL Hold'em ${v.stakes}`;
+  $("#pt-stakes").textContent = `NL Hold'em ${stakesLabel(v.stakes, v.currency)}`;
   $("#pt-hand").textContent = v.hand ? `Hand #${v.hand.number} · ${street(v.hand.street)}` : v.closing ? "Closing" : waiting(v);
   $("#view-table").dataset.seat = String(v.viewerSeat);
   renderSeats(v);
@@ -158,15 +175,19 @@ function renderSeats(v) {
   const inHand = new Map((v.hand?.players || []).map((p) => [p.seat, p]));
   const shown = new Map(!v.hand && v.lastHand ? v.lastHand.shown.map((s) => [s.seat, s]) : []);
   const won = new Map(!v.hand && v.lastHand ? v.lastHand.awards.map((a) => [a.seat, a.amount]) : []);
+  // An upright felt (a phone held in portrait) puts the seats a little further out.
+  const felt = document.querySelector("#view-table .felt");
+  const upright = felt && felt.clientHeight > felt.clientWidth;
+  const [rx, ry] = upright ? [47, 46] : [46, 43];
   const seats = v.seats.map((s) => {
     const k = (s.seat - turn + n) % n;
     const angle = Math.PI / 2 + (2 * Math.PI * k) / n;
     const node = seatNode(v, s, inHand.get(s.seat), shown.get(s.seat), won.get(s.seat));
-    place(node, angle, 46, 43);
+    place(node, angle, rx, ry);
     const p = inHand.get(s.seat);
     const out = [node];
     if (p && p.streetBet > 0) {
-      const bet = el("div", { class: "bet-chips", "data-seat": String(s.seat) }, el("span", { class: "chip" }), coins(p.streetBet));
+      const bet = el("div", { class: "bet-chips", "data-seat": String(s.seat) }, el("span", { class: "chip" }), chips(p.streetBet));
       place(bet, angle, 27, 24);
       out.push(bet);
     }
@@ -217,10 +238,12 @@ function seatNode(v, s, p, shown, won) {
   if (p?.folded) tags.push(el("span", { class: "tag" }, "Fold"));
   const plate = el("div", { class: "seat-plate" },
     el("span", { class: "seat-name" }, s.displayName || "Player", mine ? el("span", { class: "you-tag" }, "you") : ""),
-    el("span", { class: "seat-stack", "data-stack": String(s.stack) }, el("span", { class: "coin" }, "◉"), ` ${coins(s.stack)}`),
+    el("span", { class: "seat-stack", "data-stack": String(s.stack) }, el("span", { class: "coin" }, "◉"), ` ${chips(s.stack)}`),
+    // On a phone the street bet sits in the plate instead of on the felt (css/phone.css).
+    p && p.streetBet > 0 ? el("span", { class: "seat-bet" }, el("span", { class: "chip" }), chips(p.streetBet)) : "",
     toAct ? el("div", { class: "seat-clock" }, el("div", { class: "seat-clock-bar" })) : "");
   if (shown) tags.push(el("span", { class: "seat-note" }, CATEGORIES[shown.category] || shown.category));
-  if (won) tags.push(el("span", { class: "seat-note win" }, `+${coins(won)}`));
+  if (won) tags.push(el("span", { class: "seat-note win" }, `+${chips(won)}`));
   return el("div", { class: classes.join(" "), "data-seat": String(s.seat) },
     el("div", { class: "seat-cards" }, ...cards), plate, el("div", { class: "seat-tags" }, ...tags));
 }
@@ -239,7 +262,7 @@ function renderCenter(v) {
   for (let i = 0; i < 5; i++) slots.push(board[i] ? card(board[i]) : el("span", { class: "card slot" }));
   $("#pt-board").replaceChildren(...slots);
   const pot = v.hand ? v.hand.pot : 0;
-  $("#pt-pot").replaceChildren(...(pot > 0 ? [el("span", { class: "label" }, "Pot"), el("strong", {}, coins(pot))] : []));
+  $("#pt-pot").replaceChildren(...(pot > 0 ? [el("span", { class: "label" }, "Pot"), el("strong", {}, chips(pot))] : []));
   const result = $("#pt-result");
   if (!v.hand && v.lastHand) {
     result.replaceChildren(...resultLines(v, v.lastHand, true));
@@ -258,7 +281,7 @@ function resultLines(v, last, compact = false) {
       const shown = last.shown.find((s) => s.seat === a.seat);
       return el("div", { class: "result-line" },
         i === 0 ? el("span", { class: "result-title" }, `Hand #${last.handNumber}`) : "",
-        el("strong", {}, name(a.seat)), ` wins ${coins(a.amount)}`,
+        el("strong", {}, name(a.seat)), ` wins ${chips(a.amount)}`,
         shown ? el("span", { class: "muted" }, ` · ${CATEGORIES[shown.category] || shown.category}`) : "");
     });
   }
@@ -266,10 +289,10 @@ function resultLines(v, last, compact = false) {
   for (const a of last.awards) {
     const shown = last.shown.find((s) => s.seat === a.seat);
     lines.push(el("div", { class: "result-line" },
-      el("strong", {}, name(a.seat)), ` wins ${coins(a.amount)}`,
+      el("strong", {}, name(a.seat)), ` wins ${chips(a.amount)}`,
       shown ? el("span", { class: "muted" }, ` · ${CATEGORIES[shown.category] || shown.category}`) : ""));
   }
-  if (last.rake > 0) lines.push(el("div", { class: "muted small" }, `Rake ${coins(last.rake)}`));
+  if (last.rake > 0) lines.push(el("div", { class: "muted small" }, `Rake ${chips(last.rake)}`));
   return lines;
 }
 
@@ -290,25 +313,31 @@ function renderActions(v) {
   $("#pt-check").hidden = !legal.canCheck;
   const call = $("#pt-call");
   call.hidden = legal.toCall === 0;
-  call.textContent = legal.toCall >= behind ? `Call all-in ${coins(legal.toCall)}` : `Call ${coins(legal.toCall)}`;
+  call.textContent = legal.toCall >= behind ? `Call all-in ${chips(legal.toCall)}` : `Call ${chips(legal.toCall)}`;
   const canSize = (legal.canBet || legal.canRaise) && legal.maxTo > legal.minTo;
   const canPush = (legal.canBet || legal.canRaise) && legal.maxTo > (mine?.streetBet || 0) + legal.toCall;
   $("#pt-sizer").hidden = !canSize;
   $("#pt-allin").hidden = !canPush;
-  $("#pt-allin").textContent = `All-in ${coins(legal.maxTo)}`;
+  $("#pt-allin").textContent = `All-in ${chips(legal.maxTo)}`;
+  // The slider moves in minor units; the box shows and takes the amount with its decimals.
   const range = $("#pt-raise-range");
-  const amount = $("#pt-raise-amount");
-  range.min = amount.min = String(legal.minTo);
-  range.max = amount.max = String(legal.maxTo);
-  range.step = amount.step = "1";
+  const box = $("#pt-raise-amount");
+  const c = v.currency;
+  range.min = String(legal.minTo);
+  range.max = String(legal.maxTo);
+  range.step = "1";
+  box.min = toMajor(legal.minTo, c);
+  box.max = toMajor(legal.maxTo, c);
+  box.step = String(10 ** -scaleOf(c));
   const turn = `${v.hand.number}/${v.hand.street}/${v.hand.currentBet}`;
   if (state.sizedFor !== turn) {
     state.sizedFor = turn;
-    amount.value = String(legal.minTo);
+    box.value = toMajor(legal.minTo, c);
   }
-  const value = clamp(Number(amount.value) || legal.minTo, legal);
-  range.value = amount.value = String(value);
-  $("#pt-raise").textContent = `${legal.canBet ? "Bet" : "Raise to"} ${coins(value)}`;
+  const value = clamp(toMinor(box.value, c) || legal.minTo, legal);
+  range.value = String(value);
+  box.value = toMajor(value, c);
+  $("#pt-raise").textContent = `${legal.canBet ? "Bet" : "Raise to"} ${chips(value)}`;
   for (const b of bar.querySelectorAll("button")) b.disabled = state.busy;
 }
 
@@ -334,8 +363,9 @@ function setAmount(value) {
   const legal = state.view?.hand?.legal;
   if (!legal) return;
   const v = clamp(value, legal);
-  $("#pt-raise-range").value = $("#pt-raise-amount").value = String(v);
-  $("#pt-raise").textContent = `${legal.canBet ? "Bet" : "Raise to"} ${coins(v)}`;
+  $("#pt-raise-range").value = String(v);
+  $("#pt-raise-amount").value = toMajor(v, state.view.currency);
+  $("#pt-raise").textContent = `${legal.canBet ? "Bet" : "Raise to"} ${chips(v)}`;
 }
 
 async function act(action, amount) {
@@ -346,7 +376,9 @@ async function act(action, amount) {
   const payload = { tableId: v.tableId, seat: v.viewerSeat, action };
   if (amount != null) payload.amount = amount;
   try {
-    await socket.send("table.act", payload);
+    const ack = await socket.send("table.act", payload);
+    // Views older than the table's sequence after our move show it before the move.
+    state.ackedSeq = Math.max(state.ackedSeq, ack.eventSeq ?? 0);
     // The fresh view follows as an event; until then the buttons stay off.
   } catch (err) {
     state.busy = false;
@@ -363,10 +395,10 @@ function wireControls() {
   $("#pt-raise").addEventListener("click", () => {
     const legal = state.view?.hand?.legal;
     if (!legal) return;
-    act(legal.canBet ? "bet" : "raise", clamp(Number($("#pt-raise-amount").value), legal));
+    act(legal.canBet ? "bet" : "raise", clamp(toMinor($("#pt-raise-amount").value, state.view.currency) || legal.minTo, legal));
   });
   $("#pt-raise-range").addEventListener("input", (e) => setAmount(Number(e.target.value)));
-  $("#pt-raise-amount").addEventListener("change", (e) => setAmount(Number(e.target.value)));
+  $("#pt-raise-amount").addEventListener("change", (e) => setAmount(toMinor(e.target.value, state.view?.currency) || 0));
   for (const b of document.querySelectorAll("#pt-presets button")) b.addEventListener("click", () => preset(b.dataset.preset));
   $("#pt-sitout").addEventListener("change", (e) => seatChange(e.target.checked ? "table.sitOut" : "table.sitIn", e.target));
   $("#pt-leave").addEventListener("click", () => seatChange("table.leave"));
@@ -375,8 +407,11 @@ function wireControls() {
     sit();
   });
   $("#pt-buyin-cancel").addEventListener("click", () => $("#pt-buyin").close());
-  $("#pt-buyin-range").addEventListener("input", (e) => ($("#pt-buyin-amount").value = e.target.value));
-  $("#pt-buyin-amount").addEventListener("input", (e) => ($("#pt-buyin-range").value = e.target.value));
+  $("#pt-buyin-range").addEventListener("input", (e) => ($("#pt-buyin-amount").value = toMajor(e.target.value, state.view?.currency)));
+  $("#pt-buyin-amount").addEventListener("input", (e) => {
+    const minor = toMinor(e.target.value, state.view?.currency);
+    if (Number.isFinite(minor)) $("#pt-buyin-range").value = String(minor);
+  });
 }
 
 // ---- sitting down, sitting out, leaving ------------------------------------------------------------
@@ -386,13 +421,20 @@ function openBuyIn(seat) {
   const dialog = $("#pt-buyin");
   const max = Math.min(v.maxBuyIn, balance() ?? v.maxBuyIn);
   $("#pt-buyin-title").textContent = `Seat ${seat + 1} at ${v.name}`;
+  const c = v.currency;
   $("#pt-buyin-limits").textContent =
-    `Blinds ${v.stakes} · buy-in ${coins(v.minBuyIn)}–${coins(v.maxBuyIn)} · your balance ${coins(balance() ?? 0)}`;
-  for (const input of [$("#pt-buyin-range"), $("#pt-buyin-amount")]) {
-    input.min = String(v.minBuyIn);
-    input.max = String(Math.max(v.minBuyIn, max));
-    input.value = String(Math.max(v.minBuyIn, Math.min(max, v.bigBlind * 100)));
-  }
+    `Blinds ${stakesLabel(v.stakes, c)} · buy-in ${amount(v.minBuyIn, c)}–${money(v.maxBuyIn, c)} · your balance ${money(balance() ?? 0, c)}`;
+  const start = Math.max(v.minBuyIn, Math.min(max, v.bigBlind * 100));
+  const range = $("#pt-buyin-range");
+  range.min = String(v.minBuyIn);
+  range.max = String(Math.max(v.minBuyIn, max));
+  range.step = "1";
+  range.value = String(start);
+  const box = $("#pt-buyin-amount");
+  box.min = toMajor(v.minBuyIn, c);
+  box.max = toMajor(Math.max(v.minBuyIn, max), c);
+  box.step = String(10 ** -scaleOf(c));
+  box.value = toMajor(start, c);
   $("#pt-buyin-error").textContent = "";
   dialog.dataset.seat = String(seat);
   dialog.showModal();
@@ -402,14 +444,15 @@ async function sit() {
   const v = state.view;
   const dialog = $("#pt-buyin");
   const seat = Number(dialog.dataset.seat);
-  const buyIn = Number($("#pt-buyin-amount").value);
+  const buyIn = toMinor($("#pt-buyin-amount").value, v.currency);
   if (!Number.isInteger(buyIn) || buyIn < v.minBuyIn || buyIn > v.maxBuyIn) {
-    $("#pt-buyin-error").textContent = `Buy in with ${coins(v.minBuyIn)} to ${coins(v.maxBuyIn)} coins.`;
+    $("#pt-buyin-error").textContent = `Buy in with ${amount(v.minBuyIn, v.currency)} to ${money(v.maxBuyIn, v.currency)}.`;
     return;
   }
   $("#pt-buyin-sit").disabled = true;
   try {
-    await socket.send("table.sit", { tableId: v.tableId, seat, buyIn });
+    const ack = await socket.send("table.sit", { tableId: v.tableId, seat, buyIn });
+    state.ackedSeq = Math.max(state.ackedSeq, ack.eventSeq ?? 0);
     dialog.close();
     refreshBalance();
   } catch (err) {
@@ -423,7 +466,8 @@ async function seatChange(type, checkbox) {
   const v = state.view;
   if (!v || v.viewerSeat < 0) return;
   try {
-    await socket.send(type, { tableId: v.tableId, seat: v.viewerSeat });
+    const ack = await socket.send(type, { tableId: v.tableId, seat: v.viewerSeat });
+    state.ackedSeq = Math.max(state.ackedSeq, ack.eventSeq ?? 0);
     if (type === "table.leave") {
       refreshBalance();
       // A stack still in an all-in hand is cashed out when the hand ends.
@@ -439,10 +483,10 @@ function renderSide(v, me) {
   $("#pt-leave").hidden = !me;
   $("#pt-sitout-label").hidden = !me;
   $("#pt-sitout").checked = me?.status === "SITTING_OUT";
-  $("#pt-my-stack").textContent = me ? coins(me.stack) : "–";
+  $("#pt-my-stack").textContent = me ? chips(me.stack) : "–";
   $("#pt-my-seat").textContent = me ? `Seat ${v.viewerSeat + 1}` : "Watching";
-  $("#pt-info-blinds").textContent = `${coins(v.smallBlind)} / ${coins(v.bigBlind)} ${v.currency}`;
-  $("#pt-info-buyin").textContent = `${coins(v.minBuyIn)} – ${coins(v.maxBuyIn)}`;
+  $("#pt-info-blinds").textContent = `${amount(v.smallBlind, v.currency)} / ${money(v.bigBlind, v.currency)}`;
+  $("#pt-info-buyin").textContent = `${amount(v.minBuyIn, v.currency)} – ${money(v.maxBuyIn, v.currency)}`;
   $("#pt-info-clock").textContent = `${Math.round(v.actionSeconds)} s per move`;
   $("#pt-info-seats").textContent = `${v.seated} of ${v.seatCount} taken`;
   const last = $("#pt-last");

@@ -1,9 +1,12 @@
 // Draws the five reels and spins them: each reel scrolls through its real strip and lands on the
 // stop the server drew, so what the player watches is the actual reel, not a random animation.
+// Symbols are SVG images shipped with the client (img/symbols/<SYMBOL>.svg): they need no font,
+// so they look the same on every machine.
 
 import { el } from "./format.js";
 
-const LABELS = { SEVEN: "7", BAR: "BAR", BELL: "🔔", PLUM: "🍇", ORANGE: "🍊", LEMON: "🍋", CHERRY: "🍒", WILD: "WILD", STAR: "⭐", CROWN: "👑" };
+const NAMES = { SEVEN: "Seven", BAR: "Bar", BELL: "Bell", PLUM: "Plum", ORANGE: "Orange", LEMON: "Lemon",
+  CHERRY: "Cherry", WILD: "Wild", STAR: "Star (scatter)", CROWN: "Crown (jackpot)" };
 
 export class Reels {
   constructor(container, strips) {
@@ -22,11 +25,18 @@ export class Reels {
   }
 
   static label(symbol) {
-    return LABELS[symbol] || symbol;
+    return NAMES[symbol] || symbol;
+  }
+
+  /** The symbol's picture; a symbol the client has no art for shows its name. */
+  static image(symbol) {
+    return /^[A-Z_]{1,16}$/.test(symbol)
+      ? el("img", { src: `/img/symbols/${symbol}.svg`, alt: Reels.label(symbol), draggable: false, decoding: "async" })
+      : document.createTextNode(symbol);
   }
 
   cell(symbol) {
-    return el("div", { class: `sym sym-${symbol}`, title: symbol, "data-symbol": symbol }, Reels.label(symbol));
+    return el("div", { class: `sym sym-${symbol}`, title: Reels.label(symbol), "data-symbol": symbol }, Reels.image(symbol));
   }
 
   show(r, stop) {

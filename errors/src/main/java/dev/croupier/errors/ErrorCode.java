@@ -43,6 +43,10 @@ public enum ErrorCode {
   UNKNOWN_SESSION(Kind.NOT_FOUND, "The session does not exist."),
   SESSION_ALREADY_EXISTS(Kind.CONFLICT, "A session with this ID already exists."),
   NOT_YOUR_SESSION(Kind.PERMISSION_DENIED, "The session belongs to another player."),
+  CLIENT_SEED_LOCKED(
+      Kind.FAILED_PRECONDITION,
+      "The session's client seed is fixed once its first round is played; open a new session."),
+  NOT_YOUR_ACCOUNT(Kind.PERMISSION_DENIED, "The account or its entries belong to another player."),
   FEATURE_DISABLED(Kind.FAILED_PRECONDITION, "The feature flag for this action is off."),
   INVALID_STATE(Kind.INVALID_ARGUMENT, "The serialised game state cannot be read."),
   GAME_CONTENT_MISMATCH(

@@ -2,7 +2,6 @@ package dev.croupier.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -10,7 +9,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages, driven by
  * Selenium. No browser is downloaded. Where Chromium is missing, browser tests are skipped with a
- * message locally, and fail under CI ({@code CI=true}), where {@code .ci/run} installs it.
+ * message locally, and fail under CI ({@code CI=true}), where {@code .ci/run} installs it (see
+ * {@link Requirement}).
  */
 public final class Browser {
   public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -20,11 +20,10 @@ public final class Browser {
 
   /** A new headless browser; the caller quits it. */
   public static ChromeDriver start() {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!present && !"true".equals(System.getenv("CI"))) {
-      Assumptions.abort(
-          "Chromium is not installed: `apt-get install chromium chromium-driver` to run browser tests");
-    }
+    Requirement.require(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Chromium",
+        "run `bash .ci/ensure-chromium.sh` (Debian's chromium and chromium-driver) for browser tests");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(

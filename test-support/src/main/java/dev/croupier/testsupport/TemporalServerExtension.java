@@ -52,6 +52,21 @@ public final class TemporalServerExtension implements BeforeAllCallback, Paramet
   }
 
   /**
+   * Returns when {@code server} is the Temporal CLI's dev server; on the Java test server fallback
+   * (no Web UI, state in memory) the test fails under CI and is skipped elsewhere ({@link
+   * Requirement}).
+   *
+   * @param why what the test needs the dev server for
+   */
+  public static void requireDevServer(TemporalServer server, String why) {
+    Requirement.require(
+        server.kind() == TemporalServer.Kind.DEV_SERVER,
+        "The Temporal CLI dev server (" + why + ")",
+        "run `bash .ci/ensure-temporal-cli.sh`, which builds `temporal` with Go, or point"
+            + " CROUPIER_TEMPORAL_CLI at a `temporal` binary");
+  }
+
+  /**
    * A private server in a fresh state directory; the caller closes it. Free ports are picked just
    * before the server binds them, so another process may take one first: then it starts again on
    * new ports, a few times at most.

@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param taskQueue the session task queue; this default is the only place its name is written
  * @param workflowTaskTimeout how long a workflow task may run; also the stall after a worker crash
  * @param worker worker tuning
+ * @param startRetry how the worker's start waits for a Temporal that does not answer yet
  * @param tls TLS to the frontend; all blank (the default) for plaintext, as the dev server speaks
  */
 @Validated
@@ -27,6 +28,7 @@ public record TemporalProperties(
     @NotBlank @DefaultValue(TemporalProperties.DEFAULT_TASK_QUEUE) String taskQueue,
     @NotNull @DefaultValue("10s") Duration workflowTaskTimeout,
     @Valid @NotNull @DefaultValue Worker worker,
+    @Valid @NotNull @DefaultValue StartRetry startRetry,
     @NotNull @DefaultValue Tls tls) {
 
   /** TLS to the Temporal frontend; see {@code dev.croupier.client.TemporalTls}. */
@@ -59,4 +61,14 @@ public record TemporalProperties(
       @Min(2) @DefaultValue("200") int maxConcurrentWorkflowTasks,
       @Min(1) @DefaultValue("200") int maxConcurrentLocalActivities,
       @Min(2) @DefaultValue("8") int workflowPollers) {}
+
+  /**
+   * The worker's start when Temporal does not answer: tried at once, then again after {@code
+   * first}, the wait doubling up to {@code max}, until it polls.
+   *
+   * @param first the wait after the first failed try
+   * @param max the longest wait between two tries
+   */
+  public record StartRetry(
+      @NotNull @DefaultValue("1s") Duration first, @NotNull @DefaultValue("30s") Duration max) {}
 }

@@ -43,6 +43,7 @@ public final class InProcessWorker implements AutoCloseable {
             taskQueue,
             Duration.ofSeconds(5),
             new TemporalProperties.Worker(true, 1_000, 2_000, true, 50, 50, 4),
+            new TemporalProperties.StartRetry(Duration.ofSeconds(1), Duration.ofSeconds(30)),
             new TemporalProperties.Tls("", "", "", ""));
     service =
         WorkflowServiceStubs.newServiceStubs(

@@ -15,6 +15,9 @@ sealed interface ClientMessage {
 
   record CloseSession(String id, UUID sessionId) implements ClientMessage {}
 
+  /** The player's own client seed for the session, chosen after its commitment was shown. */
+  record ChooseClientSeed(String id, UUID sessionId, String clientSeed) implements ClientMessage {}
+
   record PlaceBet(String id, UUID sessionId, long amount, String currency, int spins)
       implements ClientMessage {
     /** The bet as the idempotency check compares it. */

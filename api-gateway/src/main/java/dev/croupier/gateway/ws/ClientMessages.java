@@ -6,6 +6,7 @@ import static dev.croupier.errors.ErrorCode.UNKNOWN_MESSAGE_TYPE;
 import static dev.croupier.errors.ErrorCode.VALIDATION_FAILED;
 import static dev.croupier.errors.ErrorCode.WRONG_CURRENCY;
 
+import dev.croupier.gateway.ws.ClientMessage.ChooseClientSeed;
 import dev.croupier.gateway.ws.ClientMessage.CloseSession;
 import dev.croupier.gateway.ws.ClientMessage.GetBalance;
 import dev.croupier.gateway.ws.ClientMessage.OpenSession;
@@ -86,6 +87,11 @@ final class ClientMessages {
               optional(id, p, "version", VERSION),
               optional(id, p, "clientSeed", CLIENT_SEED));
       case "session.close" -> new CloseSession(id, sessionId(id, p));
+      case "session.seed" ->
+          new ChooseClientSeed(
+              id,
+              sessionId(id, p),
+              matching(id, requiredString(id, p, "clientSeed"), CLIENT_SEED, "clientSeed"));
       case "bet.place" -> placeBet(id, p);
       case "session.state" -> new SessionState(id, sessionId(id, p));
       case "balance.get" -> new GetBalance(id, currency(id, p, false));
@@ -116,6 +122,7 @@ final class ClientMessages {
     return switch (type) {
       case "session.open",
           "session.close",
+          "session.seed",
           "bet.place",
           "session.state",
           "balance.get",

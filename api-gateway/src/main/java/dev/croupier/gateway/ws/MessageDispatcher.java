@@ -15,6 +15,7 @@ import dev.croupier.gateway.games.SessionSettings;
 import dev.croupier.gateway.identity.PlayerBalances;
 import dev.croupier.gateway.identity.RateLimitAction;
 import dev.croupier.gateway.identity.RateLimiter;
+import dev.croupier.gateway.ws.ClientMessage.ChooseClientSeed;
 import dev.croupier.gateway.ws.ClientMessage.CloseSession;
 import dev.croupier.gateway.ws.ClientMessage.GetBalance;
 import dev.croupier.gateway.ws.ClientMessage.OpenSession;
@@ -105,6 +106,16 @@ class MessageDispatcher {
       switch (message) {
         case OpenSession m -> open(c, m);
         case CloseSession m -> close(c, m);
+        case ChooseClientSeed m -> {
+          String seed =
+              sessions.chooseClientSeed(c.player().userId(), m.sessionId(), m.id(), m.clientSeed());
+          c.send(
+              frames.reply(
+                  m.id(),
+                  "session.seeded",
+                  Map.of("sessionId", m.sessionId().toString(), "clientSeed", seed)),
+              false);
+        }
         case PlaceBet m -> bet(c, m);
         case SessionState m -> state(c, m);
         case GetBalance m ->
@@ -352,6 +363,7 @@ class MessageDispatcher {
     return switch (m) {
       case PlaceBet x -> x.sessionId().toString();
       case CloseSession x -> x.sessionId().toString();
+      case ChooseClientSeed x -> x.sessionId().toString();
       case SessionState x -> x.sessionId().toString();
       default -> "-";
     };
@@ -361,6 +373,7 @@ class MessageDispatcher {
     return switch (m) {
       case OpenSession x -> "session.open";
       case CloseSession x -> "session.close";
+      case ChooseClientSeed x -> "session.seed";
       case PlaceBet x -> "bet.place";
       case SessionState x -> "session.state";
       case GetBalance x -> "balance.get";

@@ -1,6 +1,7 @@
 package dev.croupier.gateway.ws;
 
 import dev.croupier.games.api.table.SeatFacts;
+import dev.croupier.workflows.table.SeedEpoch;
 import dev.croupier.workflows.table.TableSnapshot;
 import dev.croupier.workflows.table.TableSummary;
 import dev.croupier.workflows.table.TableView;
@@ -17,7 +18,9 @@ import java.util.function.Function;
  * by display name, never by user id, the round, the action clock) and the game's own part of the
  * view beside it, as the game wrote it (for poker: blinds, the running hand, the last hand). The
  * game's part names players by seat only and holds the viewer's own private cards only; a game key
- * named like a platform key never replaces it.
+ * named like a platform key never replaces it. {@code fairness} gives the running seed epoch's
+ * commitment and the last ended epochs' revealed seeds, so a player can verify the rounds they
+ * played.
  */
 final class TableViews {
   private TableViews() {}
@@ -61,7 +64,25 @@ final class TableViews {
       seats.add(m);
     }
     p.put("seats", seats);
+    Map<String, Object> fairness = new LinkedHashMap<>();
+    fairness.put("current", s.seedEpoch() == null ? null : epoch(s.seedEpoch()));
+    fairness.put("revealed", s.revealedEpochs().stream().map(TableViews::epoch).toList());
+    p.put("fairness", fairness);
     v.game().forEach(p::putIfAbsent);
     return p;
+  }
+
+  /** A seed epoch; the server seed only once revealed, {@code lastHand} only once ended. */
+  private static Map<String, Object> epoch(SeedEpoch e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("epoch", e.epoch());
+    m.put("commitment", e.commitment());
+    m.put("clientSeed", e.clientSeed());
+    m.put("firstHand", e.firstHand());
+    if (e.revealed()) {
+      m.put("lastHand", e.lastHand());
+      m.put("serverSeed", e.serverSeed());
+    }
+    return m;
   }
 }

@@ -98,6 +98,13 @@ public final class TestGateway implements AutoCloseable {
         + "\n-----END PRIVATE KEY-----\n";
   }
 
+  /** The public half of {@code key}, PEM: what a verifier of the gateway's tokens is given. */
+  public static String publicPem(KeyPair key) {
+    return "-----BEGIN PUBLIC KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getPublic().getEncoded())
+        + "\n-----END PUBLIC KEY-----\n";
+  }
+
   /** A fresh client address, sent as X-Forwarded-For so each test has its own rate buckets. */
   static String randomIp() {
     int n = NEXT_IP.incrementAndGet();

@@ -53,6 +53,11 @@ public final class TestWallet implements AutoCloseable {
         "croupier.identity.staff-api.port", "0");
   }
 
+  /** The environment of an app process that calls this wallet as {@code service}. */
+  public java.util.Map<String, String> clientEnvironment(String service) {
+    return wallet.clientEnvironment(service);
+  }
+
   /** {@code service}'s certificate, key and CA, issued by this wallet's test CA. */
   public dev.croupier.wallet.api.ServiceTls tls(String service) {
     return wallet.tls(service);

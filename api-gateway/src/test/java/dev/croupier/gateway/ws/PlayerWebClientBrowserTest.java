@@ -76,7 +76,7 @@ class PlayerWebClientBrowserTest {
       form.findElement(By.cssSelector("button[type=submit]")).click();
 
       wait.until(d -> d.findElement(By.id("view-lobby")).isDisplayed());
-      wait.until(d -> d.findElement(By.id("balance")).getText().matches("[0-9,]+"));
+      wait.until(d -> ScreenMoney.minor(d.findElement(By.id("balance")).getText()) >= 0);
       wait.until(d -> "online".equals(d.findElement(By.id("conn")).getDomAttribute("data-state")));
       long start = coins(browser.findElement(By.id("balance")).getText());
       assertThat(start).isEqualTo(100_000);
@@ -141,7 +141,7 @@ class PlayerWebClientBrowserTest {
   }
 
   private static long coins(String text) {
-    return Long.parseLong(text.replace(",", ""));
+    return ScreenMoney.minor(text);
   }
 
   private static void shoot(ChromeDriver browser, String name) throws IOException {

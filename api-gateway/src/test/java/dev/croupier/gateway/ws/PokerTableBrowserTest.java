@@ -101,7 +101,7 @@ class PokerTableBrowserTest {
 
       // The lobby lists the table (through lobby.tables) with its stakes and free seats.
       By row = By.cssSelector("#tables li[data-table='" + table + "'] a");
-      wa.until(d -> d.findElement(row).getText().contains("5/10"));
+      wa.until(d -> d.findElement(row).getText().contains("0.05/0.10 COIN"));
       assertThat(alice.findElement(row).getText()).contains(name, "0/2", "Join");
       shoot(alice, "01-lobby-tables");
 
@@ -217,7 +217,7 @@ class PokerTableBrowserTest {
     form.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(d -> d.findElement(By.id("view-lobby")).isDisplayed());
     wait.until(d -> "online".equals(d.findElement(By.id("conn")).getDomAttribute("data-state")));
-    wait.until(d -> d.findElement(By.id("balance")).getText().matches("[0-9,]+"));
+    wait.until(d -> ScreenMoney.minor(d.findElement(By.id("balance")).getText()) >= 0);
     return email;
   }
 
@@ -226,7 +226,7 @@ class PokerTableBrowserTest {
     wait.until(d -> d.findElement(By.id("pt-buyin")).isDisplayed());
     WebElement amount = browser.findElement(By.id("pt-buyin-amount"));
     amount.clear();
-    amount.sendKeys(String.valueOf(BUY_IN));
+    amount.sendKeys(ScreenMoney.typed(BUY_IN));
     browser.findElement(By.id("pt-buyin-sit")).click();
     wait.until(d -> !d.findElement(By.id("pt-buyin")).isDisplayed());
     wait.until(
@@ -251,8 +251,7 @@ class PokerTableBrowserTest {
   }
 
   private static long balanceOnScreen(ChromeDriver browser) {
-    String text = browser.findElement(By.id("balance")).getText().replace(",", "");
-    return text.matches("\\d+") ? Long.parseLong(text) : -1;
+    return ScreenMoney.minor(browser.findElement(By.id("balance")).getText());
   }
 
   private static String userId(String email) {

@@ -539,6 +539,45 @@ class WsGatewayTest {
   }
 
   @Test
+  void thePlayerChoosesTheClientSeedAfterTheCommitmentAndItIsFixedByTheFirstBet() {
+    WsStack.Player p = node.newPlayer("Seeder");
+    WsClient c = connect(p);
+    String session = openSlot(c);
+    assertThat(
+            c.request("session.seed", Map.of("sessionId", session, "clientSeed", "two words"))
+                .path("code")
+                .asString())
+        .isEqualTo("VALIDATION_FAILED");
+    assertThat(c.request("session.seed", Map.of("sessionId", session)).path("code").asString())
+        .isEqualTo("MALFORMED_MESSAGE");
+    WsClient thief = connect(node.newPlayer("SeedThief"));
+    assertThat(
+            thief
+                .request("session.seed", Map.of("sessionId", session, "clientSeed", "mine"))
+                .path("code")
+                .asString())
+        .isEqualTo("NOT_YOUR_SESSION");
+
+    JsonNode seeded =
+        c.request("session.seed", Map.of("sessionId", session, "clientSeed", "lucky-7:seed"));
+    assertThat(seeded.path("type").asString()).isEqualTo("session.seeded");
+    assertThat(seeded.at("/payload/clientSeed").asString()).isEqualTo("lucky-7:seed");
+    c.request("bet.place", bet(session, 100));
+    assertThat(
+            c.request("session.seed", Map.of("sessionId", session, "clientSeed", "later"))
+                .path("code")
+                .asString())
+        .isEqualTo("CLIENT_SEED_LOCKED");
+    JsonNode closed = c.request("session.close", Map.of("sessionId", session));
+    assertThat(closed.at("/payload/clientSeed").asString()).isEqualTo("lucky-7:seed");
+    assertThat(
+            stack.query(
+                "select client_seed from game.rounds where session_id = ?::uuid and round = 1",
+                session))
+        .containsExactly(List.of("lucky-7:seed"));
+  }
+
+  @Test
   void autoSpinPlaysEachRoundOnItsOwnWhenTheFlagIsOn() {
     WsClient c = connect(node.newPlayer("Spinner"));
     String session = openSlot(c);

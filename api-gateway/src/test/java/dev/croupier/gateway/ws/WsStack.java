@@ -180,6 +180,11 @@ final class WsStack implements AutoCloseable {
   }
 
   /** Starts a gateway node; {@code overrides} win over the test defaults. */
+  /** The public key of the nodes' access tokens, PEM: what the workers' recall checks them with. */
+  String tokenPublicKeyPem() {
+    return TestGateway.publicPem(signingKey);
+  }
+
   Node startNode(Map<String, Object> overrides) {
     Map<String, Object> props = new HashMap<>();
     props.put("server.port", 0);

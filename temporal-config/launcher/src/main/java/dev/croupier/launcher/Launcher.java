@@ -25,11 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.flywaydb.core.Flyway;
+import sun.misc.Signal;
 
 /**
  * Runs the whole platform on embedded defaults: the dev stack, then every app that has been built.
- * Ctrl-C or SIGTERM stops everything it started, apps first, and leaves no process behind. Bad
- * configuration ends it with one line that says what is wrong and what to do.
+ * Ctrl-C (SIGINT) or SIGTERM stops everything it started, newest first (the apps, then Kafka, then
+ * Temporal), says what it stops, leaves no process behind and exits 0: a requested stop is a
+ * success, also when it comes in the middle of the start. Bad configuration ends it with one line
+ * that says what is wrong and what to do, and a non-zero status.
  */
 public final class Launcher {
   private static final PrintStream out =
@@ -37,9 +40,13 @@ public final class Launcher {
 
   private final Path root;
   private final Map<String, String> env;
-  private final List<AutoCloseable> started = new ArrayList<>();
+  private final List<Service> started = new ArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private boolean stopping;
+  private volatile String stopReason;
+
+  /** A running part of the stack, by the name the launcher shows for it. */
+  private record Service(String name, AutoCloseable closeable) {}
 
   Launcher(Path root, Map<String, String> env) {
     this.root = root;
@@ -49,19 +56,49 @@ public final class Launcher {
   public static void main(String[] args) {
     Path root = projectRoot();
     Launcher launcher = new Launcher(root, System.getenv());
+    // Any other way out (SIGHUP, an error) still stops everything, through the shutdown hook.
     Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "croupier-stop"));
+    for (String signal : List.of("TERM", "INT")) {
+      Signal.handle(new Signal(signal), s -> launcher.stopOnRequest("SIG" + signal));
+    }
     try {
       launcher.start();
-    } catch (DevStackException e) {
-      out.println("croupier: " + e.getMessage());
-      launcher.stop();
-      Runtime.getRuntime().halt(2);
     } catch (RuntimeException e) {
-      out.println("croupier: cannot start: " + e + " (logs are in .croupier/logs)");
+      if (launcher.stopRequested()) {
+        // The start was cut short by Ctrl-C or SIGTERM: that is a stop, not a failure.
+        launcher.exitStopped();
+      }
+      out.println(
+          e instanceof DevStackException
+              ? "croupier: " + e.getMessage()
+              : "croupier: cannot start: " + e + " (logs are in .croupier/logs)");
       launcher.stop();
-      Runtime.getRuntime().halt(1);
+      Runtime.getRuntime().halt(e instanceof DevStackException ? 2 : 1);
     }
-    launcher.awaitStop();
+    launcher.exitStopped();
+  }
+
+  /** Waits for the stop to finish, then ends the JVM with status 0. */
+  private void exitStopped() {
+    awaitStop();
+    say("Stopped. No process is left running.");
+    System.exit(0);
+  }
+
+  /**
+   * Stops everything because the user asked (Ctrl-C or SIGTERM), on a thread of its own so the
+   * signal's thread returns at once; {@link #main} then exits 0.
+   */
+  void stopOnRequest(String reason) {
+    if (stopReason != null) {
+      return;
+    }
+    stopReason = reason;
+    Thread.ofPlatform().name("croupier-stop-" + reason).start(this::stop);
+  }
+
+  boolean stopRequested() {
+    return stopReason != null;
   }
 
   void start() {
@@ -71,7 +108,11 @@ public final class Launcher {
     say("Croupier dev stack, state in " + home);
     requireFreePorts(config);
     DevStack stack = DevStack.start(config, this::say);
-    track(stack);
+    // Tracked part by part, in start order, so a stop names each one as it goes.
+    List<Service> parts = new ArrayList<>();
+    stack.temporal().ifPresent(t -> parts.add(new Service("Temporal (" + t.kind() + ")", t)));
+    stack.kafka().ifPresent(k -> parts.add(new Service("Kafka", k)));
+    track(parts);
 
     migrate(config.postgres());
     Map<String, String> appEnv = appEnvironment(stack);
@@ -113,7 +154,7 @@ public final class Launcher {
               root,
               config.logs().resolve(app.name() + ".log"),
               processEnv);
-      track(process);
+      track(List.of(new Service(app.name(), process)));
       Ports.awaitOpen(app.name(), Ports.LOOPBACK, port, Duration.ofSeconds(120), process::isAlive);
       urls.add(
           "  %-18s %s://%s:%d  (health, metrics: http://%s:%d/actuator)"
@@ -137,9 +178,12 @@ public final class Launcher {
               scraped,
               root.resolve("ops/prometheus/alerts.yml"),
               config.logs().resolve("prometheus.log"));
-      track(prometheus);
+      track(List.of(new Service("Prometheus", prometheus)));
     }
 
+    if (stopRequested()) {
+      return;
+    }
     say("");
     say("Croupier is up. Ctrl-C stops everything.");
     say("  %-18s %s".formatted("PostgreSQL", config.postgres().url()));
@@ -352,20 +396,26 @@ public final class Launcher {
     return Base64.getEncoder().encodeToString(key);
   }
 
-  /** Remembers a started service; if a stop already began, stops it at once instead. */
-  private synchronized void track(AutoCloseable service) {
+  /** Remembers started services; if a stop already began, stops them at once instead. */
+  private synchronized void track(List<Service> services) {
     if (stopping) {
-      closeQuietly(service);
+      for (int i = services.size() - 1; i >= 0; i--) {
+        closeQuietly(services.get(i));
+      }
       throw new DevStackException("Stopped while starting");
     }
-    started.add(service);
+    started.addAll(services);
   }
 
-  /** Stops what was started, newest first. Safe to call twice. */
+  /** Stops what was started, newest first, saying so. Safe to call twice. */
   synchronized void stop() {
     stopping = true;
     if (stopped.getCount() == 0) {
       return;
+    }
+    if (stopReason != null) {
+      say("");
+      say("Stopping (" + stopReason + "), newest first:");
     }
     for (int i = started.size() - 1; i >= 0; i--) {
       closeQuietly(started.get(i));
@@ -374,11 +424,13 @@ public final class Launcher {
     stopped.countDown();
   }
 
-  private static void closeQuietly(AutoCloseable service) {
+  private void closeQuietly(Service service) {
+    say("  stopping " + service.name());
     try {
-      service.close();
+      service.closeable().close();
+      say("  stopped  " + service.name());
     } catch (Exception e) {
-      out.println("croupier: stopping failed: " + e.getMessage());
+      out.println("croupier: stopping " + service.name() + " failed: " + e.getMessage());
     }
   }
 

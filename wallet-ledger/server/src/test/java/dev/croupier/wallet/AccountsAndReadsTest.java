@@ -10,6 +10,7 @@ import dev.croupier.api.wallet.v1.Entry;
 import dev.croupier.api.wallet.v1.GetBalanceRequest;
 import dev.croupier.api.wallet.v1.GetBalancesRequest;
 import dev.croupier.api.wallet.v1.GetTransactionRequest;
+import dev.croupier.api.wallet.v1.ListCurrenciesRequest;
 import dev.croupier.api.wallet.v1.ListEntriesRequest;
 import dev.croupier.api.wallet.v1.ListEntriesResponse;
 import dev.croupier.api.wallet.v1.OpenAccountRequest;
@@ -271,6 +272,60 @@ class AccountsAndReadsTest {
             () ->
                 w.wallet.listEntries(ListEntriesRequest.newBuilder().setPageToken("%%%").build()));
     assertThat(WalletErrors.codeOf(bad)).contains(ErrorCode.VALIDATION_FAILED);
+  }
+
+  @Test
+  void listEntriesPagesNewestFirstAndRefusesATokenOfTheOtherOrder() {
+    long p = w.fundedPlayer(1_000);
+    for (int i = 1; i <= 6; i++) {
+      w.wallet.postTransaction(
+          WalletHarness.request(
+              "nf-" + p + "-" + i, TransactionKind.BET, leg(p, -i), leg(house, i)));
+    }
+    List<Entry> all = new ArrayList<>();
+    List<String> tokens = new ArrayList<>();
+    String token = "";
+    do {
+      ListEntriesResponse page =
+          w.wallet.listEntries(
+              ListEntriesRequest.newBuilder()
+                  .setAccountId(p)
+                  .setPageSize(3)
+                  .setNewestFirst(true)
+                  .setPageToken(token)
+                  .build());
+      all.addAll(page.getEntriesList());
+      token = page.getNextPageToken();
+      tokens.add(token);
+    } while (!token.isEmpty());
+
+    // 6 bets and the grant, newest first, in 3 pages; nothing twice, nothing lost.
+    assertThat(all).hasSize(7);
+    assertThat(all).extracting(Entry::getEntryId).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+    assertThat(all).extracting(Entry::getEntryId).doesNotHaveDuplicates();
+    assertThat(all.get(0).getAmount()).isEqualTo(-6);
+    assertThat(all.get(0).getBalanceAfter()).isEqualTo(1_000 - 21);
+    assertThat(all.get(6).getKind()).isEqualTo(TransactionKind.GRANT);
+
+    StatusRuntimeException otherOrder =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                w.wallet.listEntries(
+                    ListEntriesRequest.newBuilder()
+                        .setAccountId(p)
+                        .setPageToken(tokens.get(0))
+                        .build()));
+    assertThat(WalletErrors.codeOf(otherOrder)).contains(ErrorCode.VALIDATION_FAILED);
+  }
+
+  @Test
+  void listCurrenciesGivesEachCurrencysScaleAndWhetherItIsUsable() {
+    var currencies = w.wallet.listCurrencies(ListCurrenciesRequest.getDefaultInstance());
+    assertThat(currencies.getCurrenciesList())
+        .extracting(c -> c.getCode() + "/" + c.getKind() + "/" + c.getScale() + "/" + c.getUsable())
+        // The migration's rows; CASH is off while the real-money switch is.
+        .containsExactly("CASH/REAL/2/false", "COIN/PLAY/2/true");
   }
 
   @Test

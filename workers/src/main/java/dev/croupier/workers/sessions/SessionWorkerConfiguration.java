@@ -50,21 +50,30 @@ class SessionWorkerConfiguration {
   }
 
   @Bean
-  HealthIndicator sessionWorkerHealthIndicator(WorkerFactory factory) {
-    return new WorkerHealthIndicator(factory);
+  HealthIndicator sessionWorkerHealthIndicator(WorkerFactory factory, WorkerStarter starter) {
+    return new WorkerHealthIndicator(factory, starter);
+  }
+
+  /** Starts the worker once Temporal answers, so a slow Temporal never ends the app. */
+  @Bean
+  WorkerStarter sessionWorkerStarter(WorkerFactory factory, TemporalProperties temporal) {
+    return new WorkerStarter(
+        factory, temporal.target(), temporal.startRetry().first(), temporal.startRetry().max());
   }
 
   @Bean
-  SmartLifecycle sessionWorkerLifecycle(WorkerFactory factory, TemporalProperties temporal) {
+  SmartLifecycle sessionWorkerLifecycle(
+      WorkerFactory factory, WorkerStarter starter, TemporalProperties temporal) {
     return new SmartLifecycle() {
       private volatile boolean running;
 
       @Override
       public void start() {
-        factory.start();
+        starter.start();
         running = true;
         log.info(
-            "session worker polling {} on {} ({})",
+            "session worker {} {} on {} ({})",
+            starter.state() == WorkerStarter.State.POLLING ? "polling" : "waiting to poll",
             temporal.taskQueue(),
             temporal.target(),
             temporal.namespace());
@@ -72,6 +81,11 @@ class SessionWorkerConfiguration {
 
       @Override
       public void stop() {
+        try {
+          starter.close();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
         factory.shutdown();
         factory.awaitTermination(10, TimeUnit.SECONDS);
         running = false;

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -41,9 +40,7 @@ class SessionHistoryInWebUiTest {
   @Test
   void opsFindAPlayersSessionByUserIdAndSeeItsBetsAndLedgerPosts(
       PostgresDatabase db, TemporalServer temporal) throws Exception {
-    Assumptions.assumeTrue(
-        temporal.webUi().isPresent(),
-        "skipped: the Java test server fallback has no Web UI (install Go for the dev server)");
+    TemporalServerExtension.requireDevServer(temporal, "its Web UI");
     try (TestWallet wallet = TestWallet.start(db);
         InProcessWorker worker = new InProcessWorker(temporal, wallet, db, "web-ui")) {
       UUID user = UUID.randomUUID();

@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Temporal dev server is restarted under load, once with SIGTERM and once with SIGKILL, on the
  * same state file. Every session resumes, and no round is lost or posted twice. The Java test
- * server keeps its state in memory, so where Go is absent this test is skipped and says so.
+ * server keeps its state in memory, so where the CLI is missing this test fails under CI and is
+ * skipped elsewhere, and says why.
  */
 @ExtendWith(PostgresExtension.class)
 // A hang (no worker left, a task retried forever) fails the run instead of blocking it; about 30 s
@@ -46,9 +46,7 @@ class SessionsSurviveTemporalRestartTest {
   void sessionsResumeAndNothingIsLostOrPostedTwiceAcrossSigtermAndSigkillRestarts(
       PostgresDatabase db) throws Exception {
     try (TemporalServer temporal = TemporalServerExtension.startServer("restart")) {
-      Assumptions.assumeTrue(
-          temporal.kind() == TemporalServer.Kind.DEV_SERVER,
-          "skipped: the Java test server fallback keeps its state in memory and cannot restart");
+      TemporalServerExtension.requireDevServer(temporal, "state on disk that survives a restart");
       try (TestWallet wallet = TestWallet.start(db);
           InProcessWorker worker = new InProcessWorker(temporal, wallet, db, "restart")) {
         SessionLoad load = new SessionLoad(worker.sessions);

@@ -8,6 +8,7 @@ import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.Wager;
 import dev.croupier.workflows.session.BetOutcome;
 import dev.croupier.workflows.session.BetRequest;
+import dev.croupier.workflows.session.ClientSeedRequest;
 import dev.croupier.workflows.session.CloseRequest;
 import dev.croupier.workflows.session.GameSessionWorkflow;
 import dev.croupier.workflows.session.OpenedSession;
@@ -213,6 +214,24 @@ public final class GameSessions {
     } catch (WorkflowNotFoundException e) {
       throw new CroupierException(ErrorCode.UNKNOWN_SESSION, "no session " + sessionId);
     }
+  }
+
+  /**
+   * Sets the session's client seed before its first round, as an Update: the answer is the seed in
+   * force. The update id is {@code requestId} with a fingerprint of the seed, so a retry with the
+   * same id and seed gets the same answer.
+   *
+   * @throws CroupierException {@code UNKNOWN_SESSION}, {@code NOT_YOUR_SESSION}, {@code
+   *     SESSION_CLOSED}, {@code VALIDATION_FAILED} (not 1-64 printable ASCII characters), {@code
+   *     CLIENT_SEED_LOCKED} (a round was played), {@code UNAVAILABLE}
+   */
+  public String chooseClientSeed(UUID userId, UUID sessionId, String requestId, String clientSeed) {
+    ClientSeedRequest request = new ClientSeedRequest(userId, clientSeed);
+    GameSessionWorkflow session = session(sessionId);
+    return update(
+        sessionId,
+        WorkflowCalls.updateId("seed-" + requestId, userId + "|" + clientSeed),
+        options -> WorkflowClient.startUpdate(session::chooseClientSeed, request, options));
   }
 
   /** Sets the client seed of the next rounds (fire-and-forget). */

@@ -121,6 +121,40 @@ class GameSessionWorkflowTest {
   }
 
   @Test
+  void thePlayersClientSeedChosenAfterTheCommitmentDealsEveryRoundAndIsThenFixed() {
+    ledger.fund(user, 1_000);
+    OpenedSession s = sessions.open(user, FakeCoinFlipGame.REF, null, OPTIONS);
+    UUID id = s.sessionId();
+    assertThat(s.clientSeed()).isNotEqualTo("chosen-by-me");
+
+    // Refused before anything reaches the history: another player's, a bad seed.
+    assertCode(
+        () -> sessions.chooseClientSeed(UUID.randomUUID(), id, "s0", "x"),
+        ErrorCode.NOT_YOUR_SESSION);
+    assertCode(
+        () -> sessions.chooseClientSeed(user, id, "s1", "has space"), ErrorCode.VALIDATION_FAILED);
+    assertCode(
+        () -> sessions.chooseClientSeed(user, id, "s2", "x".repeat(65)),
+        ErrorCode.VALIDATION_FAILED);
+    assertThat(events(id, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED)).isEmpty();
+
+    assertThat(sessions.chooseClientSeed(user, id, "s3", "first-choice")).isEqualTo("first-choice");
+    assertThat(sessions.chooseClientSeed(user, id, "s4", "chosen-by-me")).isEqualTo("chosen-by-me");
+    assertThat(sessions.state(user, id).clientSeed()).isEqualTo("chosen-by-me");
+    sessions.placeBet(user, id, "r1", coins(10));
+    sessions.placeBet(user, id, "r2", coins(10));
+
+    assertThat(projection.rounds.get(id + "/1").clientSeed()).isEqualTo("chosen-by-me");
+    assertThat(projection.rounds.get(id + "/2").clientSeed()).isEqualTo("chosen-by-me");
+    assertCode(
+        () -> sessions.chooseClientSeed(user, id, "s5", "too-late"), ErrorCode.CLIENT_SEED_LOCKED);
+    SessionSummary summary = sessions.close(user, id);
+    assertThat(summary.clientSeed()).isEqualTo("chosen-by-me");
+    assertCode(
+        () -> sessions.chooseClientSeed(user, id, "s6", "after-close"), ErrorCode.SESSION_CLOSED);
+  }
+
+  @Test
   void slotRoundPostsStakeWinAndJackpotContributionTogether() {
     ledger.fund(user, 100_000);
     OpenedSession s = sessions.open(user, SLOT, "slot-seed", OPTIONS);

@@ -22,6 +22,7 @@ import dev.croupier.games.poker.TableConfig;
 import dev.croupier.games.poker.TableState;
 import dev.croupier.games.poker.TableView;
 import dev.croupier.games.rng.Commitment;
+import dev.croupier.workflows.table.SeedEpoch;
 import dev.croupier.workflows.table.TableAck;
 import dev.croupier.workflows.table.TableEvent;
 import dev.croupier.workflows.table.TableOptions;
@@ -329,6 +330,18 @@ class TableWorkflowTest {
         }
       }
     }
+    // Players get the running epoch's commitment and the ended epochs' seeds in the snapshot.
+    PokerTableClient.Snapshot snap = tables.snapshot(tableId, players.get(0));
+    assertThat(snap.seedEpoch().commitment()).isEqualTo(tables.status(tableId).commitment());
+    assertThat(snap.seedEpoch().serverSeed()).isNull();
+    assertThat(snap.seedEpoch().epoch()).isEqualTo(tables.status(tableId).run());
+    assertThat(snap.revealedEpochs())
+        .extracting(SeedEpoch::serverSeed)
+        .containsExactlyElementsOf(
+            reveals.stream().map(TableEvent.SeedRevealed::serverSeed).toList());
+    assertThat(snap.revealedEpochs())
+        .allSatisfy(
+            e -> assertThat(new Commitment(e.commitment()).matches(e.serverSeed())).isTrue());
     // No run's history holds an epoch's seed in the clear: the seed markers hold it sealed.
     String histories = HistoryPayloads.allRuns(client, TableStart.workflowId(tableId));
     assertThat(histories).contains("sealed:v1:");

@@ -89,7 +89,9 @@ public final class PokerTableClient {
         s.eventSeq(),
         s.actionTimeoutMillis(),
         s.turnDeadlineMillis(),
-        s.closing());
+        s.closing(),
+        s.seedEpoch(),
+        s.revealedEpochs());
   }
 
   /** A snapshot as {@link TableSnapshot}, with the engine's view. */
@@ -99,7 +101,9 @@ public final class PokerTableClient {
       long eventSeq,
       long actionTimeoutMillis,
       long turnDeadlineMillis,
-      boolean closing) {}
+      boolean closing,
+      dev.croupier.workflows.table.SeedEpoch seedEpoch,
+      java.util.List<dev.croupier.workflows.table.SeedEpoch> revealedEpochs) {}
 
   /** The platform's view as the engine's. */
   public static TableView poker(dev.croupier.workflows.table.TableView v) {

@@ -61,6 +61,22 @@ public interface GameSessionWorkflow {
   @UpdateValidatorMethod(updateName = "close")
   void validateClose(CloseRequest request);
 
+  /**
+   * Sets the client seed of every round of the session, before the first: the player chooses it
+   * after the commitment to the server seed was shown, so the server seed cannot have been picked
+   * to suit it. Returns the client seed in force. Choosing the same seed again is harmless.
+   */
+  @UpdateMethod
+  String chooseClientSeed(ClientSeedRequest request);
+
+  /**
+   * Rejects a client seed before it reaches the history: {@code NOT_YOUR_SESSION}, {@code
+   * SESSION_CLOSED}, {@code VALIDATION_FAILED} (not 1-64 printable ASCII characters), {@code
+   * CLIENT_SEED_LOCKED} (a round was played or is being played: the seed is fixed for the session).
+   */
+  @UpdateValidatorMethod(updateName = "chooseClientSeed")
+  void validateChooseClientSeed(ClientSeedRequest request);
+
   /** The session as a reconnecting client needs it. */
   @QueryMethod
   SessionView state();

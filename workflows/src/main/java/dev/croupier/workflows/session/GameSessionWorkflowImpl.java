@@ -565,6 +565,40 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   }
 
   @Override
+  public void validateChooseClientSeed(ClientSeedRequest request) {
+    checkClientSeed(request);
+  }
+
+  @Override
+  public String chooseClientSeed(ClientSeedRequest request) {
+    Workflow.await(() -> ready);
+    checkClientSeed(request);
+    seeds = seeds.withClientSeed(request.clientSeed());
+    nextClientSeed = null;
+    touch();
+    return seeds.clientSeed();
+  }
+
+  private void checkClientSeed(ClientSeedRequest request) {
+    if (!start.userId().equals(request.userId())) {
+      throw fail(ErrorCode.NOT_YOUR_SESSION, "the session belongs to another player");
+    }
+    if (status != SessionStatus.OPEN || closing) {
+      throw fail(ErrorCode.SESSION_CLOSED, "the session is closed");
+    }
+    if (!request.clientSeed().matches(ClientSeedRequest.PATTERN)) {
+      throw fail(
+          ErrorCode.VALIDATION_FAILED,
+          "a client seed is 1 to 64 printable ASCII characters, no spaces");
+    }
+    if (roundInFlight || unknownRound != null || (state != null && state.round() > 0)) {
+      throw fail(
+          ErrorCode.CLIENT_SEED_LOCKED,
+          "the client seed is fixed once a round is played; open a new session for another");
+    }
+  }
+
+  @Override
   public void changeClientSeed(String clientSeed) {
     if (clientSeed != null && clientSeed.matches("[\\x21-\\x7e]{1,64}") && !closing) {
       nextClientSeed = clientSeed;

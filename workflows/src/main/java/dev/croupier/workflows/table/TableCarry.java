@@ -19,6 +19,8 @@ import java.util.Map;
  * @param ledgerPosts the ledger posts of all earlier runs (0 in carries written before it was kept)
  * @param gameContentHash the content hash of the game the table opened with, which every run checks
  *     the installed one against; null in carries written before tables pinned it
+ * @param endedEpochs the last ended seed epochs, oldest first, whose server seeds were revealed,
+ *     for players who verify earlier rounds; empty in carries written before they were kept
  */
 public record TableCarry(
     Map<String, Object> state,
@@ -31,10 +33,12 @@ public record TableCarry(
     boolean closing,
     List<RememberedAck> remembered,
     long ledgerPosts,
-    String gameContentHash) {
+    String gameContentHash,
+    List<EndedEpoch> endedEpochs) {
   public TableCarry {
     buyIns = List.copyOf(buyIns);
     cashOuts = List.copyOf(cashOuts);
     remembered = remembered == null ? List.of() : List.copyOf(remembered);
+    endedEpochs = endedEpochs == null ? List.of() : List.copyOf(endedEpochs);
   }
 }

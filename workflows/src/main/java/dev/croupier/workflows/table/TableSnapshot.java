@@ -13,6 +13,9 @@ package dev.croupier.workflows.table;
  * @param turnDeadlineMillis when the seat to act runs out of time, in epoch milliseconds on the
  *     workflow's clock (the turn's start plus {@code actionTimeoutMillis}); 0 when nobody is to act
  * @param closing whether the table is closing or closed: no new round will be dealt
+ * @param seedEpoch the running seed epoch's commitment and client seed (no server seed); null
+ *     before the first epoch began
+ * @param revealedEpochs the last ended epochs with their revealed server seeds, oldest first
  */
 public record TableSnapshot(
     TableSummary summary,
@@ -20,4 +23,6 @@ public record TableSnapshot(
     long eventSeq,
     long actionTimeoutMillis,
     long turnDeadlineMillis,
-    boolean closing) {}
+    boolean closing,
+    SeedEpoch seedEpoch,
+    java.util.List<SeedEpoch> revealedEpochs) {}

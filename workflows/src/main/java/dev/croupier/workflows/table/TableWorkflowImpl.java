@@ -74,6 +74,8 @@ public class TableWorkflowImpl implements TableWorkflow {
   // Between two lookups of a buy-in whose outcome is unknown: durable timers, doubling to a minute.
   private static final Duration FIRST_LOOKUP = Duration.ofSeconds(1);
   private static final Duration LAST_LOOKUP = Duration.ofMinutes(1);
+  // Ended seed epochs kept for players' verifiers (the snapshot); older ones are on table.events.
+  static final int KEPT_EPOCHS = 10;
 
   private final SeedActivities seedActivities =
       Workflow.newLocalActivityStub(SeedActivities.class, LocalActivities.quick().build());
@@ -104,6 +106,8 @@ public class TableWorkflowImpl implements TableWorkflow {
   private boolean closed;
   private Seeds seeds;
   private long epochFirstHand;
+  // The last ended epochs, carried across runs for the snapshot; no command reads them.
+  private final List<EndedEpoch> endedEpochs = new ArrayList<>();
   private int handsThisRun;
   private long version;
   private long ledgerPosts;
@@ -144,6 +148,7 @@ public class TableWorkflowImpl implements TableWorkflow {
       ledgerPosts = carry.ledgerPosts();
       pinnedHash = carry.gameContentHash();
       remembered.restore(carry.remembered());
+      endedEpochs.addAll(carry.endedEpochs());
     }
     facts = engine.facts(state);
   }
@@ -307,15 +312,21 @@ public class TableWorkflowImpl implements TableWorkflow {
   }
 
   private TableEvent.SeedRevealed revealed() {
-    return new TableEvent.SeedRevealed(
-        ++eventSeq,
-        facts.round(),
-        run,
-        seeds.commitment(),
-        seeds.serverSeed(),
-        seeds.clientSeed(),
-        epochFirstHand,
-        facts.round());
+    TableEvent.SeedRevealed event =
+        new TableEvent.SeedRevealed(
+            ++eventSeq,
+            facts.round(),
+            run,
+            seeds.commitment(),
+            seeds.serverSeed(),
+            seeds.clientSeed(),
+            epochFirstHand,
+            facts.round());
+    endedEpochs.add(new EndedEpoch(run, seeds, event.firstHand(), event.lastHand()));
+    while (endedEpochs.size() > KEPT_EPOCHS) {
+      endedEpochs.remove(0);
+    }
+    return event;
   }
 
   private TableCarry carry() {
@@ -332,7 +343,8 @@ public class TableWorkflowImpl implements TableWorkflow {
         closing,
         remembered.carried(),
         ledgerPosts,
-        pinnedHash);
+        pinnedHash,
+        List.copyOf(endedEpochs));
   }
 
   // ---- Updates ----
@@ -434,7 +446,11 @@ public class TableWorkflowImpl implements TableWorkflow {
         eventSeq,
         options.actionTimeout().toMillis(),
         clockRunning ? turnDeadline : 0,
-        closing || closed);
+        closing || closed,
+        seeds == null || closed
+            ? null
+            : new SeedEpoch(run, seeds.commitment(), seeds.clientSeed(), epochFirstHand, 0, null),
+        endedEpochs.stream().map(EndedEpoch::revealed).toList());
   }
 
   @Override

@@ -124,6 +124,7 @@ class IdentitySecurityConfiguration {
                         "/favicon.ico",
                         "/css/**",
                         "/js/**",
+                        "/img/**",
                         "/protocol/**")
                     .permitAll()
                     .requestMatchers("/oauth2/authorization/**", "/login/oauth2/code/**", "/error")

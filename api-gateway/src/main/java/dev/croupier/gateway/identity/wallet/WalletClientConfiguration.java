@@ -3,6 +3,7 @@ package dev.croupier.gateway.identity.wallet;
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.gateway.identity.IdentityProperties;
 import dev.croupier.gateway.identity.PlayerBalances;
+import dev.croupier.gateway.identity.PlayerLedger;
 import dev.croupier.gateway.identity.WalletAccounts;
 import dev.croupier.observability.health.GrpcHealthIndicator;
 import dev.croupier.wallet.api.ServiceTls;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The gRPC channel to the wallet over mutual TLS, presenting the gateway's certificate ({@code
  * api-gateway}): player accounts with the wallet's welcome grant for identity, balances for the
- * WebSocket gateway. The wallet lets the gateway do nothing else.
+ * WebSocket gateway, currencies and the player's own entries for the transaction history. The
+ * wallet lets the gateway do nothing else.
  */
 @Configuration(proxyBeanMethods = false)
 class WalletClientConfiguration {
@@ -59,5 +61,13 @@ class WalletClientConfiguration {
       WalletClientProperties properties) {
     return new GrpcPlayerBalances(
         new WalletCalls(walletChannel, walletStub, properties.deadline()));
+  }
+
+  @Bean
+  PlayerLedger playerLedger(
+      ManagedChannel walletChannel,
+      WalletGrpc.WalletBlockingStub walletStub,
+      WalletClientProperties properties) {
+    return new GrpcPlayerLedger(new WalletCalls(walletChannel, walletStub, properties.deadline()));
   }
 }

@@ -273,7 +273,138 @@ public final class MathSheet {
       }
       s.add(row.toString());
     }
+    rules(math, s);
+    paylines(math, s);
+    strips(math, s);
     return String.join("\n", s) + "\n";
+  }
+
+  /**
+   * How a round is played, precisely enough to recompute one without our code: the draws, the grid,
+   * how a line and the scatters pay, free spins and the jackpot. The wire shape of a round's
+   * outcome is in {@code api-gateway/PROTOCOL.md}.
+   */
+  private static void rules(SlotMath math, List<String> s) {
+    String wild = math.symbols().get(math.wild());
+    String scatter = math.symbols().get(math.scatter());
+    String jackpot = math.symbols().get(math.jackpotSymbol());
+    int lines = math.lineCount();
+    s.add("");
+    s.add("### How a round is played");
+    s.add("");
+    s.add(
+        String.format(
+            Locale.ROOT,
+            """
+            1. **Stake and line bet.** The stake is a multiple of %d minor units; the line bet is \
+            stake / %d, the same on all %d lines.
+            2. **Draws.** The round's draws are the fair RNG's stream for (server seed, client \
+            seed, nonce = the round number), as `game-plugins/api/FAIRNESS.md` defines it: one \
+            draw per reel, reel 1 first, each `nextInt(strip length)`. The base spin takes the \
+            first 5 draws, each free spin the next 5, in order.
+            3. **Stops and grid.** A draw is the reel's *stop*: the strip position shown on the \
+            top row. Rows count from 0 at the top; row `k` of reel `r` shows \
+            `strip[r][(stop[r] + k) mod length(r)]` (the strips are listed below, position 0 \
+            first). In the outcome, `grid[r][k]` is that symbol.
+            4. **Lines.** Payline `n` (numbered 1 to %d, as `lineWins[].line` numbers them) \
+            crosses reel `r` on row `paylines[n-1][r]` (table below). Walk a line from reel 1:
+               - each %s extends the *run*; the first cell that is not %s fixes the run's symbol \
+            when it is a regular symbol, and ends the run when it is %s or %s; after that the run \
+            goes on over that symbol and %s and stops at the first other cell;
+               - the *leading wilds* are the %s cells before the run's symbol (all the run's \
+            cells when no symbol was fixed);
+               - the line pays the larger of the symbol's pay for the run's length and %s's pay \
+            for the number of leading wilds (the paytable, in line bets); when both are equal the \
+            symbol is the one reported. Fewer than 3 pay nothing. `lineWins[]` lists each paying \
+            line with the paying symbol and the length it was paid for (`count`).
+            5. **Scatters.** Every %s on the grid counts, on a line or not; 3, 4 or 5 of them pay \
+            the scatter pay (in total bets, i.e. %d line bets each) once per spin, in \
+            `scatterWin`.
+            6. **Free spins.** A spin with %d or more %s awards %d free spins \
+            (`freeSpinsAwarded`), played on the same reels from the next draws; their line and \
+            scatter wins are multiplied by %d (`multiplier`). A free spin with %d or more %s \
+            awards %d more, as long as the feature stays within %d free spins in all (the last \
+            award is cut to fit). Free spins never hit the jackpot.
+            7. **The spin's win** is `multiplier` × (the line pays + the scatter pay) × the line \
+            bet, in minor units; the round's fixed win (`totalWin`) is the sum over its spins.
+            8. **Jackpot.** A base spin with five %s on one payline hits the progressive jackpot \
+            (`jackpotHit`); the pool is paid on top of `totalWin`, by the wallet, in its own post. \
+            Every stake puts %d basis points of itself into the pool.""",
+            math.betStep(),
+            lines,
+            lines,
+            lines,
+            wild,
+            wild,
+            scatter,
+            jackpot,
+            wild,
+            wild,
+            wild,
+            scatter,
+            lines,
+            math.freeSpinTrigger(),
+            scatter,
+            math.freeSpinsAwarded(),
+            math.freeSpinMultiplier(),
+            math.freeSpinTrigger(),
+            scatter,
+            math.freeSpinsAwarded(),
+            math.maxFreeSpins(),
+            jackpot,
+            math.jackpotContributionBps()));
+  }
+
+  private static void paylines(SlotMath math, List<String> s) {
+    s.add("");
+    s.add("### Paylines");
+    s.add("");
+    s.add("The row each line crosses on each reel, row 0 at the top.");
+    s.add("");
+    StringBuilder header = new StringBuilder("| line |");
+    StringBuilder rule = new StringBuilder("|---:|");
+    for (int r = 1; r <= SlotMath.REELS; r++) {
+      header.append(" reel ").append(r).append(" |");
+      rule.append("---:|");
+    }
+    s.add(header.toString());
+    s.add(rule.toString());
+    for (int line = 0; line < math.lineCount(); line++) {
+      StringBuilder row = new StringBuilder("| " + (line + 1) + " |");
+      for (int r = 0; r < SlotMath.REELS; r++) {
+        row.append(' ').append(math.paylineRow(line, r)).append(" |");
+      }
+      s.add(row.toString());
+    }
+  }
+
+  private static void strips(SlotMath math, List<String> s) {
+    s.add("");
+    s.add("### Reel strips");
+    s.add("");
+    s.add(
+        "Position 0 first; a reel's stop is the position on the top row, and the strip wraps"
+            + " around.");
+    s.add("");
+    StringBuilder header = new StringBuilder("| position |");
+    StringBuilder rule = new StringBuilder("|---:|");
+    int longest = 0;
+    for (int r = 1; r <= SlotMath.REELS; r++) {
+      header.append(" reel ").append(r).append(" |");
+      rule.append("---|");
+      longest = Math.max(longest, math.reelLength(r - 1));
+    }
+    s.add(header.toString());
+    s.add(rule.toString());
+    for (int p = 0; p < longest; p++) {
+      StringBuilder row = new StringBuilder("| " + p + " |");
+      for (int r = 0; r < SlotMath.REELS; r++) {
+        row.append(' ')
+            .append(p < math.reelLength(r) ? math.symbols().get(math.symbolAt(r, p)) : "")
+            .append(" |");
+      }
+      s.add(row.toString());
+    }
   }
 
   private static String kind(SlotMath math, int sym) {

@@ -87,8 +87,13 @@ public final class SlotGame implements RoundGame {
   }
 
   /**
-   * The reel strips (symbol names, top to bottom, position 0 first) and the paylines (the row, 0 to
-   * 2, on each reel) of this version, so that a client can draw it and recompute a round's wins.
+   * What a client needs to draw this version and recompute a round's whole outcome, wins included
+   * (MATH.md, "How a round is played"): the reel strips (symbol names, position 0 first), the
+   * paylines (the row, 0 = top, on each reel; line {@code n} is {@code paylines[n-1]}), the line
+   * pays of each symbol for a run of 1 to 5 (in line bets), the scatter pays for 1 to 5 scatters
+   * (in total bets), which symbols are the wild, the scatter and the jackpot, and the free-spin
+   * rules. The same values as the certified math file whose hash is the descriptor's {@code
+   * contentHash}.
    */
   @Override
   public Map<String, Object> clientInfo() {
@@ -112,9 +117,35 @@ public final class SlotGame implements RoundGame {
       }
       paylines.add(List.copyOf(rows));
     }
+    Map<String, Object> linePays = new LinkedHashMap<>();
+    for (int sym = 0; sym < math.symbols().size(); sym++) {
+      if (sym == math.scatter() || sym == math.jackpotSymbol()) {
+        continue;
+      }
+      List<Integer> pays = new ArrayList<>();
+      for (int count = 1; count <= SlotMath.REELS; count++) {
+        pays.add(math.linePay(sym, count));
+      }
+      linePays.put(math.symbols().get(sym), List.copyOf(pays));
+    }
+    List<Integer> scatterPays = new ArrayList<>();
+    for (int count = 1; count <= SlotMath.REELS; count++) {
+      scatterPays.add(math.scatterPay(count));
+    }
+    Map<String, Object> freeSpins = new LinkedHashMap<>();
+    freeSpins.put("triggerCount", math.freeSpinTrigger());
+    freeSpins.put("awarded", math.freeSpinsAwarded());
+    freeSpins.put("multiplier", math.freeSpinMultiplier());
+    freeSpins.put("maxPerFeature", math.maxFreeSpins());
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("reels", List.copyOf(reels));
     info.put("paylines", List.copyOf(paylines));
+    info.put("wild", math.symbols().get(math.wild()));
+    info.put("scatter", math.symbols().get(math.scatter()));
+    info.put("jackpotSymbol", math.symbols().get(math.jackpotSymbol()));
+    info.put("linePays", Collections.unmodifiableMap(linePays));
+    info.put("scatterPays", List.copyOf(scatterPays));
+    info.put("freeSpins", Collections.unmodifiableMap(freeSpins));
     return Collections.unmodifiableMap(info);
   }
 

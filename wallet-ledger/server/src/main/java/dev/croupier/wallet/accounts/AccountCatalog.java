@@ -47,6 +47,20 @@ public final class AccountCatalog {
     return c;
   }
 
+  /** Every currency of the ledger, by code, with whether posts in it are accepted now. */
+  public List<UsableCurrency> currencies() {
+    return currencies.values().stream()
+        .sorted(java.util.Comparator.comparing(Currency::code))
+        .map(
+            c ->
+                new UsableCurrency(
+                    c, c.enabled() && (c.kind() != Currency.Kind.REAL || realMoneyEnabled)))
+        .toList();
+  }
+
+  /** A currency and whether it may be used now. */
+  public record UsableCurrency(Currency currency, boolean usable) {}
+
   /** The accounts among {@code ids} that exist, read through {@code ctx} when not cached. */
   public Map<Long, Account> resolve(DSLContext ctx, Collection<Long> ids) {
     Map<Long, Account> found = new HashMap<>();

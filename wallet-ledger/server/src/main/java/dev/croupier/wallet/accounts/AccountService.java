@@ -26,6 +26,11 @@ public final class AccountService {
     this.catalog = catalog;
   }
 
+  /** Every currency of the ledger and whether posts in it are accepted now. */
+  public java.util.List<AccountCatalog.UsableCurrency> currencies() {
+    return catalog.currencies();
+  }
+
   /**
    * Opens the account of {@code owner} in {@code currency} of {@code type}, or returns the one that
    * exists. Idempotent per (owner, currency, type), also under concurrent calls.

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code api-gateway} opens PLAYER accounts (with the wallet's own welcome grant) and reads
  *       PLAYER balances and entries; it posts nothing.
+ *   <li>Each of the three reads the list of currencies.
  *   <li>{@code workers} post the round, jackpot and table kinds under {@code session-} and {@code
  *       table-} keys on player, house, pool and escrow accounts, pay jackpots under session keys,
  *       reverse their own table and session posts, open those accounts and read everything.
@@ -82,6 +83,7 @@ public final class ServiceMatrix implements WalletAuthorization {
       case WalletCall.Open o -> o.type() == AccountType.PLAYER ? null : "only PLAYER accounts";
       case WalletCall.Read r ->
           r.accounts().isEmpty() ? "entries of every account" : onlyTypes(r.accounts(), PLAYER);
+      case WalletCall.ReadCurrencies c -> null;
       default -> "the gateway posts nothing and reads only players' balances and entries";
     };
   }
@@ -120,6 +122,7 @@ public final class ServiceMatrix implements WalletAuthorization {
       }
       case WalletCall.Read r -> null;
       case WalletCall.ReadTransaction t -> null;
+      case WalletCall.ReadCurrencies c -> null;
     };
   }
 
@@ -131,6 +134,7 @@ public final class ServiceMatrix implements WalletAuthorization {
       case WalletCall.Open o -> o.welcomeGrant() ? "welcome grants" : null;
       case WalletCall.Read r -> null;
       case WalletCall.ReadTransaction t -> null;
+      case WalletCall.ReadCurrencies c -> null;
     };
   }
 

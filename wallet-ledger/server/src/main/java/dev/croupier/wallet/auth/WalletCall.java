@@ -64,4 +64,12 @@ public sealed interface WalletCall {
       return "GetTransaction";
     }
   }
+
+  /** ListCurrencies: the ledger's currencies and their scales, nothing of any account. */
+  record ReadCurrencies() implements WalletCall {
+    @Override
+    public String method() {
+      return "ListCurrencies";
+    }
+  }
 }

@@ -1,12 +1,15 @@
 package dev.croupier.wallet.grpc;
 
 import dev.croupier.api.wallet.v1.Balance;
+import dev.croupier.api.wallet.v1.CurrencyInfo;
 import dev.croupier.api.wallet.v1.GetBalanceRequest;
 import dev.croupier.api.wallet.v1.GetBalancesRequest;
 import dev.croupier.api.wallet.v1.GetBalancesResponse;
 import dev.croupier.api.wallet.v1.GetOwnerAccountsRequest;
 import dev.croupier.api.wallet.v1.GetOwnerAccountsResponse;
 import dev.croupier.api.wallet.v1.GetTransactionRequest;
+import dev.croupier.api.wallet.v1.ListCurrenciesRequest;
+import dev.croupier.api.wallet.v1.ListCurrenciesResponse;
 import dev.croupier.api.wallet.v1.ListEntriesRequest;
 import dev.croupier.api.wallet.v1.ListEntriesResponse;
 import dev.croupier.api.wallet.v1.OpenAccountRequest;
@@ -67,6 +70,8 @@ import org.slf4j.LoggerFactory;
 public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
   private static final Logger log = LoggerFactory.getLogger(WalletGrpcService.class);
   private static final String CURSOR_PREFIX = "v1:";
+  // Newest-first pages: the token names the entry below which the next page starts.
+  private static final String DESCENDING_CURSOR_PREFIX = "v1d:";
 
   private final PostingEngine engine;
   private final AccountService accounts;
@@ -347,6 +352,7 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
               new WalletCall.Read(
                   "ListEntries",
                   request.getAccountId() == 0 ? List.of() : List.of(request.getAccountId())));
+          boolean newestFirst = request.getNewestFirst();
           EntryPage page =
               history.entries(
                   new EntryQuery(
@@ -355,10 +361,11 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
                       ProtoMapping.instant(request.hasTo(), request.getTo()),
                       ProtoMapping.reference(request.getReference()),
                       request.getPageSize(),
-                      cursor(request.getPageToken())));
+                      cursor(request.getPageToken(), newestFirst),
+                      newestFirst));
           ListEntriesResponse.Builder b = ListEntriesResponse.newBuilder();
           page.entries().forEach(e -> b.addEntries(ProtoMapping.entry(e)));
-          page.nextAfterEntryId().ifPresent(id -> b.setNextPageToken(token(id)));
+          page.nextAfterEntryId().ifPresent(id -> b.setNextPageToken(token(id, newestFirst)));
           return b.build();
         });
   }
@@ -380,21 +387,44 @@ public final class WalletGrpcService extends WalletGrpc.WalletImplBase {
         });
   }
 
-  private static String token(long afterEntryId) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString((CURSOR_PREFIX + afterEntryId).getBytes(StandardCharsets.US_ASCII));
+  @Override
+  public void listCurrencies(
+      ListCurrenciesRequest request, StreamObserver<ListCurrenciesResponse> observer) {
+    unary(
+        observer,
+        () -> {
+          authorize(new WalletCall.ReadCurrencies());
+          ListCurrenciesResponse.Builder b = ListCurrenciesResponse.newBuilder();
+          for (var c : accounts.currencies()) {
+            b.addCurrencies(
+                CurrencyInfo.newBuilder()
+                    .setCode(c.currency().code())
+                    .setKind(c.currency().kind().name())
+                    .setScale(c.currency().scale())
+                    .setUsable(c.usable()));
+          }
+          return b.build();
+        });
   }
 
-  private static long cursor(String token) {
+  private static String token(long entryId, boolean newestFirst) {
+    String prefix = newestFirst ? DESCENDING_CURSOR_PREFIX : CURSOR_PREFIX;
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString((prefix + entryId).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** The entry a page continues from; 0 for the first page. */
+  private static long cursor(String token, boolean newestFirst) {
     if (token.isEmpty()) {
       return 0;
     }
+    String prefix = newestFirst ? DESCENDING_CURSOR_PREFIX : CURSOR_PREFIX;
     try {
       String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII);
-      if (s.startsWith(CURSOR_PREFIX)) {
-        long id = Long.parseLong(s.substring(CURSOR_PREFIX.length()));
-        if (id >= 0) {
+      if (s.startsWith(prefix)) {
+        long id = Long.parseLong(s.substring(prefix.length()));
+        if (id > 0 || (id == 0 && !newestFirst)) {
           return id;
         }
       }

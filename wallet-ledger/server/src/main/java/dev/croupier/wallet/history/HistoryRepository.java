@@ -72,7 +72,11 @@ final class HistoryRepository {
 
   List<EntryView> entries(DSLContext ctx, EntryQuery q, int limit) {
     List<Condition> where = new ArrayList<>();
-    where.add(ENTRY.ID.gt(q.afterEntryId()));
+    if (!q.newestFirst()) {
+      where.add(ENTRY.ID.gt(q.afterEntryId()));
+    } else if (q.afterEntryId() > 0) {
+      where.add(ENTRY.ID.lt(q.afterEntryId()));
+    }
     if (q.accountId() != 0) {
       where.add(ENTRY.ACCOUNT_ID.eq(q.accountId()));
     }
@@ -98,7 +102,7 @@ final class HistoryRepository {
         .join(TRANSACTION)
         .on(TRANSACTION.ID.eq(ENTRY.TRANSACTION_ID))
         .where(where)
-        .orderBy(ENTRY.ID)
+        .orderBy(q.newestFirst() ? ENTRY.ID.desc() : ENTRY.ID.asc())
         .limit(limit)
         .fetch(HistoryRepository::entry);
   }

@@ -42,7 +42,8 @@ public final class LedgerHistory {
   }
 
   /**
-   * A page of entries in ascending ID order.
+   * A page of entries in ascending ID order, or descending when the query asks for the newest
+   * first; the page's cursor continues in the same order.
    *
    * @throws LedgerException VALIDATION_FAILED for a page size outside 0..1000
    */
