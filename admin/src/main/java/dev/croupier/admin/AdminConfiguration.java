@@ -8,6 +8,11 @@ import dev.croupier.admin.ledger.LiveLedger;
 import dev.croupier.admin.platform.AdminWallet;
 import dev.croupier.admin.web.Money;
 import dev.croupier.admin.web.PermissionInterceptor;
+import dev.croupier.outbox.OutboxRelay;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -44,8 +49,15 @@ class AdminConfiguration {
       DataSource dataSource,
       Flags flags,
       AdminProperties properties,
+      MeterRegistry meters,
+      OpenTelemetry openTelemetry,
       @Value("${croupier.admin.command-mode:false}") boolean commandMode) {
-    return new FlagRelay(dataSource, flags, properties.kafka(), !commandMode);
+    return new FlagRelay(
+        dataSource,
+        flags,
+        properties.kafka(),
+        new OutboxRelay.Telemetry(meters, openTelemetry),
+        !commandMode);
   }
 
   /** Amounts at their currency's scale; the wallet's currencies are COIN and CASH, scale 2. */
@@ -54,10 +66,29 @@ class AdminConfiguration {
     return new Money(java.util.Map.of("COIN", 2, "CASH", 2));
   }
 
+  /**
+   * The live ledger, with its meters: entries read from {@code wallet.entries}, entries dropped for
+   * slow viewers, and the viewers watching now.
+   */
   @Bean
   LiveLedger liveLedger(
       AdminProperties properties,
+      MeterRegistry meters,
       @Value("${croupier.admin.command-mode:false}") boolean commandMode) {
+    LiveLedger ledger = liveLedgerOf(properties, commandMode);
+    FunctionCounter.builder("croupier.admin.ledger.read", ledger, LiveLedger::read)
+        .description("Wallet entries the live ledger read from Kafka")
+        .register(meters);
+    FunctionCounter.builder("croupier.admin.ledger.dropped", ledger, LiveLedger::dropped)
+        .description("Live-ledger entries dropped for viewers that did not keep up")
+        .register(meters);
+    Gauge.builder("croupier.admin.ledger.viewers", ledger, LiveLedger::viewers)
+        .description("Staff watching the live ledger now")
+        .register(meters);
+    return ledger;
+  }
+
+  private static LiveLedger liveLedgerOf(AdminProperties properties, boolean commandMode) {
     return new LiveLedger(
         new LiveLedger.Settings(
             properties.kafka().bootstrapServers(),

@@ -68,6 +68,7 @@ public final class GatewayProcess implements AutoCloseable {
     env.put("CROUPIER_DB_USER", "croupier_identity");
     env.put("CROUPIER_DB_PASSWORD", db.password());
     env.put("CROUPIER_GATEWAY_PORT", String.valueOf(port));
+    env.put("CROUPIER_GATEWAY_MANAGEMENT_PORT", String.valueOf(Ports.freePort()));
     // The web client opens its socket from the page's own origin.
     env.put("CROUPIER_GATEWAY_WS_ALLOWEDORIGINS", "http://127.0.0.1:" + port);
     env.put("CROUPIER_IDENTITY_GRPC_PORT", String.valueOf(staff));

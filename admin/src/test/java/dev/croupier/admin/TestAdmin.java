@@ -67,6 +67,7 @@ public final class TestAdmin implements AutoCloseable {
     p.put("spring.datasource.username", asAdmin.user());
     p.put("spring.datasource.password", asAdmin.password());
     p.put("server.port", port);
+    p.put("management.server.port", 0);
     p.put("croupier.admin.secret-keys", randomKey());
     p.put("croupier.admin.base-url", "http://127.0.0.1:" + port);
     p.put("croupier.admin.argon2.memory-kib", 8192);

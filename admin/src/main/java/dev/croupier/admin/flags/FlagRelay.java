@@ -16,6 +16,7 @@ import org.springframework.context.SmartLifecycle;
 public final class FlagRelay implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(FlagRelay.class);
   private final DataSource dataSource;
+  private final OutboxRelay.Telemetry telemetry;
   private final AdminProperties.Kafka kafka;
   private final Flags flags;
   private volatile OutboxRelay relay;
@@ -26,8 +27,13 @@ public final class FlagRelay implements SmartLifecycle {
    * @param autoStartup false for the command-line entries, which publish nothing
    */
   public FlagRelay(
-      DataSource dataSource, Flags flags, AdminProperties.Kafka kafka, boolean autoStartup) {
+      DataSource dataSource,
+      Flags flags,
+      AdminProperties.Kafka kafka,
+      OutboxRelay.Telemetry telemetry,
+      boolean autoStartup) {
     this.flags = flags;
+    this.telemetry = telemetry;
     this.autoStartup = autoStartup;
     this.dataSource = dataSource;
     this.kafka = kafka;
@@ -65,7 +71,8 @@ public final class FlagRelay implements SmartLifecycle {
                 kafka.bootstrapServers(),
                 100,
                 Duration.ofMillis(500),
-                Duration.ofSeconds(30)));
+                Duration.ofSeconds(30)),
+            telemetry);
     relay.start();
     running = true;
   }

@@ -4,6 +4,7 @@ import dev.croupier.admin.AdminProperties;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.wallet.api.ServiceTls;
+import io.grpc.ClientInterceptor;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import org.slf4j.Logger;
@@ -20,12 +21,15 @@ final class LazyChannel implements AutoCloseable {
   private final String service;
   private final String target;
   private final AdminProperties.Tls tls;
+  private final ClientInterceptor[] interceptors;
   private volatile ManagedChannel channel;
 
-  LazyChannel(String service, String target, AdminProperties.Tls tls) {
+  LazyChannel(
+      String service, String target, AdminProperties.Tls tls, ClientInterceptor... interceptors) {
     this.service = service;
     this.target = target;
     this.tls = tls;
+    this.interceptors = interceptors;
   }
 
   /** The channel, made if needed; {@code UNAVAILABLE} when admin's TLS identity is not set up. */
@@ -38,7 +42,7 @@ final class LazyChannel implements AutoCloseable {
           try {
             c =
                 ServiceTls.of(tls.certificate(), tls.privateKey(), tls.trustedCa())
-                    .walletChannel(target);
+                    .walletChannel(target, interceptors);
           } catch (IllegalArgumentException e) {
             log.error("{} cannot be called: croupier.admin.tls: {}", service, e.getMessage());
             throw new CroupierException(ErrorCode.UNAVAILABLE, service + ": not configured");

@@ -116,6 +116,11 @@ public final class Launcher {
 
     migrate(config.postgres());
     Map<String, String> appEnv = appEnvironment(stack);
+    if (config.embeddedPrometheus() && !env.containsKey("CROUPIER_PROMETHEUS_URL")) {
+      // Admin's dashboard reads players online and outbox lag from it.
+      appEnv.put(
+          "CROUPIER_PROMETHEUS_URL", "http://" + Ports.LOOPBACK + ":" + config.prometheusPort());
+    }
     List<String> urls = new ArrayList<>();
     Map<String, String> scraped = new LinkedHashMap<>();
     for (App app : App.ALL) {
