@@ -268,7 +268,7 @@ class LeaderboardIngestTest {
             .setWinnerAccountId(players.get(3))
             .setReseedAmount(100)
             .build());
-    wallet.tableRake(players.get(5), "a-table", 37);
+    wallet.tableRake(players.get(5), "table-a", 37);
     awaitCaughtUp();
     assertBoardsMatchTheLedger(users);
     assertRevenueMatchesTheLedger();
