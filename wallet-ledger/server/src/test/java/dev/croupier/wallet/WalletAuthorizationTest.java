@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.croupier.api.wallet.v1.GetBalanceRequest;
 import dev.croupier.api.wallet.v1.GetBalancesRequest;
 import dev.croupier.api.wallet.v1.GetTransactionRequest;
+import dev.croupier.api.wallet.v1.ListCurrenciesRequest;
 import dev.croupier.api.wallet.v1.ListEntriesRequest;
 import dev.croupier.api.wallet.v1.OpenAccountRequest;
 import dev.croupier.api.wallet.v1.OpenAccountResponse;
@@ -489,6 +490,11 @@ class WalletAuthorizationTest {
       cells.add(
           new Cell(
               stranger,
+              "lists the currencies",
+              c -> c.stub().listCurrencies(ListCurrenciesRequest.getDefaultInstance())));
+      cells.add(
+          new Cell(
+              stranger,
               "reads a transaction",
               c ->
                   c.stub()
@@ -564,6 +570,19 @@ class WalletAuthorizationTest {
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     assertThat(WalletErrors.codeOf(e)).contains(ErrorCode.CALLER_NOT_AUTHORIZED);
     assertThat(h.ledgerState()).isEqualTo(before);
+  }
+
+  @Test
+  void theThreeServicesListTheCurrencies() {
+    for (String caller : List.of(ServiceNames.GATEWAY, ServiceNames.WORKERS, ServiceNames.ADMIN)) {
+      assertThat(
+              stub(caller)
+                  .listCurrencies(ListCurrenciesRequest.getDefaultInstance())
+                  .getCurrenciesList())
+          .as(caller)
+          .extracting(c -> c.getCode())
+          .contains("COIN");
+    }
   }
 
   @Test
