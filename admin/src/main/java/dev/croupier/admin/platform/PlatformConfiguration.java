@@ -53,9 +53,13 @@ class PlatformConfiguration {
   }
 
   @Bean
-  WorkflowClient workflowClient(WorkflowServiceStubs stubs, AdminProperties properties) {
+  WorkflowClient workflowClient(
+      WorkflowServiceStubs stubs, AdminProperties properties, TemporalTelemetry telemetry) {
     return WorkflowClient.newInstance(
         stubs,
-        WorkflowClientOptions.newBuilder().setNamespace(properties.temporal().namespace()).build());
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(properties.temporal().namespace())
+            .setInterceptors(telemetry.clientInterceptors())
+            .build());
   }
 }
