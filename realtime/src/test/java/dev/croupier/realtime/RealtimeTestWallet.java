@@ -62,8 +62,8 @@ public final class RealtimeTestWallet implements AutoCloseable {
   }
 
   /**
-   * A table as the table workflow posts it: the player's buy-in to its escrow, then the rake,
-   * under {@code key} (which starts with {@code table-}, as the wallet requires of the workers).
+   * A table as the table workflow posts it: the player's buy-in to its escrow, then the rake, under
+   * {@code key} (which starts with {@code table-}, as the wallet requires of the workers).
    */
   public void tableRake(long player, String key, long rake) {
     long escrow = wallet.open(UUID.randomUUID().toString(), AccountType.TABLE_ESCROW);
