@@ -5,8 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * Removes credentials from a piece of log text: JSON Web Tokens (access tokens, service tokens, id
- * tokens), bearer and basic credentials, and the values of parameters and JSON fields named like
- * secrets. A net under the code, which never logs a secret on purpose; the text stays readable.
+ * tokens), bearer and basic credentials, WebSocket tickets (as a subprotocol, a parameter or a
+ * record's field, e.g. {@code Ticket[ticket=…]}), and the values of parameters and JSON fields
+ * named like secrets. A net under the code, which never logs a secret on purpose; the text stays
+ * readable.
  */
 public final class Secrets {
   static final String REDACTED = "<redacted>";
@@ -20,7 +22,12 @@ public final class Secrets {
 
   private static final String NAMES =
       "access_?token|refresh_?token|id_?token|service_?token|token|password|passwd|secret"
-          + "|client_?secret|signing_?key|sealing_?keys?|service_?token_?key|api_?key";
+          + "|client_?secret|signing_?key|sealing_?keys?|service_?token_?key|api_?key"
+          + "|ticket|ws_?ticket";
+
+  /** A WebSocket ticket offered as a subprotocol, as in a logged Sec-WebSocket-Protocol header. */
+  private static final Pattern TICKET_SUBPROTOCOL =
+      Pattern.compile("(croupier\\.ticket\\.)[A-Za-z0-9_-]{8,}");
 
   /** {@code name=value} in a query string, a form or a key=value message. */
   private static final Pattern PARAMETER =
@@ -47,6 +54,9 @@ public final class Secrets {
     }
     if (containsIgnoreCase(out, "bearer") || containsIgnoreCase(out, "basic")) {
       out = AUTHORIZATION.matcher(out).replaceAll("$1$2" + Matcher.quoteReplacement(REDACTED));
+    }
+    if (out.contains("croupier.ticket.")) {
+      out = TICKET_SUBPROTOCOL.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(REDACTED));
     }
     if (out.indexOf('=') >= 0) {
       out = PARAMETER.matcher(out).replaceAll("$1=" + Matcher.quoteReplacement(REDACTED));

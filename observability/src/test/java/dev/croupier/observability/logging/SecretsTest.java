@@ -39,6 +39,18 @@ class SecretsTest {
   }
 
   @Test
+  void socketTicketsAreRedactedWhereverTheyAppear() {
+    // Spring MVC's DEBUG line for the ticket endpoint's answer, and the upgrade's header.
+    assertThat(Secrets.scrub("Writing [Ticket[ticket=Zm9vYmFyYmF6cXV4MTIzNDU2, expiresIn=30]]"))
+        .isEqualTo("Writing [Ticket[ticket=<redacted>, expiresIn=30]]");
+    assertThat(
+            Secrets.scrub("sec-websocket-protocol: croupier.v1, croupier.ticket.Zm9vYmFyYmF6cXV4"))
+        .isEqualTo("sec-websocket-protocol: croupier.v1, croupier.ticket.<redacted>");
+    assertThat(Secrets.scrub("{\"ticket\":\"Zm9vYmFyYmF6cXV4\",\"expiresIn\":30}"))
+        .isEqualTo("{\"ticket\":\"<redacted>\",\"expiresIn\":30}");
+  }
+
+  @Test
   void ordinaryLinesAreLeftAsTheyAre() {
     String line =
         "user 0190a1b2-c3d4 opened session 0190a1b2-c3d5 on slot-classic@1.0.0, commitment"

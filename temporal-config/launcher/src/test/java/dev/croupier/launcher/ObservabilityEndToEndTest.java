@@ -85,7 +85,6 @@ class ObservabilityEndToEndTest {
   private OtlpReceiver collector;
   private LauncherProcess launcher;
   private Path state;
-  private final String serviceTokenKey = randomKey();
   private final String sealingKey = randomKey();
 
   /** What the flows produced: every secret a log line must never hold, and the facts to check. */
@@ -105,7 +104,6 @@ class ObservabilityEndToEndTest {
     env.put("CROUPIER_DB_USER", db.user());
     env.put("CROUPIER_DB_PASSWORD", db.password());
     env.put("CROUPIER_TRACING_OTLP_ENDPOINT", collector.endpoint());
-    env.put("CROUPIER_SERVICE_TOKEN_KEY", serviceTokenKey);
     env.put("CROUPIER_SEED_SEALING_KEYS", sealingKey);
     env.put("CROUPIER_TABLES_OPEN", "false");
     // Small pools: four apps share the PostgreSQL server with the rest of the build.
@@ -116,7 +114,6 @@ class ObservabilityEndToEndTest {
     // Except Tomcat's class loader, whose DEBUG lines make logback load classes through it while
     // it starts, which recurses until the stack overflows (the app then fails to start).
     env.put("LOGGING_LEVEL_ORG_APACHE_CATALINA_LOADER", "INFO");
-    secrets.put("the service token key", serviceTokenKey);
     secrets.put("the seed sealing key", sealingKey);
     secrets.put("the password", PASSWORD);
     launcher = LauncherProcess.start(env);
@@ -126,6 +123,14 @@ class ObservabilityEndToEndTest {
         .until(() -> launcher.output().contains("Croupier is up") || !launcher.process.isAlive());
     assertThat(launcher.output()).as(launcher.output()).contains("Croupier is up");
     assertThat(launcher.output()).contains("Prometheus").contains("/actuator");
+    // The services' mutual-TLS keys the launcher made: a line of each key's body.
+    try (var keys = Files.newDirectoryStream(state.resolve("tls"), "*.key")) {
+      for (Path key : keys) {
+        String body = Files.readAllLines(key).get(1);
+        secrets.put("the TLS key " + key.getFileName(), body);
+      }
+    }
+    assertThat(secrets.keySet()).contains("the TLS key wallet.key", "the TLS key api-gateway.key");
     play();
   }
 
@@ -159,7 +164,9 @@ class ObservabilityEndToEndTest {
     secrets.put("the refreshed refresh token", refreshed.path("refreshToken").asString());
     assertThat(get("/auth/me", access).path("profile").path("userId").asString()).isEqualTo(userId);
 
-    try (Socket socket = new Socket(access)) {
+    JsonNode ticket = postWithToken("/auth/ws-ticket", access);
+    secrets.put("the socket ticket", ticket.path("ticket").asString());
+    try (Socket socket = new Socket(ticket.path("ticket").asString())) {
       JsonNode opened = socket.request("session.open", Map.of("gameId", "slot-classic"));
       String session = opened.at("/payload/sessionId").asString();
       for (int i = 0; i < 3; i++) {
@@ -277,7 +284,8 @@ class ObservabilityEndToEndTest {
                       "croupier-wallet",
                       "croupier-realtime",
                       "croupier-workers",
-                      "croupier-gateway")
+                      "croupier-gateway",
+                      "croupier-admin")
                   .allSatisfy((job, value) -> assertThat(value).as(job).isEqualTo(1.0));
             });
     Map<String, String> nonZero = new LinkedHashMap<>();
@@ -300,6 +308,7 @@ class ObservabilityEndToEndTest {
     nonZero.put("JVM", "sum(jvm_memory_used_bytes)");
     nonZero.put("spans exported", "sum(croupier_telemetry_spans_total{outcome=\"exported\"})");
     nonZero.put("readiness", "min(croupier_ready)");
+    nonZero.put("admin's live ledger", "sum(croupier_admin_ledger_read_total)");
     await()
         .atMost(Duration.ofSeconds(90))
         .untilAsserted(
@@ -432,6 +441,18 @@ class ObservabilityEndToEndTest {
     return r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
   }
 
+  private JsonNode postWithToken(String path, String token) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(gateway(path)))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
   private JsonNode get(String path, String token) throws Exception {
     HttpResponse<String> r =
         http.send(
@@ -459,23 +480,21 @@ class ObservabilityEndToEndTest {
     return Base64.getEncoder().encodeToString(key);
   }
 
-  /** A player's WebSocket, as the web client opens it. */
+  /**
+   * A player's WebSocket, as the web client opens it: a one-time ticket offered as a subprotocol.
+   */
   private final class Socket implements WebSocket.Listener, AutoCloseable {
     private final WebSocket socket;
     private final Map<String, CompletableFuture<JsonNode>> answers = new ConcurrentHashMap<>();
     private final StringBuilder partial = new StringBuilder();
     private int next;
 
-    Socket(String accessToken) {
+    Socket(String ticket) {
       socket =
           http.newWebSocketBuilder()
-              .subprotocols("croupier.v1")
+              .subprotocols("croupier.v1", "croupier.ticket." + ticket)
               .buildAsync(
-                  URI.create(
-                      "ws://127.0.0.1:"
-                          + launcher.env.get("CROUPIER_GATEWAY_PORT")
-                          + "/ws?access_token="
-                          + accessToken),
+                  URI.create("ws://127.0.0.1:" + launcher.env.get("CROUPIER_GATEWAY_PORT") + "/ws"),
                   this)
               .join();
     }
