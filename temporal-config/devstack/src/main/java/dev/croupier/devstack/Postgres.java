@@ -36,14 +36,19 @@ public final class Postgres {
    * URL, not the maintenance database used to create it.
    */
   public static void ensureDatabase(PostgresSettings settings) {
+    ensureDatabase(settings, true);
+  }
+
+  /** Bootstraps the local server at most once: a server that still refuses is an error. */
+  private static void ensureDatabase(PostgresSettings settings, boolean mayBootstrap) {
     try (Connection ignored = open(settings)) {
       return;
     } catch (SQLException e) {
       if (!MISSING_DATABASE.equals(e.getSQLState())) {
-        if (!bootstrapLocalServer(settings)) {
+        if (!mayBootstrap || !bootstrapLocalServer(settings)) {
           throw unreachable(settings, e);
         }
-        ensureDatabase(settings);
+        ensureDatabase(settings, false);
         return;
       }
     }
