@@ -32,5 +32,5 @@ mkdir -p bench/results
   -Dbench.runs="${BENCH_RUNS:-3}" -Dbench.gateway.jar="$jar" \
   -Dbench.out=bench/results/admin-search.txt \
   -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
-  dev.croupier.bench.admin.PlayerSearchBench 2>&1 | tee bench/target/admin-search-bench.log | grep -E "^seeded|RESULT" || true
+  dev.croupier.bench.admin.PlayerSearchBench 2>&1 | tee bench/target/admin-search-bench.log | grep -E "seeded [0-9]+ players|RESULT" || true
 grep '^RESULT' bench/results/admin-search.txt

@@ -29,6 +29,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Player search as the back office runs it, over a million players: the real gateway (its runnable
@@ -43,6 +45,8 @@ import org.flywaydb.core.Flyway;
  * {@code bench.runs} runs; the result is the median p95 and the spread.
  */
 public final class PlayerSearchBench {
+  private static final Logger log = LoggerFactory.getLogger(PlayerSearchBench.class);
+
   private static final String[] FIRST = {
     "anna", "ben", "carla", "dmitri", "elena", "farid", "grace", "hugo", "ines", "jonas", "kofi",
     "lena", "marco", "nadia", "oscar", "priya", "quinn", "rosa", "sven", "tariq", "uma", "victor",
@@ -248,7 +252,7 @@ public final class PlayerSearchBench {
                     LAST.length,
                     array(DOMAIN),
                     DOMAIN.length));
-        System.out.printf(Locale.ROOT, "seeded %d players%n", to);
+        log.info("seeded {} players", to);
       }
       s.execute("analyze identity.users");
       try (ResultSet rs = s.executeQuery("select count(*) from identity.users")) {
