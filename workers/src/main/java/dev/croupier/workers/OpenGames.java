@@ -4,20 +4,17 @@ import dev.croupier.games.api.GameDescriptor;
 import dev.croupier.games.api.GameRegistry;
 import dev.croupier.games.api.RoundGame;
 import dev.croupier.gamestore.projection.SessionProjection;
+import dev.croupier.observability.PeriodicSampler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +25,7 @@ import org.springframework.stereotype.Component;
  * figures: dashboards take the maximum.
  */
 @Component
-class OpenGames implements SmartLifecycle {
+class OpenGames extends PeriodicSampler {
   private static final Logger log = LoggerFactory.getLogger(OpenGames.class);
   static final Duration EVERY = Duration.ofSeconds(15);
   static final String TABLES_QUERY =
@@ -39,9 +36,9 @@ class OpenGames implements SmartLifecycle {
   private final MeterRegistry meters;
   private final Map<String, AtomicLong> sessions = new ConcurrentHashMap<>();
   private volatile double tables = Double.NaN;
-  private ScheduledExecutorService sampler;
 
   OpenGames(DSLContext dsl, WorkflowClient temporal, MeterRegistry meters, GameRegistry games) {
+    super("open-games", EVERY);
     this.projection = new SessionProjection(dsl);
     this.temporal = temporal;
     this.meters = meters;
@@ -56,7 +53,8 @@ class OpenGames implements SmartLifecycle {
         .register(meters);
   }
 
-  void sample() {
+  @Override
+  protected void sample() {
     try {
       Map<String, Long> open = projection.openSessionsByGame();
       sessions.forEach((game, value) -> value.set(open.getOrDefault(game, 0L)));
@@ -83,26 +81,5 @@ class OpenGames implements SmartLifecycle {
               .register(meters);
           return value;
         });
-  }
-
-  @Override
-  public synchronized void start() {
-    sampler =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("open-games").daemon().factory());
-    sampler.scheduleWithFixedDelay(this::sample, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (sampler != null) {
-      sampler.shutdownNow();
-      sampler = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return sampler != null;
   }
 }

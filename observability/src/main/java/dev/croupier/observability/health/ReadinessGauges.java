@@ -1,13 +1,11 @@
 package dev.croupier.observability.health;
 
+import dev.croupier.observability.PeriodicSampler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +13,6 @@ import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescripto
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The readiness group as meters, so alerts can name the dependency that is down: {@code
@@ -23,7 +20,7 @@ import org.springframework.context.SmartLifecycle;
  * readiness: {@code db}, {@code temporal}, {@code wallet}, {@code kafka} …). Evaluated every {@link
  * #EVERY} on a thread of its own, so a scrape never waits for a dependency's timeout.
  */
-public final class ReadinessGauges implements SmartLifecycle {
+public final class ReadinessGauges extends PeriodicSampler {
   private static final Logger log = LoggerFactory.getLogger(ReadinessGauges.class);
   static final Duration EVERY = Duration.ofSeconds(10);
 
@@ -31,9 +28,9 @@ public final class ReadinessGauges implements SmartLifecycle {
   private final MeterRegistry meters;
   private final AtomicInteger ready = new AtomicInteger();
   private final Map<String, AtomicInteger> components = new ConcurrentHashMap<>();
-  private ScheduledExecutorService sampler;
 
   public ReadinessGauges(HealthEndpoint health, MeterRegistry meters) {
+    super("readiness-gauges", EVERY);
     this.health = health;
     this.meters = meters;
     Gauge.builder("croupier.ready", ready, AtomicInteger::get)
@@ -42,6 +39,7 @@ public final class ReadinessGauges implements SmartLifecycle {
   }
 
   /** Reads the readiness group once. */
+  @Override
   public void sample() {
     try {
       HealthDescriptor readiness = health.healthForPath("readiness");
@@ -72,26 +70,5 @@ public final class ReadinessGauges implements SmartLifecycle {
               .register(meters);
           return value;
         });
-  }
-
-  @Override
-  public synchronized void start() {
-    sampler =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("readiness-gauges").daemon().factory());
-    sampler.scheduleWithFixedDelay(this::sample, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (sampler != null) {
-      sampler.shutdownNow();
-      sampler = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return sampler != null;
   }
 }
