@@ -69,7 +69,7 @@ final class LauncherProcess {
     List<String> command = new ArrayList<>();
     command.add(dev.croupier.devstack.ManagedProcess.currentJava());
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(runtimeClassPath());
     command.add(Launcher.class.getName());
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -78,6 +78,22 @@ final class LauncherProcess {
             .directory(Launcher.projectRoot().toFile());
     builder.environment().putAll(env);
     return new LauncherProcess(builder.start(), output, env);
+  }
+
+  /**
+   * The launcher's own class and its runtime dependencies, as {@code ./mvnw -Prun} runs it (the
+   * build writes the list to {@code target/launcher-runtime.classpath}); never the test class path,
+   * which would hide a dependency declared for tests only.
+   */
+  static String runtimeClassPath() throws IOException {
+    Path module =
+        Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+    Path listed = module.resolveSibling("launcher-runtime.classpath");
+    if (!Files.isRegularFile(listed)) {
+      throw new IllegalStateException(
+          listed + " is missing: the build writes it at generate-test-resources (./mvnw verify)");
+    }
+    return module + java.io.File.pathSeparator + Files.readString(listed).strip();
   }
 
   String output() throws IOException {
