@@ -22,6 +22,7 @@ import dev.croupier.testsupport.Management;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
+import dev.croupier.wallet.api.ServiceTls;
 import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workflows.session.OpenedSession;
 import dev.croupier.workflows.session.SessionOptions;
@@ -31,6 +32,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -61,6 +63,7 @@ class WorkersApplicationTest {
     int port = Ports.freePort();
     KeyPair gatewayKey = rsaKey();
     int managementPort = Ports.freePort();
+    int evidencePort = Ports.freePort();
     try (TestWallet wallet = TestWallet.start(db);
         ConfigurableApplicationContext app =
             new SpringApplicationBuilder(WorkersApplication.class)
@@ -79,7 +82,8 @@ class WorkersApplicationTest {
                     "--croupier.wallet.tls.private-key=" + wallet.tls("workers").privateKey(),
                     "--croupier.wallet.tls.trusted-ca=" + wallet.tls("workers").trustedCa(),
                     "--croupier.seeds.sealing-keys=" + WorkerProcess.SEED_SEALING_KEYS,
-                    "--croupier.recall.public-keys=" + publicPem(gatewayKey))) {
+                    "--croupier.recall.public-keys=" + publicPem(gatewayKey),
+                    "--croupier.evidence.port=" + evidencePort)) {
       GameSessions sessions = app.getBean(GameSessions.class);
       UUID user = UUID.randomUUID();
       wallet.grant(user, 100_000);
@@ -122,6 +126,37 @@ class WorkersApplicationTest {
           400,
           "VALIDATION_FAILED");
       assertProblem(get(http, base + "/recall/nothing-here", staff), 404, "UNKNOWN_PATH");
+
+      // Evidence answers admin's service certificate on the evidence port, and nobody else.
+      String evidence =
+          "https://127.0.0.1:" + evidencePort + "/evidence/sessions/" + s.sessionId() + "/rounds";
+      HttpClient asAdmin =
+          HttpClient.newBuilder().sslContext(wallet.tls("admin").sslContext()).build();
+      HttpClient asWorkers =
+          HttpClient.newBuilder().sslContext(wallet.tls("workers").sslContext()).build();
+      HttpResponse<String> rounds = get(asAdmin, evidence, null);
+      assertThat(rounds.statusCode()).as(rounds.body()).isEqualTo(200);
+      assertThat(rounds.body())
+          .contains("\"round\":1", "\"round\":3", "rng.replay", "\"revealedServerSeed\"")
+          .doesNotContain("\"passed\":false");
+      assertThat(get(asAdmin, evidence.replace("/rounds", "/rounds/2"), null).body())
+          .contains("\"round\":2");
+      assertProblem(get(asWorkers, evidence, null), 403, "CALLER_NOT_AUTHORIZED");
+      assertProblem(
+          get(http, base + "/evidence/sessions/" + s.sessionId() + "/rounds", staff),
+          401,
+          "UNKNOWN_CALLER");
+      DevCertificates.Identity stranger =
+          DevCertificates.in(Files.createTempDirectory("other-ca")).identity("admin");
+      HttpClient foreignAdmin =
+          HttpClient.newBuilder()
+              .sslContext(
+                  new ServiceTls(
+                          stranger.certificate(), stranger.privateKey(), stranger.trustedCa())
+                      .sslContext())
+              .build();
+      assertThatThrownBy(() -> get(foreignAdmin, evidence, null))
+          .isInstanceOf(javax.net.ssl.SSLException.class);
 
       assertThat(last.statusCode()).isEqualTo(200);
       assertThat(last.body())
