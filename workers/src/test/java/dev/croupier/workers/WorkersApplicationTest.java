@@ -146,6 +146,34 @@ class WorkersApplicationTest {
           get(http, base + "/evidence/sessions/" + s.sessionId() + "/rounds", staff),
           401,
           "UNKNOWN_CALLER");
+      // The replay check: an exported history replays on this build; a broken variant does not.
+      String history =
+          temporalClient.fetchHistory(SessionStart.workflowId(s.sessionId())).toJson(true);
+      HttpResponse<String> replayed =
+          post(
+              asAdmin,
+              evidence.replace("/sessions/" + s.sessionId() + "/rounds", "/replay"),
+              history);
+      assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+      assertThat(replayed.body()).contains("\"passed\":true", s.sessionId().toString());
+      HttpResponse<String> broken =
+          post(
+              asAdmin,
+              evidence.replace("/sessions/" + s.sessionId() + "/rounds", "/replay"),
+              withoutFirstTimer(history));
+      assertThat(broken.statusCode()).as(broken.body()).isEqualTo(200);
+      assertThat(broken.body())
+          .contains("\"passed\":false")
+          .contains("during replay")
+          .doesNotContain("\\tat ");
+      assertProblem(
+          post(
+              asWorkers,
+              evidence.replace("/sessions/" + s.sessionId() + "/rounds", "/replay"),
+              history),
+          403,
+          "CALLER_NOT_AUTHORIZED");
+
       DevCertificates.Identity stranger =
           DevCertificates.in(Files.createTempDirectory("other-ca")).identity("admin");
       HttpClient foreignAdmin =
@@ -253,6 +281,37 @@ class WorkersApplicationTest {
       b.header("Authorization", "Bearer " + bearer);
     }
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(HttpClient http, String url, String body)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The history with its first timer's start taken out and the events renumbered. */
+  private static String withoutFirstTimer(String json) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode doc =
+        (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
+    com.fasterxml.jackson.databind.node.ArrayNode events =
+        (com.fasterxml.jackson.databind.node.ArrayNode) doc.get("events");
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).path("eventType").asText().endsWith("TIMER_STARTED")) {
+        events.remove(i);
+        break;
+      }
+    }
+    for (int i = 0; i < events.size(); i++) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) events.get(i))
+          .put("eventId", String.valueOf(i + 1));
+    }
+    return mapper.writeValueAsString(doc);
   }
 
   private static void assertProblem(HttpResponse<String> r, int status, String code) {
