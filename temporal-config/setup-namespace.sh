@@ -5,9 +5,18 @@
 set -euo pipefail
 NS=${CROUPIER_TEMPORAL_NAMESPACE:-croupier}
 RETENTION=${CROUPIER_TEMPORAL_RETENTION:-30d}
+# Where closed histories go when retention ends (archival/archival.yaml enables the filestore
+# provider on the server): e.g. file:///var/lib/temporal/archival. Empty: no archival (the dev
+# server, which has none). The URIs cannot be changed once enabled.
+ARCHIVAL=${CROUPIER_TEMPORAL_ARCHIVAL_URI:-}
+archival=()
+if [ -n "$ARCHIVAL" ]; then
+  archival=(--history-archival-state enabled --history-uri "$ARCHIVAL/history"
+    --visibility-archival-state enabled --visibility-uri "$ARCHIVAL/visibility")
+fi
 
 temporal operator namespace describe --namespace "$NS" >/dev/null 2>&1 ||
-  temporal operator namespace create --namespace "$NS" --retention "$RETENTION" \
+  temporal operator namespace create --namespace "$NS" --retention "$RETENTION" "${archival[@]}" \
     --description "Croupier game sessions and poker tables"
 
 for attribute in CroupierUserId CroupierGameId CroupierSessionStatus; do

@@ -67,6 +67,25 @@ class ArchitectureTest {
   }
 
   @Test
+  void theEvidenceVerifierNeedsNoDatabaseOrNetwork() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "java.net..",
+            "java.sql..",
+            "javax.sql..",
+            "org.jooq..",
+            "io.grpc..",
+            "io.temporal..",
+            "org.springframework..",
+            "dev.croupier.db..",
+            "dev.croupier.api..")
+        .because("an auditor runs the verifier offline, on the bundle alone")
+        .check(Modules.of("evidence-verifier"));
+  }
+
+  @Test
   void noModuleLinksAnApp() {
     for (String app : Modules.APPS) {
       String[] packages = packagesOf(Modules.of(app));

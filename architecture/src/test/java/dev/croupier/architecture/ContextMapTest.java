@@ -52,7 +52,8 @@ class ContextMapTest {
             "workers"));
     CONTEXTS.put("Realtime", List.of("realtime"));
     // Admin writes the live flags; feature-flags is their record and the reader other nodes run.
-    CONTEXTS.put("Admin", List.of("admin", "feature-flags"));
+    // The evidence verifier is compliance's offline half of admin's bundles.
+    CONTEXTS.put("Admin", List.of("admin", "feature-flags", "evidence-verifier"));
     CONTEXTS.put("Operations: metrics, health, traces, alerts", List.of("observability", "ops"));
     CONTEXTS.put("Shared kernel", List.of("errors", "db", "outbox"));
     CONTEXTS.put(

@@ -29,6 +29,7 @@ final class Modules {
     DIRECTORIES.put("game-plugins-api", "game-plugins/api");
     DIRECTORIES.put("game-plugins-slots", "game-plugins/slots");
     DIRECTORIES.put("game-plugins-poker", "game-plugins/poker");
+    DIRECTORIES.put("evidence-verifier", "evidence-verifier");
     DIRECTORIES.put("wallet-ledger-api", "wallet-ledger/api");
     DIRECTORIES.put("wallet-ledger", "wallet-ledger/server");
     DIRECTORIES.put("identity-api", "identity-api");

@@ -22,6 +22,7 @@ import dev.croupier.testsupport.Management;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
+import dev.croupier.wallet.api.ServiceTls;
 import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workflows.session.OpenedSession;
 import dev.croupier.workflows.session.SessionOptions;
@@ -31,6 +32,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -61,6 +63,7 @@ class WorkersApplicationTest {
     int port = Ports.freePort();
     KeyPair gatewayKey = rsaKey();
     int managementPort = Ports.freePort();
+    int evidencePort = Ports.freePort();
     try (TestWallet wallet = TestWallet.start(db);
         ConfigurableApplicationContext app =
             new SpringApplicationBuilder(WorkersApplication.class)
@@ -79,7 +82,8 @@ class WorkersApplicationTest {
                     "--croupier.wallet.tls.private-key=" + wallet.tls("workers").privateKey(),
                     "--croupier.wallet.tls.trusted-ca=" + wallet.tls("workers").trustedCa(),
                     "--croupier.seeds.sealing-keys=" + WorkerProcess.SEED_SEALING_KEYS,
-                    "--croupier.recall.public-keys=" + publicPem(gatewayKey))) {
+                    "--croupier.recall.public-keys=" + publicPem(gatewayKey),
+                    "--croupier.evidence.port=" + evidencePort)) {
       GameSessions sessions = app.getBean(GameSessions.class);
       UUID user = UUID.randomUUID();
       wallet.grant(user, 100_000);
@@ -122,6 +126,65 @@ class WorkersApplicationTest {
           400,
           "VALIDATION_FAILED");
       assertProblem(get(http, base + "/recall/nothing-here", staff), 404, "UNKNOWN_PATH");
+
+      // Evidence answers admin's service certificate on the evidence port, and nobody else.
+      String evidence =
+          "https://127.0.0.1:" + evidencePort + "/evidence/sessions/" + s.sessionId() + "/rounds";
+      HttpClient asAdmin =
+          HttpClient.newBuilder().sslContext(wallet.tls("admin").sslContext()).build();
+      HttpClient asWorkers =
+          HttpClient.newBuilder().sslContext(wallet.tls("workers").sslContext()).build();
+      HttpResponse<String> rounds = get(asAdmin, evidence, null);
+      assertThat(rounds.statusCode()).as(rounds.body()).isEqualTo(200);
+      assertThat(rounds.body())
+          .contains("\"round\":1", "\"round\":3", "rng.replay", "\"revealedServerSeed\"")
+          .doesNotContain("\"passed\":false");
+      assertThat(get(asAdmin, evidence.replace("/rounds", "/rounds/2"), null).body())
+          .contains("\"round\":2");
+      assertProblem(get(asWorkers, evidence, null), 403, "CALLER_NOT_AUTHORIZED");
+      assertProblem(
+          get(http, base + "/evidence/sessions/" + s.sessionId() + "/rounds", staff),
+          401,
+          "UNKNOWN_CALLER");
+      // The replay check: an exported history replays on this build; a broken variant does not.
+      String history =
+          temporalClient.fetchHistory(SessionStart.workflowId(s.sessionId())).toJson(true);
+      HttpResponse<String> replayed =
+          post(
+              asAdmin,
+              evidence.replace("/sessions/" + s.sessionId() + "/rounds", "/replay"),
+              history);
+      assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+      assertThat(replayed.body()).contains("\"passed\":true", s.sessionId().toString());
+      HttpResponse<String> broken =
+          post(
+              asAdmin,
+              evidence.replace("/sessions/" + s.sessionId() + "/rounds", "/replay"),
+              withoutFirstTimer(history));
+      assertThat(broken.statusCode()).as(broken.body()).isEqualTo(200);
+      assertThat(broken.body())
+          .contains("\"passed\":false")
+          .contains("during replay")
+          .doesNotContain("\\tat ");
+      assertProblem(
+          post(
+              asWorkers,
+              evidence.replace("/sessions/" + s.sessionId() + "/rounds", "/replay"),
+              history),
+          403,
+          "CALLER_NOT_AUTHORIZED");
+
+      DevCertificates.Identity stranger =
+          DevCertificates.in(Files.createTempDirectory("other-ca")).identity("admin");
+      HttpClient foreignAdmin =
+          HttpClient.newBuilder()
+              .sslContext(
+                  new ServiceTls(
+                          stranger.certificate(), stranger.privateKey(), stranger.trustedCa())
+                      .sslContext())
+              .build();
+      assertThatThrownBy(() -> get(foreignAdmin, evidence, null))
+          .isInstanceOf(javax.net.ssl.SSLException.class);
 
       assertThat(last.statusCode()).isEqualTo(200);
       assertThat(last.body())
@@ -218,6 +281,37 @@ class WorkersApplicationTest {
       b.header("Authorization", "Bearer " + bearer);
     }
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(HttpClient http, String url, String body)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The history with its first timer's start taken out and the events renumbered. */
+  private static String withoutFirstTimer(String json) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode doc =
+        (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
+    com.fasterxml.jackson.databind.node.ArrayNode events =
+        (com.fasterxml.jackson.databind.node.ArrayNode) doc.get("events");
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).path("eventType").asText().endsWith("TIMER_STARTED")) {
+        events.remove(i);
+        break;
+      }
+    }
+    for (int i = 0; i < events.size(); i++) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) events.get(i))
+          .put("eventId", String.valueOf(i + 1));
+    }
+    return mapper.writeValueAsString(doc);
   }
 
   private static void assertProblem(HttpResponse<String> r, int status, String code) {

@@ -55,6 +55,14 @@ public final class RoundRecords {
         .fetchOptional(RoundRecords::row);
   }
 
+  /** Every round of a session in order, as the projection holds them. */
+  public List<Row> sessionRounds(UUID sessionId) {
+    return select(dsl)
+        .where(ROUNDS.SESSION_ID.eq(sessionId))
+        .orderBy(ROUNDS.ROUND.asc())
+        .fetch(RoundRecords::row);
+  }
+
   /** A player's last rounds, newest first; served by the index on (user_id, played_at desc). */
   public List<Row> lastRounds(UUID userId, int limit) {
     return select(dsl)

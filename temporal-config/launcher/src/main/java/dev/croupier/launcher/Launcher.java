@@ -320,6 +320,20 @@ public final class Launcher {
     appEnv.put(
         "CROUPIER_ADMIN_SECRET_KEYS",
         adminKeys != null ? adminKeys : persistentKey(config.home().resolve("admin-secret.key")));
+    // Evidence: the workers open their evidence port to admin's certificate, and admin signs
+    // bundles with the export key, which outlives the run so that auditors can pin it.
+    String evidencePort = env.getOrDefault("CROUPIER_WORKERS_EVIDENCE_PORT", "8442");
+    appEnv.put("CROUPIER_WORKERS_EVIDENCE_PORT", evidencePort);
+    appEnv.put("CROUPIER_WORKERS_EVIDENCE_URL", "https://" + Ports.LOOPBACK + ":" + evidencePort);
+    String exportKey = env.get("CROUPIER_EVIDENCE_SIGNING_KEY");
+    appEnv.put(
+        "CROUPIER_EVIDENCE_SIGNING_KEY",
+        exportKey != null
+            ? exportKey
+            : persistentSigningKey(config.home().resolve("evidence-signing.key")));
+    appEnv.put(
+        "CROUPIER_EVIDENCE_DIR",
+        env.getOrDefault("CROUPIER_EVIDENCE_DIR", config.home().resolve("evidence").toString()));
     appEnv.put(
         "CROUPIER_TEMPORAL_UI_URL",
         stack.temporal().flatMap(s -> s.webUi()).orElse("http://" + Ports.LOOPBACK + ":8233"));
@@ -392,6 +406,29 @@ public final class Launcher {
       return key;
     } catch (IOException e) {
       throw new DevStackException("Cannot keep a dev key in " + file + ": " + e, e);
+    }
+  }
+
+  /** An Ed25519 private key (base64 PKCS#8) kept in {@code file}, mode 600, made once. */
+  private static String persistentSigningKey(Path file) {
+    try {
+      if (Files.exists(file)) {
+        return Files.readString(file).strip();
+      }
+      Files.createDirectories(file.getParent());
+      String key =
+          Base64.getEncoder()
+              .encodeToString(
+                  java.security.KeyPairGenerator.getInstance("Ed25519")
+                      .generateKeyPair()
+                      .getPrivate()
+                      .getEncoded());
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, key + "\n");
+      return key;
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      throw new DevStackException("Cannot keep the dev export key in " + file + ": " + e, e);
     }
   }
 

@@ -81,6 +81,23 @@ public final class GameRecall {
     return rebuild(row, histories(sessionId));
   }
 
+  /**
+   * Every round of a session, rebuilt and checked against one fetch of its histories, in order.
+   * Empty for a session that played no round.
+   */
+  public List<RoundRecall> session(UUID sessionId) {
+    List<RoundRecords.Row> rows = rounds.sessionRounds(sessionId);
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<WorkflowExecutionHistory> runs = histories(sessionId);
+    List<RoundRecall> out = new ArrayList<>(rows.size());
+    for (RoundRecords.Row row : rows) {
+      out.add(rebuild(row, runs));
+    }
+    return out;
+  }
+
   /** The player's last {@code limit} rounds across sessions, newest first, each checked. */
   public List<RoundRecall> lastGames(UUID userId, int limit) {
     List<RoundRecall> out = new ArrayList<>();

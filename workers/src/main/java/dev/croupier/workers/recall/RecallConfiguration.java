@@ -3,6 +3,7 @@ package dev.croupier.workers.recall;
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.games.api.GameRegistry;
 import dev.croupier.gamestore.recall.RoundRecords;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
@@ -17,5 +18,10 @@ class RecallConfiguration {
       WalletGrpc.WalletBlockingStub wallet,
       GameRegistry games) {
     return new GameRecall(new RoundRecords(dsl), temporal, wallet, games);
+  }
+
+  @Bean
+  HistoryReplay historyReplay(WorkflowClient temporal, MeterRegistry meters) {
+    return new HistoryReplay(temporal, meters);
   }
 }

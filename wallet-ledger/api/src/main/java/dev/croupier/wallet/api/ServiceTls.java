@@ -11,6 +11,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * One service's mutual-TLS identity: its certificate chain and private key (PEM, the key PKCS#8),
@@ -88,5 +100,66 @@ public record ServiceTls(Path certificate, Path privateKey, Path trustedCa) {
    */
   public ManagedChannel walletChannel(String target, ClientInterceptor... interceptors) {
     return Grpc.newChannelBuilder(target, channelCredentials()).intercept(interceptors).build();
+  }
+
+  /**
+   * A JDK {@link SSLContext} for HTTPS between services: presents this identity and trusts only
+   * peers the CA signed. Used for the workers' evidence port (server) and admin's calls to it
+   * (client).
+   *
+   * @throws UncheckedIOException when a file cannot be read or parsed
+   */
+  public SSLContext sslContext() {
+    try {
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      List<? extends Certificate> chain;
+      try (var in = Files.newInputStream(certificate)) {
+        chain = List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
+      }
+      keys.setKeyEntry(
+          "identity", readPrivateKey(), new char[0], chain.toArray(Certificate[]::new));
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(keys, new char[0]);
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trustStore());
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+      return context;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the TLS identity: " + e.getMessage(), e);
+    } catch (GeneralSecurityException e) {
+      throw new UncheckedIOException(
+          "Cannot use the TLS identity: " + e.getMessage(), new IOException(e));
+    }
+  }
+
+  /** The trusted CA certificates as an in-memory key store. */
+  public KeyStore trustStore() throws IOException, GeneralSecurityException {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    try (var in = Files.newInputStream(trustedCa)) {
+      int i = 0;
+      for (Certificate ca : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        trust.setCertificateEntry("ca-" + i++, ca);
+      }
+    }
+    return trust;
+  }
+
+  private PrivateKey readPrivateKey() throws IOException, GeneralSecurityException {
+    String pem = Files.readString(privateKey);
+    String body = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+    byte[] der = Base64.getDecoder().decode(body);
+    for (String algorithm : new String[] {"EC", "RSA", "Ed25519"}) {
+      try {
+        return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+      } catch (java.security.spec.InvalidKeySpecException notThisOne) {
+        // try the next algorithm
+      }
+    }
+    throw new GeneralSecurityException("the private key is no PKCS#8 EC, RSA or Ed25519 key");
   }
 }

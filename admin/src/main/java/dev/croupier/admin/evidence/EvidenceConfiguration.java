@@ -1,0 +1,59 @@
+package dev.croupier.admin.evidence;
+
+import dev.croupier.admin.AdminProperties;
+import dev.croupier.admin.audit.AuditLog;
+import dev.croupier.evidence.EvidenceKeys;
+import dev.croupier.wallet.api.ServiceTls;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.temporal.client.WorkflowClient;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The inspector's and exports' beans, and the export workflows' worker. */
+@Configuration(proxyBeanMethods = false)
+class EvidenceConfiguration {
+
+  @Bean
+  GameEvidence gameEvidence(AdminProperties properties, EvidenceProperties evidence) {
+    AdminProperties.Tls tls = properties.tls();
+    // Built on first use: the back office serves sign-in without the service identity.
+    return new GameEvidence(
+        () -> ServiceTls.of(tls.certificate(), tls.privateKey(), tls.trustedCa()).sslContext(),
+        evidence.workersUrl());
+  }
+
+  @Bean
+  Exports exports(WorkflowClient temporal, EvidenceProperties evidence, AuditLog audit) {
+    return new Exports(
+        temporal,
+        evidence.taskQueue(),
+        Path.of(evidence.directory()),
+        !evidence.signingKey().isBlank(),
+        audit);
+  }
+
+  @Bean
+  EvidenceWorker evidenceWorker(
+      WorkflowClient temporal,
+      GameEvidence game,
+      EvidenceProperties evidence,
+      AdminProperties properties,
+      AuditLog audit,
+      MeterRegistry meters,
+      Clock clock,
+      @Value("${croupier.admin.command-mode:false}") boolean commandMode) {
+    // The key is read when a bundle is sealed, never logged; a malformed one fails that export.
+    java.util.function.Supplier<KeyPair> key =
+        () -> EvidenceKeys.decodePrivate(evidence.signingKey());
+    return new EvidenceWorker(
+        temporal,
+        evidence.taskQueue(),
+        new EvidenceActivitiesImpl(
+            temporal, game, key, Path.of(evidence.directory()), audit, meters, clock),
+        properties.temporal().worker() && !commandMode);
+  }
+}

@@ -1,0 +1,2 @@
+/** Evidence bundles: their format, their signature, and the offline verifier auditors run. */
+package dev.croupier.evidence;
