@@ -483,6 +483,51 @@ class GameSessionWorkflowTest {
         .isEmpty();
   }
 
+  @Test
+  void theHoldOutlastsContinueAsNew() {
+    ledger.fund(user, 1_000);
+    OpenedSession s =
+        sessions.open(user, FakeCoinFlipGame.REF, "seed-x", OPTIONS.withContinueAsNewEvery(2));
+    sessions.placeBet(user, s.sessionId(), "bet-1", coins(10));
+    ledger.postRound(
+        new RoundPosting(
+            "session-" + s.sessionId() + "/round-2",
+            s.sessionId(),
+            2,
+            "odd-request",
+            1,
+            "seed-x",
+            FakeCoinFlipGame.REF.toString(),
+            ledger.openAccounts(user, Wager.COIN),
+            30,
+            7,
+            0,
+            false));
+    // Adopting round 2 completes the run's two rounds: the session continues as new, held.
+    assertCode(
+        () -> sessions.placeBet(user, s.sessionId(), "bet-2", coins(10)),
+        ErrorCode.SESSION_UNDER_REVIEW);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                !events(s.sessionId(), EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)
+                    .getFirst()
+                    .getWorkflowExecutionStartedEventAttributes()
+                    .getContinuedExecutionRunId()
+                    .isEmpty());
+    assertCode(
+        () -> sessions.placeBet(user, s.sessionId(), "bet-3", coins(10)),
+        ErrorCode.SESSION_UNDER_REVIEW);
+    client
+        .newWorkflowStub(GameSessionWorkflow.class, SessionStart.workflowId(s.sessionId()))
+        .resolveReview(
+            new ReviewResolution(ComplianceAlert.idOf(s.sessionId(), 2), "compliance", "checked"));
+    assertThat(sessions.placeBet(user, s.sessionId(), "bet-4", coins(10)).last().round())
+        .isEqualTo(3);
+    assertThat(server.compliance.raised()).hasSize(1);
+  }
+
   private List<HistoryEvent> events(UUID sessionId, EventType type) {
     return client.fetchHistory(SessionStart.workflowId(sessionId)).getEvents().stream()
         .filter(e -> e.getEventType() == type)
