@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param enrolmentTtl how long an invitation's enrolment link works
  * @param argon2 the cost of staff password hashes
  * @param approvals when an adjustment needs a second ADMIN, and for how long it waits
- * @param kafka the cluster, the flags topic admin writes and the ledger topic it follows
+ * @param kafka the cluster, the flags topic admin writes, the ledger and alert topics it follows
  * @param temporal the Temporal cluster (sessions, tables, approvals) and its Web UI
  * @param tls admin's mutual-TLS identity toward the services it calls (the wallet, identity): the
  *     certificate (CN {@code admin}), its key and the CA ({@code CROUPIER_TLS_CERT}, {@code
@@ -94,11 +94,14 @@ public record AdminProperties(
    * @param bootstrapServers {@code CROUPIER_KAFKA_BOOTSTRAP}
    * @param flagsTopic the compacted topic every node reads the flags from
    * @param entriesTopic the wallet's ledger entries, for the live ledger
+   * @param alertsTopic the game context's compliance alerts, kept in {@code
+   *     admin.compliance_alerts}
    */
   public record Kafka(
       @DefaultValue("127.0.0.1:9092") @NotBlank String bootstrapServers,
       @DefaultValue("admin.flags") @NotBlank String flagsTopic,
-      @DefaultValue("wallet.entries") @NotBlank String entriesTopic) {}
+      @DefaultValue("wallet.entries") @NotBlank String entriesTopic,
+      @DefaultValue("compliance.alerts") @NotBlank String alertsTopic) {}
 
   /**
    * @param maxFailures failures from one source within {@code window} before it is locked

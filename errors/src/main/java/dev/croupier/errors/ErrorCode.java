@@ -40,6 +40,10 @@ public enum ErrorCode {
   NOT_YOUR_TURN(Kind.FAILED_PRECONDITION, "Another seat is to act."),
   SESSION_CLOSED(Kind.FAILED_PRECONDITION, "The session is closed."),
   ROUND_IN_PROGRESS(Kind.FAILED_PRECONDITION, "A round is already in progress in this session."),
+  SESSION_UNDER_REVIEW(
+      Kind.FAILED_PRECONDITION,
+      "The session's records disagree and compliance is reviewing them; it takes no bets until"
+          + " the review is resolved."),
   UNKNOWN_SESSION(Kind.NOT_FOUND, "The session does not exist."),
   SESSION_ALREADY_EXISTS(Kind.CONFLICT, "A session with this ID already exists."),
   NOT_YOUR_SESSION(Kind.PERMISSION_DENIED, "The session belongs to another player."),
@@ -76,6 +80,7 @@ public enum ErrorCode {
   UNKNOWN_STAFF(Kind.NOT_FOUND, "No such staff member."),
   UNKNOWN_FLAG(Kind.NOT_FOUND, "No such feature flag."),
   UNKNOWN_PLAYER(Kind.NOT_FOUND, "No such player."),
+  UNKNOWN_ALERT(Kind.NOT_FOUND, "No such compliance alert."),
   UNKNOWN_ADJUSTMENT(Kind.NOT_FOUND, "No such adjustment request."),
   STALE_VERSION(Kind.CONFLICT, "Someone changed this since it was loaded; reload and try again."),
   SELF_APPROVAL(

@@ -35,13 +35,14 @@ class AlertRulesTest {
           "CroupierWalletErrors",
           "CroupierGatewayNodeDown",
           "CroupierAppDown",
-          "CroupierDependencyDown");
+          "CroupierDependencyDown",
+          "CroupierComplianceAlertOpen");
 
   @Test
   void theRulesParse() throws Exception {
     Promtool.Result r = Promtool.run(PROMETHEUS, "check", "rules", "alerts.yml");
     assertThat(r.exitCode()).as(r.output()).isZero();
-    assertThat(r.output()).contains("SUCCESS: 11 rules found");
+    assertThat(r.output()).contains("SUCCESS: 12 rules found");
   }
 
   @Test

@@ -26,7 +26,12 @@ public enum Permission {
   AUDIT_VIEW("Read the audit log and verify its chain", Role.ADMIN, Role.COMPLIANCE),
   STAFF_MANAGE("Invite, disable and list staff", Role.ADMIN),
   SESSION_INSPECT("Inspect game sessions and tables", Role.ADMIN, Role.OPS, Role.COMPLIANCE),
-  EVIDENCE_EXPORT("Export evidence bundles", Role.COMPLIANCE);
+  EVIDENCE_EXPORT("Export evidence bundles", Role.COMPLIANCE),
+  ALERT_VIEW(
+      "See compliance alerts with both versions of the round (every view is audited)",
+      Role.ADMIN,
+      Role.COMPLIANCE),
+  ALERT_RESOLVE("Resolve a compliance alert, lifting its session's hold on bets", Role.COMPLIANCE);
 
   private final String description;
   private final Set<Role> roles;

@@ -58,25 +58,32 @@ public final class TableEventOutbox implements OutboxStore {
 
   /**
    * Writes one step's rows in one transaction, with the current trace context. Idempotent by {@code
-   * (tableId, seq)}: a repeat (a retried activity, a replayed workflow task) writes nothing new.
+   * (tableId, seq)} while the rows wait in the outbox: a repeat (a retried activity, a replayed
+   * workflow task) writes nothing new. The game context's other keyed events use it the same way: a
+   * session's compliance alerts go under the session id, with the round as {@code seq}.
+   *
+   * @return the rows written (0 for a repeat)
    */
-  public void append(UUID tableId, List<Row> rows) {
+  public int append(UUID tableId, List<Row> rows) {
     String traceParent = OutboxTracing.current();
-    dsl.transaction(
+    return dsl.transactionResult(
         c -> {
+          int written = 0;
           for (Row row : rows) {
-            c.dsl()
-                .insertInto(TABLE_EVENT_OUTBOX)
-                .set(TABLE_EVENT_OUTBOX.TABLE_ID, tableId)
-                .set(TABLE_EVENT_OUTBOX.SEQ, row.seq())
-                .set(TABLE_EVENT_OUTBOX.TOPIC, row.topic())
-                .set(TABLE_EVENT_OUTBOX.TYPE, row.type())
-                .set(TABLE_EVENT_OUTBOX.HAND_NUMBER, row.handNumber())
-                .set(TABLE_EVENT_OUTBOX.PAYLOAD, row.payload())
-                .set(TABLE_EVENT_OUTBOX.TRACE_PARENT, traceParent)
-                .onConflictDoNothing()
-                .execute();
+            written +=
+                c.dsl()
+                    .insertInto(TABLE_EVENT_OUTBOX)
+                    .set(TABLE_EVENT_OUTBOX.TABLE_ID, tableId)
+                    .set(TABLE_EVENT_OUTBOX.SEQ, row.seq())
+                    .set(TABLE_EVENT_OUTBOX.TOPIC, row.topic())
+                    .set(TABLE_EVENT_OUTBOX.TYPE, row.type())
+                    .set(TABLE_EVENT_OUTBOX.HAND_NUMBER, row.handNumber())
+                    .set(TABLE_EVENT_OUTBOX.PAYLOAD, row.payload())
+                    .set(TABLE_EVENT_OUTBOX.TRACE_PARENT, traceParent)
+                    .onConflictDoNothing()
+                    .execute();
           }
+          return written;
         });
   }
 

@@ -31,6 +31,12 @@ public final class Topics {
    */
   public static final Topic ADMIN_FLAGS = new Topic("admin.flags", 1, true);
 
+  /**
+   * Compliance alerts (records of a round that disagree), keyed by session: few, kept in admin's
+   * own table, read from the beginning by admin at each start.
+   */
+  public static final Topic COMPLIANCE_ALERTS = new Topic("compliance.alerts", 1);
+
   public static final List<Topic> ALL =
       List.of(
           WALLET_ENTRIES,
@@ -39,7 +45,8 @@ public final class Topics {
           JACKPOT_UPDATES,
           LEADERBOARD_UPDATES,
           LOBBY_TABLES,
-          ADMIN_FLAGS);
+          ADMIN_FLAGS,
+          COMPLIANCE_ALERTS);
 
   private Topics() {}
 

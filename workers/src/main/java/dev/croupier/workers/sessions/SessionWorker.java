@@ -1,5 +1,7 @@
 package dev.croupier.workers.sessions;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.croupier.activities.compliance.ComplianceActivitiesImpl;
 import dev.croupier.activities.game.GamePluginActivitiesImpl;
 import dev.croupier.activities.game.SeedActivitiesImpl;
 import dev.croupier.activities.ledger.LedgerActivitiesImpl;
@@ -7,6 +9,7 @@ import dev.croupier.activities.projection.SessionProjectionActivitiesImpl;
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.games.api.GameRegistry;
 import dev.croupier.gamestore.projection.SessionProjection;
+import dev.croupier.gamestore.tables.TableEventOutbox;
 import dev.croupier.workers.TemporalProperties;
 import dev.croupier.workflows.session.GameSessionWorkflowImpl;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -91,7 +94,8 @@ public final class SessionWorker {
         new GamePluginActivitiesImpl(games),
         new SeedActivitiesImpl(new SecureRandom()),
         new LedgerActivitiesImpl(wallet, walletDeadline, jackpotReseed, meters),
-        new SessionProjectionActivitiesImpl(new SessionProjection(dsl)));
+        new SessionProjectionActivitiesImpl(new SessionProjection(dsl)),
+        new ComplianceActivitiesImpl(new TableEventOutbox(dsl), new ObjectMapper(), meters));
     return factory;
   }
 }

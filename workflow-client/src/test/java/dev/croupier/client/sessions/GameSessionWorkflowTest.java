@@ -14,9 +14,13 @@ import dev.croupier.games.api.RoundResult;
 import dev.croupier.games.api.Wager;
 import dev.croupier.games.api.fake.FakeCoinFlipGame;
 import dev.croupier.games.rng.Commitment;
+import dev.croupier.games.rng.FairRng;
 import dev.croupier.games.rng.Verifier;
 import dev.croupier.workflows.session.BetOutcome;
+import dev.croupier.workflows.session.ComplianceAlert;
+import dev.croupier.workflows.session.GameSessionWorkflow;
 import dev.croupier.workflows.session.OpenedSession;
+import dev.croupier.workflows.session.ReviewResolution;
 import dev.croupier.workflows.session.RoundOutcome;
 import dev.croupier.workflows.session.RoundPosting;
 import dev.croupier.workflows.session.RoundRecord;
@@ -313,8 +317,14 @@ class GameSessionWorkflowTest {
 
   @Test
   void roundPostedByALostRequestIsAdoptedBeforeItsNumberIsReused() {
+    // The lost post must be what the round replays to (a loss: win 0), so the seeds are known.
+    server.close();
+    server = new SessionTestServer(QUEUE, new FixedSeeds(), ledger, projection);
+    client = server.client;
+    sessions = server.sessions;
+    String clientSeed = losingClientSeed();
     ledger.fund(user, 1_000);
-    OpenedSession s = sessions.open(user, FakeCoinFlipGame.REF, "seed-x", OPTIONS);
+    OpenedSession s = sessions.open(user, FakeCoinFlipGame.REF, clientSeed, OPTIONS);
     SessionAccounts accounts = ledger.openAccounts(user, Wager.COIN);
     // A bet whose update was lost with a server restart after its post committed.
     String key = "session-" + s.sessionId() + "/round-1";
@@ -327,7 +337,7 @@ class GameSessionWorkflowTest {
             1,
             "lost-request",
             1,
-            "seed-x",
+            clientSeed,
             FakeCoinFlipGame.REF.toString(),
             accounts,
             30,
@@ -344,6 +354,76 @@ class GameSessionWorkflowTest {
     assertThat(sessions.placeBet(user, s.sessionId(), "lost-request", coins(30)).last().round())
         .isEqualTo(1);
     assertThat(ledger.requests).hasSize(2);
+  }
+
+  /**
+   * A client seed whose round 1 of the fake coin flip loses with {@link FixedSeeds}: the coin's
+   * draw in [0, 100) pays from 49 down only (see {@link FakeCoinFlipGame}).
+   */
+  private static String losingClientSeed() {
+    for (int i = 0; ; i++) {
+      String c = "seed-" + i;
+      Seeds seeds = new FixedSeeds().generate(c);
+      if (FairRng.forRound(seeds.round(1)).nextInt(100) >= 49) {
+        return c;
+      }
+    }
+  }
+
+  @Test
+  void aRoundWhoseLedgerWinDiffersFromItsReplayHoldsBetsUntilComplianceResolvesIt() {
+    ledger.fund(user, 1_000);
+    OpenedSession s = sessions.open(user, FakeCoinFlipGame.REF, "seed-x", OPTIONS);
+    SessionAccounts accounts = ledger.openAccounts(user, Wager.COIN);
+    // The coin pays 0 or twice the stake (60): 7 is a win it can never replay to.
+    ledger.postRound(
+        new RoundPosting(
+            "session-" + s.sessionId() + "/round-1",
+            s.sessionId(),
+            1,
+            "odd-request",
+            1,
+            "seed-x",
+            FakeCoinFlipGame.REF.toString(),
+            accounts,
+            30,
+            7,
+            0,
+            false));
+
+    assertCode(
+        () -> sessions.placeBet(user, s.sessionId(), "bet-1", coins(10)),
+        ErrorCode.SESSION_UNDER_REVIEW);
+
+    List<ComplianceAlert> alerts = server.compliance.raised();
+    assertThat(alerts).hasSize(1);
+    ComplianceAlert alert = alerts.getFirst();
+    assertThat(alert.alertId()).isEqualTo(ComplianceAlert.idOf(s.sessionId(), 1));
+    assertThat(alert.kind()).isEqualTo(ComplianceAlert.ROUND_MISMATCH);
+    assertThat(alert.ledger().win()).isEqualTo(7);
+    assertThat(alert.ledger().requestId()).isEqualTo("odd-request");
+    assertThat(alert.replayed().win()).isIn(0L, 60L);
+    assertThat(alert.replayed().stake()).isEqualTo(30);
+    assertThat(alert.replayed().outcome()).isNotEmpty();
+    // The adopted round is recorded as replayed; the session is open and refuses every bet.
+    assertThat(projection.rounds.get(s.sessionId() + "/1").totalWin())
+        .isEqualTo(alert.replayed().win());
+    assertCode(
+        () -> sessions.placeBet(user, s.sessionId(), "bet-2", coins(10)),
+        ErrorCode.SESSION_UNDER_REVIEW);
+    assertThat(sessions.state(user, s.sessionId()).status()).isEqualTo(SessionStatus.OPEN);
+
+    GameSessionWorkflow workflow =
+        client.newWorkflowStub(GameSessionWorkflow.class, SessionStart.workflowId(s.sessionId()));
+    workflow.resolveReview(
+        new ReviewResolution(ComplianceAlert.idOf(s.sessionId(), 9), "someone", "another one"));
+    assertCode(
+        () -> sessions.placeBet(user, s.sessionId(), "bet-3", coins(10)),
+        ErrorCode.SESSION_UNDER_REVIEW);
+    workflow.resolveReview(new ReviewResolution(alert.alertId(), "compliance", "checked"));
+    assertThat(sessions.placeBet(user, s.sessionId(), "bet-4", coins(10)).last().round())
+        .isEqualTo(2);
+    assertThat(server.compliance.raised()).hasSize(1);
   }
 
   @Test
@@ -401,6 +481,51 @@ class GameSessionWorkflowTest {
         .getWorkflowExecutionStartedEventAttributes()
         .getContinuedExecutionRunId()
         .isEmpty();
+  }
+
+  @Test
+  void theHoldOutlastsContinueAsNew() {
+    ledger.fund(user, 1_000);
+    OpenedSession s =
+        sessions.open(user, FakeCoinFlipGame.REF, "seed-x", OPTIONS.withContinueAsNewEvery(2));
+    sessions.placeBet(user, s.sessionId(), "bet-1", coins(10));
+    ledger.postRound(
+        new RoundPosting(
+            "session-" + s.sessionId() + "/round-2",
+            s.sessionId(),
+            2,
+            "odd-request",
+            1,
+            "seed-x",
+            FakeCoinFlipGame.REF.toString(),
+            ledger.openAccounts(user, Wager.COIN),
+            30,
+            7,
+            0,
+            false));
+    // Adopting round 2 completes the run's two rounds: the session continues as new, held.
+    assertCode(
+        () -> sessions.placeBet(user, s.sessionId(), "bet-2", coins(10)),
+        ErrorCode.SESSION_UNDER_REVIEW);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                !events(s.sessionId(), EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)
+                    .getFirst()
+                    .getWorkflowExecutionStartedEventAttributes()
+                    .getContinuedExecutionRunId()
+                    .isEmpty());
+    assertCode(
+        () -> sessions.placeBet(user, s.sessionId(), "bet-3", coins(10)),
+        ErrorCode.SESSION_UNDER_REVIEW);
+    client
+        .newWorkflowStub(GameSessionWorkflow.class, SessionStart.workflowId(s.sessionId()))
+        .resolveReview(
+            new ReviewResolution(ComplianceAlert.idOf(s.sessionId(), 2), "compliance", "checked"));
+    assertThat(sessions.placeBet(user, s.sessionId(), "bet-4", coins(10)).last().round())
+        .isEqualTo(3);
+    assertThat(server.compliance.raised()).hasSize(1);
   }
 
   private List<HistoryEvent> events(UUID sessionId, EventType type) {

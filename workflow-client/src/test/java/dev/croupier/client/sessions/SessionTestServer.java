@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * The time-skipping test server with the session search attributes and a session worker on one task
  * queue: the real plugins, the given seeds sealed as the workers seal them, the in-memory ledger
- * and projection, and the {@link GameSessions} facade over it.
+ * and projection, compliance alerts recorded, and the {@link GameSessions} facade over it.
  */
 final class SessionTestServer implements AutoCloseable {
   /** The seeds' sealing keys, as the workers app has them. */
@@ -26,6 +26,7 @@ final class SessionTestServer implements AutoCloseable {
   final TestWorkflowEnvironment env;
   final WorkflowClient client;
   final GameSessions sessions;
+  final RecordingCompliance compliance = new RecordingCompliance();
 
   SessionTestServer(
       String queue, SeedActivities seeds, InMemoryLedger ledger, InMemoryProjection projection) {
@@ -36,7 +37,7 @@ final class SessionTestServer implements AutoCloseable {
     Worker worker = env.newWorker(queue);
     worker.registerWorkflowImplementationTypes(GameSessionWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new RegistryGameActivities(), seeds, ledger, projection);
+        new RegistryGameActivities(), seeds, ledger, projection, compliance);
     env.start();
     client = env.getWorkflowClient();
     sessions =

@@ -36,16 +36,17 @@ public interface GameSessionWorkflow {
    * SessionOptions#rememberedRequests()} requests); the same id with another payload fails with
    * {@code DUPLICATE_REQUEST}. Failures: {@code INSUFFICIENT_FUNDS} (the round is void, nothing
    * posted), {@code UNAVAILABLE} (the wallet did not answer within the retry budget; the round's
-   * post is reconciled by key before the next round).
+   * post is reconciled by key before the next round), {@code SESSION_UNDER_REVIEW} (the round's
+   * records disagree: see {@link #resolveReview}).
    */
   @UpdateMethod
   BetOutcome placeBet(BetRequest request);
 
   /**
    * Rejects a bet before it reaches the history: {@code NOT_YOUR_SESSION}, {@code SESSION_CLOSED},
-   * {@code ROUND_IN_PROGRESS}, {@code FEATURE_DISABLED} (auto-spin off), {@code VALIDATION_FAILED}
-   * (bad spin count), and the game's {@code WRONG_CURRENCY}, {@code INVALID_WAGER}, {@code
-   * BET_BELOW_MINIMUM}, {@code BET_ABOVE_MAXIMUM}.
+   * {@code ROUND_IN_PROGRESS}, {@code SESSION_UNDER_REVIEW}, {@code FEATURE_DISABLED} (auto-spin
+   * off), {@code VALIDATION_FAILED} (bad spin count), and the game's {@code WRONG_CURRENCY}, {@code
+   * INVALID_WAGER}, {@code BET_BELOW_MINIMUM}, {@code BET_ABOVE_MAXIMUM}.
    */
   @UpdateValidatorMethod(updateName = "placeBet")
   void validatePlaceBet(BetRequest request);
@@ -87,4 +88,12 @@ public interface GameSessionWorkflow {
    */
   @SignalMethod
   void changeClientSeed(String clientSeed);
+
+  /**
+   * Lifts the hold a {@link ComplianceAlert} put on the session's betting, sent by admin once a
+   * compliance user resolved the alert there (audited on admin's side). A resolution of another
+   * alert, or of a session under no review, changes nothing; so does a repeat.
+   */
+  @SignalMethod
+  void resolveReview(ReviewResolution resolution);
 }

@@ -49,6 +49,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   static final String ONE_IDLE_TIMER = "one-idle-timer";
   static final String PAY_JACKPOT = "pay-jackpot";
   static final String RECORD_UNKNOWN_ROUNDS = "record-unknown-rounds";
+  static final String REVIEW_MISMATCHES = "review-mismatches";
   // Between two lookups of a round whose outcome is unknown: durable timers, doubling to a minute.
   private static final Duration FIRST_LOOKUP = Duration.ofSeconds(1);
   private static final Duration LAST_LOOKUP = Duration.ofMinutes(1);
@@ -67,6 +68,8 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   private final SessionProjectionActivities projection =
       Workflow.newLocalActivityStub(
           SessionProjectionActivities.class, LocalActivities.retried().build());
+  private final ComplianceActivities compliance =
+      Workflow.newLocalActivityStub(ComplianceActivities.class, LocalActivities.retried().build());
 
   private final SessionStart start;
   private final SessionOptions options;
@@ -87,6 +90,8 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
   private String revealedServerSeed;
   private boolean roundInFlight;
   private UnknownRound unknownRound;
+  // The unresolved alert that holds betting; null while the records agree.
+  private ComplianceAlert review;
   private long activity;
   private long lastActivityMillis = Workflow.currentTimeMillis();
   private final RememberedRequests<BetRequest, RememberedRequest> remembered;
@@ -209,6 +214,7 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
     run = carry.run();
     remembered.restore(carry.remembered());
     lastResults.addAll(carry.lastResults());
+    review = carry.review();
   }
 
   private SessionCarry carry() {
@@ -223,7 +229,8 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
         openedAtMillis,
         run + 1,
         remembered.carried(),
-        new ArrayList<>(lastResults));
+        new ArrayList<>(lastResults),
+        review);
   }
 
   private boolean shouldContinueAsNew() {
@@ -299,6 +306,9 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
         String code = failureType(f);
         if (ErrorCode.IDEMPOTENCY_CONFLICT.name().equals(code) && adoptOrphan(n)) {
           unknownRound = null;
+          if (review != null) {
+            throw underReview();
+          }
           return playRound(request);
         }
         if (code != null && isCatalogued(code)) {
@@ -438,6 +448,10 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
                 descriptor.contentHash()));
     if (played.result().totalWin() != orphan.win()) {
       log.error("session {} round {}: replayed win differs from the ledger", start.sessionId(), n);
+      // Sessions recorded before only logged it; now betting stops until compliance resolves it.
+      if (Workflow.getVersion(REVIEW_MISMATCHES, Workflow.DEFAULT_VERSION, 1) == 1) {
+        holdForReview(n, orphan, played, roundSeeds.clientSeed());
+      }
     }
     Seeds current = seeds;
     seeds = roundSeeds;
@@ -455,6 +469,58 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
         new RememberedRequest(
             original, new BetOutcome(orphan.requestId(), rounds, outcome.balanceAfter(), null)));
     return true;
+  }
+
+  private void holdForReview(long n, PostedRound orphan, PlayedRound played, String clientSeed) {
+    RoundResult result = played.result();
+    ComplianceAlert alert =
+        new ComplianceAlert(
+            ComplianceAlert.idOf(start.sessionId(), n),
+            ComplianceAlert.ROUND_MISMATCH,
+            start.sessionId(),
+            start.userId(),
+            start.game().toString(),
+            n,
+            Workflow.currentTimeMillis(),
+            new ComplianceAlert.Version(
+                orphan.transactionId(),
+                orphan.requestId(),
+                orphan.clientSeed(),
+                orphan.stake(),
+                orphan.win(),
+                orphan.currency(),
+                Map.of()),
+            new ComplianceAlert.Version(
+                0,
+                orphan.requestId(),
+                clientSeed,
+                result.stake(),
+                result.totalWin(),
+                descriptor.currency(),
+                result.outcome()));
+    retryTaskRun(() -> compliance.raiseAlert(alert));
+    review = alert;
+  }
+
+  private ApplicationFailure underReview() {
+    return fail(
+        ErrorCode.SESSION_UNDER_REVIEW,
+        "the session is under compliance review ("
+            + review.alertId()
+            + "); no bets until resolved");
+  }
+
+  @Override
+  public void resolveReview(ReviewResolution resolution) {
+    if (review != null && review.alertId().equals(resolution.alertId())) {
+      log.info(
+          "session {}: alert {} resolved by {}",
+          start.sessionId(),
+          review.alertId(),
+          resolution.resolvedBy());
+      review = null;
+      touch();
+    }
   }
 
   private RoundPosting posting(PlayedRound played, long n, String requestId, int spins) {
@@ -483,6 +549,9 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
     }
     if (roundInFlight) {
       throw fail(ErrorCode.ROUND_IN_PROGRESS, "round " + (state.round() + 1) + " is being played");
+    }
+    if (review != null) {
+      throw underReview();
     }
     if (request.spins() < 1) {
       throw fail(ErrorCode.VALIDATION_FAILED, "spins must be at least 1");

@@ -17,6 +17,8 @@ import java.util.List;
  * @param run the run number, from 1
  * @param remembered the most recent requests and their results, oldest first
  * @param lastResults the last rounds, oldest first, for reconnecting clients
+ * @param review the unresolved alert that holds the session's betting, or null (also in carries
+ *     written before alerts existed)
  */
 public record SessionCarry(
     SessionState state,
@@ -28,7 +30,8 @@ public record SessionCarry(
     long openedAtMillis,
     int run,
     List<RememberedRequest> remembered,
-    List<RoundOutcome> lastResults) {
+    List<RoundOutcome> lastResults,
+    ComplianceAlert review) {
   public SessionCarry {
     remembered = remembered == null ? List.of() : List.copyOf(remembered);
     lastResults = lastResults == null ? List.of() : List.copyOf(lastResults);

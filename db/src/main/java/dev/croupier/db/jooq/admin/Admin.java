@@ -8,6 +8,7 @@ import dev.croupier.db.jooq.DefaultCatalog;
 import dev.croupier.db.jooq.admin.tables.Adjustments;
 import dev.croupier.db.jooq.admin.tables.AuditHead;
 import dev.croupier.db.jooq.admin.tables.AuditLog;
+import dev.croupier.db.jooq.admin.tables.ComplianceAlerts;
 import dev.croupier.db.jooq.admin.tables.FeatureFlags;
 import dev.croupier.db.jooq.admin.tables.FlagOutbox;
 import dev.croupier.db.jooq.admin.tables.SignInFailures;
@@ -51,6 +52,11 @@ public class Admin extends SchemaImpl {
      * view.
      */
     public final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
+
+    /**
+     * Alerts from compliance.alerts, once per alert id, with their resolution.
+     */
+    public final ComplianceAlerts COMPLIANCE_ALERTS = ComplianceAlerts.COMPLIANCE_ALERTS;
 
     /**
      * Live feature flags; changes reach every node through the admin.flags
@@ -98,6 +104,7 @@ public class Admin extends SchemaImpl {
             Adjustments.ADJUSTMENTS,
             AuditHead.AUDIT_HEAD,
             AuditLog.AUDIT_LOG,
+            ComplianceAlerts.COMPLIANCE_ALERTS,
             FeatureFlags.FEATURE_FLAGS,
             FlagOutbox.FLAG_OUTBOX,
             SignInFailures.SIGN_IN_FAILURES,

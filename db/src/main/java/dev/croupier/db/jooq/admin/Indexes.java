@@ -6,6 +6,7 @@ package dev.croupier.db.jooq.admin;
 
 import dev.croupier.db.jooq.admin.tables.Adjustments;
 import dev.croupier.db.jooq.admin.tables.AuditLog;
+import dev.croupier.db.jooq.admin.tables.ComplianceAlerts;
 
 import org.jooq.Index;
 import org.jooq.OrderField;
@@ -27,4 +28,5 @@ public class Indexes {
     public static final Index ADJUSTMENTS_USER_IDX = Internal.createIndex(DSL.name("adjustments_user_idx"), Adjustments.ADJUSTMENTS, new OrderField[] { Adjustments.ADJUSTMENTS.USER_ID, Adjustments.ADJUSTMENTS.REQUESTED_AT }, false);
     public static final Index AUDIT_LOG_STAFF_IDX = Internal.createIndex(DSL.name("audit_log_staff_idx"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.STAFF_ID, AuditLog.AUDIT_LOG.SEQ }, false);
     public static final Index AUDIT_LOG_TARGET_IDX = Internal.createIndex(DSL.name("audit_log_target_idx"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.TARGET, AuditLog.AUDIT_LOG.SEQ }, false);
+    public static final Index COMPLIANCE_ALERTS_OPEN = Internal.createIndex(DSL.name("compliance_alerts_open"), ComplianceAlerts.COMPLIANCE_ALERTS, new OrderField[] { ComplianceAlerts.COMPLIANCE_ALERTS.RAISED_AT.desc() }, false);
 }

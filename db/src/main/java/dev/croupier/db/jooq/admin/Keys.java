@@ -7,6 +7,7 @@ package dev.croupier.db.jooq.admin;
 import dev.croupier.db.jooq.admin.tables.Adjustments;
 import dev.croupier.db.jooq.admin.tables.AuditHead;
 import dev.croupier.db.jooq.admin.tables.AuditLog;
+import dev.croupier.db.jooq.admin.tables.ComplianceAlerts;
 import dev.croupier.db.jooq.admin.tables.FeatureFlags;
 import dev.croupier.db.jooq.admin.tables.FlagOutbox;
 import dev.croupier.db.jooq.admin.tables.SignInFailures;
@@ -15,6 +16,7 @@ import dev.croupier.db.jooq.admin.tables.StaffRecoveryCodes;
 import dev.croupier.db.jooq.admin.tables.records.AdjustmentsRecord;
 import dev.croupier.db.jooq.admin.tables.records.AuditHeadRecord;
 import dev.croupier.db.jooq.admin.tables.records.AuditLogRecord;
+import dev.croupier.db.jooq.admin.tables.records.ComplianceAlertsRecord;
 import dev.croupier.db.jooq.admin.tables.records.FeatureFlagsRecord;
 import dev.croupier.db.jooq.admin.tables.records.FlagOutboxRecord;
 import dev.croupier.db.jooq.admin.tables.records.SignInFailuresRecord;
@@ -42,6 +44,7 @@ public class Keys {
     public static final UniqueKey<AdjustmentsRecord> ADJUSTMENTS_PKEY = Internal.createUniqueKey(Adjustments.ADJUSTMENTS, DSL.name("adjustments_pkey"), new TableField[] { Adjustments.ADJUSTMENTS.REQUEST_ID }, true);
     public static final UniqueKey<AuditHeadRecord> AUDIT_HEAD_PKEY = Internal.createUniqueKey(AuditHead.AUDIT_HEAD, DSL.name("audit_head_pkey"), new TableField[] { AuditHead.AUDIT_HEAD.ID }, true);
     public static final UniqueKey<AuditLogRecord> AUDIT_LOG_PKEY = Internal.createUniqueKey(AuditLog.AUDIT_LOG, DSL.name("audit_log_pkey"), new TableField[] { AuditLog.AUDIT_LOG.SEQ }, true);
+    public static final UniqueKey<ComplianceAlertsRecord> COMPLIANCE_ALERTS_PKEY = Internal.createUniqueKey(ComplianceAlerts.COMPLIANCE_ALERTS, DSL.name("compliance_alerts_pkey"), new TableField[] { ComplianceAlerts.COMPLIANCE_ALERTS.ALERT_ID }, true);
     public static final UniqueKey<FeatureFlagsRecord> FEATURE_FLAGS_PKEY = Internal.createUniqueKey(FeatureFlags.FEATURE_FLAGS, DSL.name("feature_flags_pkey"), new TableField[] { FeatureFlags.FEATURE_FLAGS.FLAG_KEY }, true);
     public static final UniqueKey<FlagOutboxRecord> FLAG_OUTBOX_PKEY = Internal.createUniqueKey(FlagOutbox.FLAG_OUTBOX, DSL.name("flag_outbox_pkey"), new TableField[] { FlagOutbox.FLAG_OUTBOX.ID }, true);
     public static final UniqueKey<SignInFailuresRecord> SIGN_IN_FAILURES_PKEY = Internal.createUniqueKey(SignInFailures.SIGN_IN_FAILURES, DSL.name("sign_in_failures_pkey"), new TableField[] { SignInFailures.SIGN_IN_FAILURES.SOURCE }, true);
@@ -55,6 +58,7 @@ public class Keys {
 
     public static final ForeignKey<AdjustmentsRecord, StaffRecord> ADJUSTMENTS__ADJUSTMENTS_DECIDED_BY_FKEY = Internal.createForeignKey(Adjustments.ADJUSTMENTS, DSL.name("adjustments_decided_by_fkey"), new TableField[] { Adjustments.ADJUSTMENTS.DECIDED_BY }, Keys.STAFF_PKEY, new TableField[] { Staff.STAFF.STAFF_ID }, true);
     public static final ForeignKey<AdjustmentsRecord, StaffRecord> ADJUSTMENTS__ADJUSTMENTS_REQUESTED_BY_FKEY = Internal.createForeignKey(Adjustments.ADJUSTMENTS, DSL.name("adjustments_requested_by_fkey"), new TableField[] { Adjustments.ADJUSTMENTS.REQUESTED_BY }, Keys.STAFF_PKEY, new TableField[] { Staff.STAFF.STAFF_ID }, true);
+    public static final ForeignKey<ComplianceAlertsRecord, StaffRecord> COMPLIANCE_ALERTS__COMPLIANCE_ALERTS_RESOLVED_BY_FKEY = Internal.createForeignKey(ComplianceAlerts.COMPLIANCE_ALERTS, DSL.name("compliance_alerts_resolved_by_fkey"), new TableField[] { ComplianceAlerts.COMPLIANCE_ALERTS.RESOLVED_BY }, Keys.STAFF_PKEY, new TableField[] { Staff.STAFF.STAFF_ID }, true);
     public static final ForeignKey<FeatureFlagsRecord, StaffRecord> FEATURE_FLAGS__FEATURE_FLAGS_UPDATED_BY_FKEY = Internal.createForeignKey(FeatureFlags.FEATURE_FLAGS, DSL.name("feature_flags_updated_by_fkey"), new TableField[] { FeatureFlags.FEATURE_FLAGS.UPDATED_BY }, Keys.STAFF_PKEY, new TableField[] { Staff.STAFF.STAFF_ID }, true);
     public static final ForeignKey<StaffRecord, StaffRecord> STAFF__STAFF_CREATED_BY_FKEY = Internal.createForeignKey(Staff.STAFF, DSL.name("staff_created_by_fkey"), new TableField[] { Staff.STAFF.CREATED_BY }, Keys.STAFF_PKEY, new TableField[] { Staff.STAFF.STAFF_ID }, true);
     public static final ForeignKey<StaffRecoveryCodesRecord, StaffRecord> STAFF_RECOVERY_CODES__STAFF_RECOVERY_CODES_STAFF_ID_FKEY = Internal.createForeignKey(StaffRecoveryCodes.STAFF_RECOVERY_CODES, DSL.name("staff_recovery_codes_staff_id_fkey"), new TableField[] { StaffRecoveryCodes.STAFF_RECOVERY_CODES.STAFF_ID }, Keys.STAFF_PKEY, new TableField[] { Staff.STAFF.STAFF_ID }, true);

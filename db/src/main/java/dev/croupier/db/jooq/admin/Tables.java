@@ -7,6 +7,7 @@ package dev.croupier.db.jooq.admin;
 import dev.croupier.db.jooq.admin.tables.Adjustments;
 import dev.croupier.db.jooq.admin.tables.AuditHead;
 import dev.croupier.db.jooq.admin.tables.AuditLog;
+import dev.croupier.db.jooq.admin.tables.ComplianceAlerts;
 import dev.croupier.db.jooq.admin.tables.FeatureFlags;
 import dev.croupier.db.jooq.admin.tables.FlagOutbox;
 import dev.croupier.db.jooq.admin.tables.SignInFailures;
@@ -36,6 +37,11 @@ public class Tables {
      * view.
      */
     public static final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
+
+    /**
+     * Alerts from compliance.alerts, once per alert id, with their resolution.
+     */
+    public static final ComplianceAlerts COMPLIANCE_ALERTS = ComplianceAlerts.COMPLIANCE_ALERTS;
 
     /**
      * Live feature flags; changes reach every node through the admin.flags

@@ -7,6 +7,7 @@ package dev.croupier.db.jooq.admin.tables;
 import dev.croupier.db.jooq.admin.Admin;
 import dev.croupier.db.jooq.admin.Keys;
 import dev.croupier.db.jooq.admin.tables.Adjustments.AdjustmentsPath;
+import dev.croupier.db.jooq.admin.tables.ComplianceAlerts.ComplianceAlertsPath;
 import dev.croupier.db.jooq.admin.tables.FeatureFlags.FeatureFlagsPath;
 import dev.croupier.db.jooq.admin.tables.Staff.StaffPath;
 import dev.croupier.db.jooq.admin.tables.StaffRecoveryCodes.StaffRecoveryCodesPath;
@@ -247,6 +248,19 @@ public class Staff extends TableImpl<StaffRecord> {
             _adjustmentsRequestedByFkey = new AdjustmentsPath(this, null, Keys.ADJUSTMENTS__ADJUSTMENTS_REQUESTED_BY_FKEY.getInverseKey());
 
         return _adjustmentsRequestedByFkey;
+    }
+
+    private transient ComplianceAlertsPath _complianceAlerts;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>admin.compliance_alerts</code> table
+     */
+    public ComplianceAlertsPath complianceAlerts() {
+        if (_complianceAlerts == null)
+            _complianceAlerts = new ComplianceAlertsPath(this, null, Keys.COMPLIANCE_ALERTS__COMPLIANCE_ALERTS_RESOLVED_BY_FKEY.getInverseKey());
+
+        return _complianceAlerts;
     }
 
     private transient FeatureFlagsPath _featureFlags;
