@@ -10,6 +10,8 @@ import dev.croupier.activities.ledger.LedgerActivitiesImpl;
 import dev.croupier.activities.projection.SessionProjectionActivitiesImpl;
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.bench.BenchTls;
+import dev.croupier.bench.sessions.FloorWorkflow;
+import dev.croupier.bench.sessions.SessionBench;
 import dev.croupier.client.sealing.SeedSealing;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.Ports;
@@ -184,6 +186,20 @@ public final class WsLoad {
                   .setUsingVirtualThreads(true)
                   .setLocalActivityWorkerOnly(true)
                   .build());
+      // The engine's floor on this same stack, measured after the load: one Update running one
+      // no-op local activity (as run-session-bench.sh measures it), with the worker's options.
+      Worker floorWorker =
+          factory.newWorker(
+              SessionBench.FLOOR_QUEUE,
+              WorkerOptions.newBuilder()
+                  .setMaxConcurrentWorkflowTaskExecutionSize(200)
+                  .setMaxConcurrentLocalActivityExecutionSize(200)
+                  .setWorkflowTaskPollersBehavior(new PollerBehaviorAutoscaling(2, 8, 2))
+                  .setUsingVirtualThreads(true)
+                  .setLocalActivityWorkerOnly(true)
+                  .build());
+      floorWorker.registerWorkflowImplementationTypes(FloorWorkflow.Impl.class);
+      floorWorker.registerActivitiesImplementations(new FloorWorkflow.NoopImpl());
       worker.registerWorkflowImplementationTypes(GameSessionWorkflowImpl.class);
       worker.registerActivitiesImplementations(
           new GamePluginActivitiesImpl(GameRegistry.load(WsLoad.class.getClassLoader())),
@@ -196,6 +212,15 @@ public final class WsLoad {
           gateway(temporal.target(), kafka.bootstrapServers(), key, walletPort)) {
         int port = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
         load("http://127.0.0.1:" + port, "ws://127.0.0.1:" + port);
+        floor =
+            SessionBench.floor(
+                client, 100, Duration.ofSeconds(floorWarmupS), Duration.ofSeconds(floorS));
+        line(
+            String.format(
+                "floor on the same stack, after the load: 100 workflows, closed loop, %.1f"
+                    + " Updates/s (one no-op local activity each; %d s after %d s warm-up); the load"
+                    + " offered %.2f of it",
+                floor, floorS, floorWarmupS, offered / floor));
       } finally {
         factory.shutdownNow();
         factory.awaitTermination(10, TimeUnit.SECONDS);
@@ -208,13 +233,24 @@ public final class WsLoad {
     double betsPerS = (double) measuredBets / Math.max(1, durationS - intervalS);
     line(
         String.format(
-            "RESULT ccu=%d bets_per_s=%.1f p99_ms=%.1f errors=%d",
-            held, betsPerS, percentile(99) / 1000.0, errors.get()));
+            "RESULT ccu=%d bets_per_s=%.1f p99_ms=%.1f p99_all_ms=%.1f errors=%d"
+                + " floor_updates_per_s=%.1f offered_over_floor=%.2f",
+            held,
+            betsPerS,
+            percentile(99) / 1000.0,
+            percentileOf(answeredBets.stream().mapToLong(a -> a[1]).toArray(), 99) / 1000.0,
+            errors.get(),
+            floor,
+            offered / floor));
     Files.createDirectories(out.getParent());
     Files.write(out, report);
   }
 
   private long held;
+  private double floor;
+  private double offered;
+  private final int floorS = Integer.getInteger("bench.floor.s", 20);
+  private final int floorWarmupS = Integer.getInteger("bench.floor.warmup.s", 5);
   private volatile long runStart;
   private long measuredBets;
 
@@ -306,13 +342,14 @@ public final class WsLoad {
       errorKinds.put("unanswered", String.valueOf(unanswered));
     }
     held = all.stream().filter(Player::isOpen).count();
+    offered = (double) open / intervalS;
     measuredBets = bets.get();
     line(
         String.format(
             "run: %d s, a bet every %d s per player (offered %.1f/s): %d bets measured after the"
                 + " first interval, %d answered later than the interval, %d connections held at"
                 + " the end",
-            durationS, intervalS, (double) open / intervalS, measuredBets, late(), held));
+            durationS, intervalS, offered, measuredBets, late(), held));
     line(
         String.format(
             "latency bet.place -> bet.result: p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms",
