@@ -753,6 +753,8 @@ public final class WsLoad {
             "--croupier.wallet.tls.trusted-ca=" + key.tls(ServiceNames.GATEWAY).trustedCa(),
             "--croupier.temporal.target=" + temporal,
             "--croupier.gateway.realtime.bootstrap-servers=" + kafka,
+            // The live flags' consumer too: left to its default it retried 127.0.0.1:9092.
+            "--croupier.features.bootstrap-servers=" + kafka,
             // All virtual players come from one address: the per-address limits are for people.
             "--croupier.rate-limits.login.per-ip.capacity=" + high,
             "--croupier.rate-limits.login.per-ip.period=1s",
