@@ -16,3 +16,13 @@ find_java() {
   done
   [ -n "$java_bin" ] || { echo "no JDK 21+ found" >&2; exit 1; }
 }
+
+# Builds bench and the apps that a benchmark loads by name ($1, comma-separated modules), and
+# writes each app's runtime class path to <app>/target/$2. bench may not depend on an app (the
+# Enforcer rule), so the script asks Maven for the app's class path; it does so in the same reactor
+# as the build, so the class path names the reactor's own jars and a clean clone works without
+# anything installed in the local repository.
+build_bench_with_apps() {
+  ./mvnw -B -q -pl "$1,bench" -am package dependency:build-classpath -DskipTests \
+    -Dmath.sheet.skip=true -Dmdep.includeScope=runtime -Dmdep.outputFile="target/$2"
+}

@@ -17,9 +17,7 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-croup
 export PGPASSWORD=${PGPASSWORD:-croupier}
 
 # The gateway is an app, which bench may not link against: build it and put it on the class path.
-./mvnw -B -q -pl api-gateway,bench -am package -DskipTests -Dmath.sheet.skip=true
-./mvnw -B -q -pl api-gateway dependency:build-classpath -Dmdep.includeScope=runtime \
-  -Dmdep.outputFile=target/gateway-classpath.txt
+build_bench_with_apps api-gateway gateway-classpath.txt
 
 find_java
 

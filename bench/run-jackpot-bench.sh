@@ -14,11 +14,9 @@ cd "$(dirname "$0")/.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-croupier}
 export PGPASSWORD=${PGPASSWORD:-croupier}
 
-./mvnw -B -q -pl bench,realtime -am package -DskipTests -Dmath.sheet.skip=true
 # The aggregator is the realtime app's class; bench may not depend on an app, so it goes on the
 # class path.
-./mvnw -B -q -pl realtime dependency:build-classpath -Dmdep.includeScope=runtime \
-  -Dmdep.outputFile=target/classpath.txt
+build_bench_with_apps realtime app-classpath.txt
 
 find_java
 
@@ -32,7 +30,7 @@ psql -q -d postgres -c "drop database if exists croupier_jackpot_bench" \
   -Dbench.interval.ms="${BENCH_INTERVAL_MS:-3000}" -Dbench.duration.s="${BENCH_DURATION_S:-60}" \
   -Dbench.pace.ms="${BENCH_PACE_MS:-50}" \
   -Dbench.out="${BENCH_OUT:-bench/results/jackpot-latency.txt}" \
-  -cp "bench/target/classes:$(cat bench/target/classpath.txt):realtime/target/classes:$(cat realtime/target/classpath.txt)" \
+  -cp "bench/target/classes:$(cat bench/target/classpath.txt):realtime/target/classes:$(cat realtime/target/app-classpath.txt)" \
   dev.croupier.bench.realtime.JackpotLatencyBench
 
 psql -q -d postgres -c "drop database croupier_jackpot_bench"

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Runs the slot JMH benchmark on one thread and writes:
-#   bench/results/slot-spins.json  JMH's full result
-#   bench/results/slot-spins.txt   one RESULT line per benchmark, plus the machine it ran on
+# Runs the slot JMH benchmark on one thread, BENCH_RUNS times (3), each run a JVM of its own that
+# measures every benchmark in turn (engineOnly, fairRound, pluginRound), so the contract and its
+# baselines are interleaved across runs. Writes:
+#   bench/results/slot-spins.json  JMH's full result of every run, in run order
+#   bench/results/slot-spins.txt   each run's scores with the load average before and after it, then
+#                                  one RESULT line per benchmark: the median of the runs and their
+#                                  spread, plus pluginRound as a fraction of fairRound
 # Usage: bench/run-slot-bench.sh [extra JMH options, e.g. -wi 1 -i 1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,22 +16,43 @@ cd "$(dirname "$0")/.."
 # JMH runs on the newest installed JDK >= 21, as the build's toolchain does.
 find_java
 
-mkdir -p bench/results
-"$java_bin" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
-  org.openjdk.jmh.Main 'dev.croupier.bench.SlotSpinBenchmark' \
-  -t 1 -f 1 -rf json -rff bench/results/slot-spins.json "$@"
+mkdir -p bench/results bench/target/slot-runs
+rm -f bench/target/slot-runs/*
+for run in $(seq 1 "${BENCH_RUNS:-3}"); do
+  uptime > "bench/target/slot-runs/$run.load-before"
+  "$java_bin" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+    org.openjdk.jmh.Main 'dev.croupier.bench.SlotSpinBenchmark' \
+    -t 1 -f 1 -rf json -rff "bench/target/slot-runs/$run.json" "$@"
+  uptime > "bench/target/slot-runs/$run.load-after"
+done
 
 python3 - <<'PY' | tee bench/results/slot-spins.txt
-import json
-runs = json.load(open("bench/results/slot-spins.json"))
+import json, glob, os, statistics
+runs = sorted(glob.glob("bench/target/slot-runs/*.json"), key=lambda p: int(os.path.basename(p).split(".")[0]))
+results = [json.load(open(p)) for p in runs]
+json.dump(results, open("bench/results/slot-spins.json", "w"), indent=1)
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-jvm = f'{runs[0].get("vmName", "?")} {runs[0].get("vmVersion", "?")}' if runs else "?"
-load = open("/proc/loadavg").read().split()[:3]
+first = results[0][0] if results and results[0] else {}
+jvm = f'{first.get("vmName", "?")} {first.get("vmVersion", "?")}'
 print(f"# {cpu}; {jvm}; 1 thread; rounds (paid spins, free spins included) per second")
-print(f"# load average after the run (other processes share the machine): {' '.join(load)}")
-for run in runs:
-    name = run["benchmark"].rsplit(".", 1)[1]
-    score = run["primaryMetric"]["score"]
-    error = float(run["primaryMetric"]["scoreError"])  # JMH writes "NaN" for one iteration
-    print(f"RESULT slot_{name}_spins_per_s={score:.0f} error={error:.0f}")
+print(f"# {len(results)} runs, each a JVM measuring every benchmark in turn; other processes may share the machine")
+scores = {}
+for i, (path, run) in enumerate(zip(runs, results), 1):
+    base = path[: -len(".json")]
+    before = open(base + ".load-before").read().strip()
+    after = open(base + ".load-after").read().strip()
+    line = []
+    for bench in run:
+        name = bench["benchmark"].rsplit(".", 1)[1]
+        score = bench["primaryMetric"]["score"]
+        scores.setdefault(name, []).append(score)
+        line.append(f"{name}={score:.0f}")
+    print(f"run {i}: {' '.join(line)}")
+    print(f"  before: {before}")
+    print(f"  after:  {after}")
+for name, values in scores.items():
+    print(f"RESULT slot_{name}_spins_per_s={statistics.median(values):.0f} min={min(values):.0f} max={max(values):.0f}")
+if "pluginRound" in scores and "fairRound" in scores:
+    ratios = [p / f for p, f in zip(scores["pluginRound"], scores["fairRound"])]
+    print(f"RESULT plugin_over_fair={statistics.median(ratios):.2f} min={min(ratios):.2f} max={max(ratios):.2f}")
 PY

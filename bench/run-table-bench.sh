@@ -4,9 +4,12 @@
 # with the wallet and one table worker in the benchmark JVM over a fresh PostgreSQL database.
 # For 1, 4 and 16 tables in parallel, three bots per table play in a closed loop through the
 # GameTables facade (a view query, then an act Update); every buy-in and rake is a ledger post,
-# every event an outbox row with sealed hole cards.
-# Writes bench/results/table-bench.txt and prints the RESULT line (for 4 tables):
-#   RESULT hands_per_s=<x> tables=4 actions_per_s=<y> hand_p50_ms=<..> act_p50_ms=<..> act_p99_ms=<..>
+# every event an outbox row with sealed hole cards. Before the tables, measures the Update floor on
+# the same server (100 bare workflows, one no-op local activity per Update, one phase long).
+# Writes bench/results/table-bench.txt, with the load average before and after, and prints the
+# RESULT line (for 4 tables):
+#   RESULT hands_per_s=<x> tables=4 actions_per_s=<y> floor_updates_per_s=<f> hand_p50_ms=<..>
+#          act_p50_ms=<..> act_p99_ms=<..>
 # Environment: PGHOST/PGPORT/PGUSER/PGPASSWORD (defaults 127.0.0.1/5432/croupier/croupier),
 # BENCH_TABLES (1,4,16), BENCH_DURATION_S (30 per phase), BENCH_WARMUP_S (5).
 set -euo pipefail
@@ -24,6 +27,7 @@ mkdir -p bench/results
 psql -q -d postgres -c "drop database if exists croupier_table_bench" \
   -c "create database croupier_table_bench"
 
+before=$(cut -d' ' -f1-3 /proc/loadavg)
 "$java_bin" -Xmx2g -XX:+UseParallelGC \
   -Dbench.db.url="jdbc:postgresql://$PGHOST:$PGPORT/croupier_table_bench" \
   -Dbench.db.user="$PGUSER" -Dbench.db.password="$PGPASSWORD" \
@@ -33,6 +37,6 @@ psql -q -d postgres -c "drop database if exists croupier_table_bench" \
   -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
   dev.croupier.bench.tables.TableBench
 load=$(cut -d' ' -f1-3 /proc/loadavg)
-sed -i "\$i # load average after the run (other processes share the machine): $load" \
+sed -i "\$i # load average before the run: $before; after it (other processes share the machine): $load" \
   bench/results/table-bench.txt
 tail -1 bench/results/table-bench.txt

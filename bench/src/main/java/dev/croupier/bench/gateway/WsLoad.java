@@ -10,6 +10,8 @@ import dev.croupier.activities.ledger.LedgerActivitiesImpl;
 import dev.croupier.activities.projection.SessionProjectionActivitiesImpl;
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.bench.BenchTls;
+import dev.croupier.bench.sessions.FloorWorkflow;
+import dev.croupier.bench.sessions.SessionBench;
 import dev.croupier.client.sealing.SeedSealing;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.Ports;
@@ -35,6 +37,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -52,8 +55,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -104,6 +109,12 @@ public final class WsLoad {
   private final AtomicLongArray windowMaxMicros = new AtomicLongArray(1_000);
   private final AtomicLongArray windowSumMicros = new AtomicLongArray(1_000);
   private final Map<String, String> errorKinds = new ConcurrentHashMap<>();
+  // Every answered bet, warm-up included, as {window, micros}: the p99 of each window and of all.
+  private final ConcurrentLinkedQueue<long[]> answeredBets = new ConcurrentLinkedQueue<>();
+  // Upgrades the gateway accepted (HTTP 101) that the JDK client then failed to take over: the
+  // client's fault, not the platform's, so they are retried and counted here, not as errors.
+  private final AtomicLong clientRetries = new AtomicLong();
+  private final Map<String, String> clientRetryCauses = new ConcurrentHashMap<>();
 
   public static void main(String[] args) throws Exception {
     new WsLoad().run();
@@ -175,6 +186,20 @@ public final class WsLoad {
                   .setUsingVirtualThreads(true)
                   .setLocalActivityWorkerOnly(true)
                   .build());
+      // The engine's floor on this same stack, measured after the load: one Update running one
+      // no-op local activity (as run-session-bench.sh measures it), with the worker's options.
+      Worker floorWorker =
+          factory.newWorker(
+              SessionBench.FLOOR_QUEUE,
+              WorkerOptions.newBuilder()
+                  .setMaxConcurrentWorkflowTaskExecutionSize(200)
+                  .setMaxConcurrentLocalActivityExecutionSize(200)
+                  .setWorkflowTaskPollersBehavior(new PollerBehaviorAutoscaling(2, 8, 2))
+                  .setUsingVirtualThreads(true)
+                  .setLocalActivityWorkerOnly(true)
+                  .build());
+      floorWorker.registerWorkflowImplementationTypes(FloorWorkflow.Impl.class);
+      floorWorker.registerActivitiesImplementations(new FloorWorkflow.NoopImpl());
       worker.registerWorkflowImplementationTypes(GameSessionWorkflowImpl.class);
       worker.registerActivitiesImplementations(
           new GamePluginActivitiesImpl(GameRegistry.load(WsLoad.class.getClassLoader())),
@@ -187,6 +212,15 @@ public final class WsLoad {
           gateway(temporal.target(), kafka.bootstrapServers(), key, walletPort)) {
         int port = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
         load("http://127.0.0.1:" + port, "ws://127.0.0.1:" + port);
+        floor =
+            SessionBench.floor(
+                client, 100, Duration.ofSeconds(floorWarmupS), Duration.ofSeconds(floorS));
+        line(
+            String.format(
+                "floor on the same stack, after the load: 100 workflows, closed loop, %.1f"
+                    + " Updates/s (one no-op local activity each; %d s after %d s warm-up); the load"
+                    + " offered %.2f of it",
+                floor, floorS, floorWarmupS, offered / floor));
       } finally {
         factory.shutdownNow();
         factory.awaitTermination(10, TimeUnit.SECONDS);
@@ -199,13 +233,24 @@ public final class WsLoad {
     double betsPerS = (double) measuredBets / Math.max(1, durationS - intervalS);
     line(
         String.format(
-            "RESULT ccu=%d bets_per_s=%.1f p99_ms=%.1f errors=%d",
-            held, betsPerS, percentile(99) / 1000.0, errors.get()));
+            "RESULT ccu=%d bets_per_s=%.1f p99_ms=%.1f p99_all_ms=%.1f errors=%d"
+                + " floor_updates_per_s=%.1f offered_over_floor=%.2f",
+            held,
+            betsPerS,
+            percentile(99) / 1000.0,
+            percentileOf(answeredBets.stream().mapToLong(a -> a[1]).toArray(), 99) / 1000.0,
+            errors.get(),
+            floor,
+            offered / floor));
     Files.createDirectories(out.getParent());
     Files.write(out, report);
   }
 
   private long held;
+  private double floor;
+  private double offered;
+  private final int floorS = Integer.getInteger("bench.floor.s", 20);
+  private final int floorWarmupS = Integer.getInteger("bench.floor.warmup.s", 5);
   private volatile long runStart;
   private long measuredBets;
 
@@ -249,7 +294,7 @@ public final class WsLoad {
       Player p = new Player(i);
       all.add(p);
       opening.acquire();
-      p.connect(URI.create(wsBase + "/ws"), tokens.get(i))
+      p.connect(URI.create(wsBase + "/ws"), tokens.get(i), 3)
           .thenCompose(x -> p.request("session.open", Map.of("gameId", "slot-classic")))
           .whenComplete(
               (opened, e) -> {
@@ -297,13 +342,14 @@ public final class WsLoad {
       errorKinds.put("unanswered", String.valueOf(unanswered));
     }
     held = all.stream().filter(Player::isOpen).count();
+    offered = (double) open / intervalS;
     measuredBets = bets.get();
     line(
         String.format(
             "run: %d s, a bet every %d s per player (offered %.1f/s): %d bets measured after the"
                 + " first interval, %d answered later than the interval, %d connections held at"
                 + " the end",
-            durationS, intervalS, (double) open / intervalS, measuredBets, late(), held));
+            durationS, intervalS, offered, measuredBets, late(), held));
     line(
         String.format(
             "latency bet.place -> bet.result: p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms",
@@ -311,20 +357,35 @@ public final class WsLoad {
             percentile(95) / 1000.0,
             percentile(99) / 1000.0,
             percentile(100) / 1000.0));
+    line(
+        String.format(
+            "latency over the whole run, first interval included: p50=%.1f ms p99=%.1f ms"
+                + " (%d answered)",
+            percentileOf(answeredBets.stream().mapToLong(a -> a[1]).toArray(), 50) / 1000.0,
+            percentileOf(answeredBets.stream().mapToLong(a -> a[1]).toArray(), 99) / 1000.0,
+            answeredBets.size()));
     for (int w = 0; w * 10 < durationS; w++) {
       long n = windowBets.get(w);
+      int window = w;
+      long[] inWindow =
+          answeredBets.stream().filter(a -> a[0] == window).mapToLong(a -> a[1]).toArray();
       line(
           String.format(
-              "  sent in %3d-%3d s: %5d answered, mean %.1f ms, max %.1f ms, %d later than the"
-                  + " interval",
+              "  sent in %3d-%3d s: %5d answered, mean %.1f ms, p99 %.1f ms, max %.1f ms, %d later"
+                  + " than the interval",
               w * 10,
               w * 10 + 10,
               n,
               n == 0 ? 0.0 : windowSumMicros.get(w) / 1000.0 / n,
+              percentileOf(inWindow, 99) / 1000.0,
               windowMaxMicros.get(w) / 1000.0,
               windowLate.get(w)));
     }
     line("errors: " + errors.get() + (errorKinds.isEmpty() ? "" : " " + errorKinds));
+    line(
+        "client handshake retries (the gateway answered 101, the JDK client failed after it): "
+            + clientRetries.get()
+            + (clientRetryCauses.isEmpty() ? "" : " " + clientRetryCauses));
     for (Player p : all) {
       p.close();
     }
@@ -376,6 +437,17 @@ public final class WsLoad {
     }
   }
 
+  private static long percentileOf(long[] values, int p) {
+    if (values.length == 0) {
+      return 0;
+    }
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int index =
+        (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p / 100.0 * sorted.length) - 1));
+    return sorted[index];
+  }
+
   private long percentile(int p) {
     long n = Math.min(latencyCount.get(), latencyMicros.length());
     if (n == 0) {
@@ -415,16 +487,31 @@ public final class WsLoad {
     return sum;
   }
 
-  /** A failure with the HTTP status and body of a refused upgrade, which the exception hides. */
-  private static String describe(Throwable e) {
-    Throwable cause =
-        e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-            ? e.getCause()
-            : e;
-    if (cause instanceof java.net.http.WebSocketHandshakeException h) {
-      return "upgrade refused: HTTP " + h.getResponse().statusCode() + " " + h.getResponse().body();
+  /**
+   * A failure with the HTTP status and body of a refused upgrade, which the exception hides. The
+   * JDK client also throws its handshake exception after a successful upgrade (HTTP 101) when its
+   * own checks or its taking over of the connection fail: then the cause says why.
+   */
+  static String describe(Throwable e) {
+    Throwable cause = unwrap(e);
+    if (cause instanceof WebSocketHandshakeException h) {
+      int status = h.getResponse().statusCode();
+      if (status == 101) {
+        return "upgrade accepted (HTTP 101), then the client failed: " + h.getCause();
+      }
+      return "upgrade refused: HTTP " + status + " " + h.getResponse().body();
     }
     return cause.toString();
+  }
+
+  /** Whether the gateway accepted the upgrade and only the client failed after it. */
+  static boolean clientSideHandshakeFailure(Throwable e) {
+    return unwrap(e) instanceof WebSocketHandshakeException h
+        && h.getResponse().statusCode() == 101;
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
   }
 
   private void error(String kind, String detail) {
@@ -467,18 +554,31 @@ public final class WsLoad {
       this.n = n;
     }
 
-    /** A non-browser client: the token goes in a header, never in the URL. */
-    CompletableFuture<WebSocket> connect(URI uri, String accessToken) {
+    /**
+     * A non-browser client: the token goes in a header, never in the URL. An upgrade that the
+     * gateway accepted but the client failed to take over is tried again, up to {@code attempts} in
+     * all, as a browser would reconnect; any other failure is final.
+     */
+    CompletableFuture<WebSocket> connect(URI uri, String accessToken, int attempts) {
       return http.newWebSocketBuilder()
           .subprotocols("croupier.v1")
           .header("Authorization", "Bearer " + accessToken)
           .connectTimeout(Duration.ofSeconds(30))
           .buildAsync(uri, this)
-          .thenApply(
-              ws -> {
-                socket = ws;
-                return ws;
-              });
+          .handle(
+              (ws, e) -> {
+                if (e == null) {
+                  socket = ws;
+                  return CompletableFuture.completedFuture(ws);
+                }
+                if (attempts > 1 && clientSideHandshakeFailure(e)) {
+                  clientRetries.incrementAndGet();
+                  clientRetryCauses.merge(describe(e), "1", (a, b) -> a);
+                  return connect(uri, accessToken, attempts - 1);
+                }
+                return CompletableFuture.<WebSocket>failedFuture(e);
+              })
+          .thenCompose(f -> f);
     }
 
     boolean isOpen() {
@@ -519,6 +619,7 @@ public final class WsLoad {
                 windowBets.incrementAndGet(window);
                 windowSumMicros.addAndGet(window, micros);
                 windowMaxMicros.accumulateAndGet(window, micros, Math::max);
+                answeredBets.add(new long[] {window, micros});
                 if (answered > next) {
                   windowLate.incrementAndGet(window);
                 }
@@ -652,6 +753,8 @@ public final class WsLoad {
             "--croupier.wallet.tls.trusted-ca=" + key.tls(ServiceNames.GATEWAY).trustedCa(),
             "--croupier.temporal.target=" + temporal,
             "--croupier.gateway.realtime.bootstrap-servers=" + kafka,
+            // The live flags' consumer too: left to its default it retried 127.0.0.1:9092.
+            "--croupier.features.bootstrap-servers=" + kafka,
             // All virtual players come from one address: the per-address limits are for people.
             "--croupier.rate-limits.login.per-ip.capacity=" + high,
             "--croupier.rate-limits.login.per-ip.period=1s",

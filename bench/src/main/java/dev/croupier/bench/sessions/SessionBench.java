@@ -82,7 +82,10 @@ public final class SessionBench {
   private static final Logger log = LoggerFactory.getLogger(SessionBench.class);
   static final GameRef SLOT = new GameRef("slot-classic", "1.0.0");
   static final String SESSIONS_QUEUE = "bench-sessions";
-  static final String FLOOR_QUEUE = "bench-floor";
+
+  /** The task queue of {@link FloorWorkflow}: register it on a worker to measure the floor. */
+  public static final String FLOOR_QUEUE = "bench-floor";
+
   static final String STUBBED_QUEUE = "bench-sessions-stubbed";
 
   /** How bets are made: in a root span, as the gateway makes them, when telemetry is on. */
@@ -280,8 +283,11 @@ public final class SessionBench {
     }
   }
 
-  /** Updates per second of the bare workflow, closed loop, one caller per workflow. */
-  static double floor(WorkflowClient client, int workflows, Duration warmup, Duration run)
+  /**
+   * Updates per second of the bare workflow ({@link FloorWorkflow}, on {@link #FLOOR_QUEUE}),
+   * closed loop, one caller per workflow.
+   */
+  public static double floor(WorkflowClient client, int workflows, Duration warmup, Duration run)
       throws Exception {
     List<WorkflowStub> stubs = new ArrayList<>();
     for (int i = 0; i < workflows; i++) {

@@ -6,6 +6,8 @@ import dev.croupier.activities.game.SeedActivitiesImpl;
 import dev.croupier.activities.table.HoleCardSealer;
 import dev.croupier.activities.table.TableEventActivitiesImpl;
 import dev.croupier.activities.table.TableLedgerActivitiesImpl;
+import dev.croupier.bench.sessions.FloorWorkflow;
+import dev.croupier.bench.sessions.SessionBench;
 import dev.croupier.bench.sessions.SessionBench.BenchWallet;
 import dev.croupier.client.CallSettings;
 import dev.croupier.client.sealing.SeedSealing;
@@ -156,6 +158,20 @@ public final class TableBench {
                   .setUsingVirtualThreads(true)
                   .setLocalActivityWorkerOnly(true)
                   .build());
+      // The engine's floor on this same server and worker tuning, measured before the tables play:
+      // one Update running one no-op local activity, as run-session-bench.sh measures it.
+      Worker floorWorker =
+          factory.newWorker(
+              SessionBench.FLOOR_QUEUE,
+              WorkerOptions.newBuilder()
+                  .setMaxConcurrentWorkflowTaskExecutionSize(200)
+                  .setMaxConcurrentLocalActivityExecutionSize(200)
+                  .setWorkflowTaskPollersBehavior(new PollerBehaviorAutoscaling(2, 8, 2))
+                  .setUsingVirtualThreads(true)
+                  .setLocalActivityWorkerOnly(true)
+                  .build());
+      floorWorker.registerWorkflowImplementationTypes(FloorWorkflow.Impl.class);
+      floorWorker.registerActivitiesImplementations(new FloorWorkflow.NoopImpl());
       KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
       rsa.initialize(3072);
       worker.registerWorkflowImplementationTypes(TableWorkflowImpl.class);
@@ -175,18 +191,27 @@ public final class TableBench {
                   client,
                   new CallSettings(QUEUE, Duration.ofSeconds(10), Duration.ofSeconds(120))));
 
+      double floor = SessionBench.floor(client, 100, warmup, run);
+      report.add(
+          String.format(
+              Locale.ROOT,
+              "floor on the same server: 100 workflows, closed loop, %.1f Updates/s (one no-op local"
+                  + " activity each)",
+              floor));
+      log.info(report.get(report.size() - 1));
       Phase result = null;
       for (int count : phases) {
         Phase phase = phase(tables, wallet, count, warmup, run);
         report.add(
             String.format(
                 Locale.ROOT,
-                "%d table(s) x 3 bots: %.1f hands/s, %.1f actions/s; hand p50 %.0f ms, p99 %.0f"
-                    + " ms; act p50 %.1f ms, p99 %.1f ms; view query p50 %.1f ms;"
+                "%d table(s) x 3 bots: %.1f hands/s, %.1f actions/s (%.2f of the floor); hand p50"
+                    + " %.0f ms, p99 %.0f ms; act p50 %.1f ms, p99 %.1f ms; view query p50 %.1f ms;"
                     + " %d bot requests rejected",
                 phase.tables(),
                 phase.handsPerSecond(),
                 phase.actionsPerSecond(),
+                phase.actionsPerSecond() / floor,
                 phase.handP50Ms(),
                 phase.handP99Ms(),
                 phase.actP50Ms(),
@@ -201,11 +226,12 @@ public final class TableBench {
       report.add(
           String.format(
               Locale.ROOT,
-              "RESULT hands_per_s=%.1f tables=%d actions_per_s=%.1f hand_p50_ms=%.0f"
-                  + " act_p50_ms=%.1f act_p99_ms=%.1f",
+              "RESULT hands_per_s=%.1f tables=%d actions_per_s=%.1f floor_updates_per_s=%.1f"
+                  + " hand_p50_ms=%.0f act_p50_ms=%.1f act_p99_ms=%.1f",
               result.handsPerSecond(),
               result.tables(),
               result.actionsPerSecond(),
+              floor,
               result.handP50Ms(),
               result.actP50Ms(),
               result.actP99Ms()));

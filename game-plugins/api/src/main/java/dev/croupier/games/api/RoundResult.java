@@ -35,7 +35,12 @@ public record RoundResult(
     Objects.requireNonNull(txRef, "txRef");
     postings = List.copyOf(postings);
     // Keep the plugin's order, so that the serialised outcome is the same bytes on every run.
-    outcome = Collections.unmodifiableMap(new LinkedHashMap<>(outcome));
+    // Fields are immutable and ordered already: copying them would cost a round a third of its
+    // time through the contract (bench/README.md, "Slot spins per second").
+    outcome =
+        outcome instanceof Fields
+            ? outcome
+            : Collections.unmodifiableMap(new LinkedHashMap<>(outcome));
     if (stake < 0 || totalWin < 0) {
       throw new IllegalArgumentException("stake and totalWin must be >= 0");
     }

@@ -17,13 +17,12 @@ public record RoundSeed(String serverSeed, String clientSeed, long nonce) {
   public RoundSeed {
     Objects.requireNonNull(serverSeed, "serverSeed");
     Objects.requireNonNull(clientSeed, "clientSeed");
-    // Checked by hand rather than by regex: every round of every session builds a seed.
-    if (serverSeed.length() != 64 || !serverSeed.chars().allMatch(RoundSeed::isLowerHex)) {
+    // Checked by hand in plain loops, rather than by regex or stream: every round of every session
+    // builds a seed (bench/README.md, "Slot spins per second").
+    if (serverSeed.length() != 64 || !allLowerHex(serverSeed)) {
       throw new IllegalArgumentException("server seed must be 64 lower-case hex characters");
     }
-    if (clientSeed.isEmpty()
-        || clientSeed.length() > 64
-        || !clientSeed.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+    if (clientSeed.isEmpty() || clientSeed.length() > 64 || !allPrintableAscii(clientSeed)) {
       throw new IllegalArgumentException("client seed must be 1-64 printable ASCII characters");
     }
     if (nonce < 1) {
@@ -31,8 +30,24 @@ public record RoundSeed(String serverSeed, String clientSeed, long nonce) {
     }
   }
 
-  private static boolean isLowerHex(int c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  private static boolean allLowerHex(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allPrintableAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The server seed is a secret until the session closes: keep it out of logs. */

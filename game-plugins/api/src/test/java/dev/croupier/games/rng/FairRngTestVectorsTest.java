@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.croupier.games.api.RoundSeed;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -47,6 +50,26 @@ class FairRngTestVectorsTest {
   void blocksAreHmacOfClientSeedNonceAndCursor(JsonNode c) {
     assertThat(Hex.encode(FairRng.block(seed(c), 0))).isEqualTo(c.get("blocks").get(0).asText());
     assertThat(Hex.encode(FairRng.block(seed(c), 1))).isEqualTo(c.get("blocks").get(1).asText());
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void blocksEqualTheJdkHmacForLongClientSeedsAndCursorsPastNine(JsonNode c) throws Exception {
+    // FairRng computes the HMAC by hand: the JDK's Mac is the reference, on the paths the vectors
+    // miss (a client seed that makes the message longer than one SHA-256 block, cursors >= 10).
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(Hex.decode(c.get("serverSeed").asText()), "HmacSHA256"));
+    for (String clientSeed : List.of("a", c.get("clientSeed").asText(), "x".repeat(64))) {
+      RoundSeed seed = new RoundSeed(c.get("serverSeed").asText(), clientSeed, 1234567890123L);
+      for (int cursor : new int[] {0, 9, 10, 11, 123}) {
+        byte[] expected =
+            mac.doFinal(
+                (clientSeed + ":" + seed.nonce() + ":" + cursor).getBytes(StandardCharsets.UTF_8));
+        assertThat(Hex.encode(FairRng.block(seed, cursor)))
+            .as("client seed of %d characters, cursor %d", clientSeed.length(), cursor)
+            .isEqualTo(Hex.encode(expected));
+      }
+    }
   }
 
   @ParameterizedTest

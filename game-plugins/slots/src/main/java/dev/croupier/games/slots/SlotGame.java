@@ -4,6 +4,7 @@ import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
 import dev.croupier.games.api.BetPlaced;
 import dev.croupier.games.api.Certified;
+import dev.croupier.games.api.Fields;
 import dev.croupier.games.api.GameDescriptor;
 import dev.croupier.games.api.GameKind;
 import dev.croupier.games.api.GameRef;
@@ -36,6 +37,20 @@ import java.util.UUID;
 public final class SlotGame implements RoundGame {
   private static final String IDLE = "idle";
   private static final String OPEN = "open:";
+  // The outcome's objects, keys in the order a verifier and the test vectors see them.
+  private static final Fields.Shape OUTCOME =
+      Fields.shape("lineBet", "spins", "freeSpinsPlayed", "jackpotHit", "totalWin");
+  private static final Fields.Shape SPIN =
+      Fields.shape(
+          "stops",
+          "grid",
+          "multiplier",
+          "lineWins",
+          "scatters",
+          "scatterWin",
+          "win",
+          "freeSpinsAwarded");
+  private static final Fields.Shape LINE_WIN = Fields.shape("line", "symbol", "count", "win");
 
   private final SlotMath math;
   private final SlotEngine engine;
@@ -214,39 +229,41 @@ public final class SlotGame implements RoundGame {
 
   private Map<String, Object> outcome(SlotEngine.Round round, long lineBet, long win) {
     List<String> symbols = math.symbols();
-    List<Object> spins = new ArrayList<>();
-    for (SlotEngine.Spin spin : round.spins()) {
-      List<Object> grid = new ArrayList<>(SlotMath.REELS);
-      for (int r = 0; r < SlotMath.REELS; r++) {
-        grid.add(columns.get(r).get(spin.stops().get(r)));
+    List<SlotEngine.Spin> played = round.spins();
+    Object[] spins = new Object[played.size()];
+    for (int i = 0; i < spins.length; i++) {
+      SlotEngine.Spin spin = played.get(i);
+      List<Integer> stops = spin.stops();
+      List<List<String>> grid =
+          List.of(
+              columns.get(0).get(stops.get(0)),
+              columns.get(1).get(stops.get(1)),
+              columns.get(2).get(stops.get(2)),
+              columns.get(3).get(stops.get(3)),
+              columns.get(4).get(stops.get(4)));
+      List<SlotEngine.LineWin> wins = spin.lineWins();
+      Object[] lineWins = new Object[wins.size()];
+      for (int w = 0; w < lineWins.length; w++) {
+        SlotEngine.LineWin lineWin = wins.get(w);
+        lineWins[w] =
+            LINE_WIN.with(
+                lineWin.line() + 1,
+                symbols.get(lineWin.symbol()),
+                lineWin.count(),
+                (long) lineWin.units() * spin.multiplier() * lineBet);
       }
-      List<Object> lineWins = new ArrayList<>();
-      for (SlotEngine.LineWin w : spin.lineWins()) {
-        Map<String, Object> lineWin = new LinkedHashMap<>();
-        lineWin.put("line", w.line() + 1);
-        lineWin.put("symbol", symbols.get(w.symbol()));
-        lineWin.put("count", w.count());
-        lineWin.put("win", (long) w.units() * spin.multiplier() * lineBet);
-        lineWins.add(lineWin);
-      }
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("stops", spin.stops());
-      s.put("grid", grid);
-      s.put("multiplier", spin.multiplier());
-      s.put("lineWins", lineWins);
-      s.put("scatters", spin.scatters());
-      s.put("scatterWin", spin.scatterUnits() * spin.multiplier() * lineBet);
-      s.put("win", Math.multiplyExact(spin.units(), lineBet));
-      s.put("freeSpinsAwarded", spin.freeSpinsAwarded());
-      spins.add(s);
+      spins[i] =
+          SPIN.with(
+              stops,
+              grid,
+              spin.multiplier(),
+              List.of(lineWins),
+              spin.scatters(),
+              spin.scatterUnits() * spin.multiplier() * lineBet,
+              Math.multiplyExact(spin.units(), lineBet),
+              spin.freeSpinsAwarded());
     }
-    Map<String, Object> outcome = new LinkedHashMap<>();
-    outcome.put("lineBet", lineBet);
-    outcome.put("spins", spins);
-    outcome.put("freeSpinsPlayed", round.spins().size() - 1);
-    outcome.put("jackpotHit", round.jackpot());
-    outcome.put("totalWin", win);
-    return outcome;
+    return OUTCOME.with(lineBet, List.of(spins), spins.length - 1, round.jackpot(), win);
   }
 
   private void checkGame(GameRef game) {
@@ -267,12 +284,16 @@ public final class SlotGame implements RoundGame {
       return 0;
     }
     if (s.startsWith(OPEN) && s.length() > OPEN.length() && s.length() <= OPEN.length() + 18) {
-      String digits = s.substring(OPEN.length());
-      if (digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        long stake = Long.parseLong(digits);
-        if (stake > 0) {
-          return stake;
-        }
+      // A plain loop, not a stream: every bet reads its state twice.
+      long stake = 0;
+      boolean digits = true;
+      for (int i = OPEN.length(); i < s.length() && digits; i++) {
+        char c = s.charAt(i);
+        digits = c >= '0' && c <= '9';
+        stake = stake * 10 + (c - '0');
+      }
+      if (digits && stake > 0) {
+        return stake;
       }
     }
     throw new CroupierException(ErrorCode.INVALID_STATE, "unreadable slot state: " + s);
