@@ -39,6 +39,7 @@ final class LauncherProcess {
     env.put("CROUPIER_TEMPORAL_UI_PORT", String.valueOf(Ports.freePort()));
     env.put("CROUPIER_KAFKA_BOOTSTRAP", Ports.LOOPBACK + ":" + Ports.freePort());
     env.put("CROUPIER_IDENTITY_GRPC_PORT", String.valueOf(Ports.freePort()));
+    env.put("CROUPIER_WORKERS_EVIDENCE_PORT", String.valueOf(Ports.freePort()));
     for (App app : App.ALL) {
       env.put(app.portVariable(), String.valueOf(Ports.freePort()));
       env.put(app.managementPortVariable(), String.valueOf(Ports.freePort()));

@@ -131,6 +131,9 @@ class ObservabilityEndToEndTest {
       }
     }
     assertThat(secrets.keySet()).contains("the TLS key wallet.key", "the TLS key api-gateway.key");
+    // The evidence export key the launcher made for admin.
+    secrets.put(
+        "the evidence export key", Files.readString(state.resolve("evidence-signing.key")).strip());
     play();
   }
 
