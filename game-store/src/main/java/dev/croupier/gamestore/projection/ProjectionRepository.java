@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 
 /** The projection's SQL. Every statement is an upsert that a repeat leaves unchanged. */
 final class ProjectionRepository {
@@ -28,7 +29,15 @@ final class ProjectionRepository {
         .set(SESSIONS.CLIENT_SEED, s.clientSeed())
         .set(SESSIONS.OPENED_AT, time(s.openedAtMillis()))
         .set(SESSIONS.GAME_CONTENT_HASH, s.gameContentHash())
-        .onConflictDoNothing()
+        // A second write comes from a workflow task that ran again after its worker died: its
+        // local activities ran again too and drew new seeds, and only that attempt reached the
+        // history and the player. Its seeds replace the lost attempt's, until a round is played.
+        .onConflict(SESSIONS.SESSION_ID)
+        .doUpdate()
+        .set(SESSIONS.COMMITMENT, DSL.excluded(SESSIONS.COMMITMENT))
+        .set(SESSIONS.CLIENT_SEED, DSL.excluded(SESSIONS.CLIENT_SEED))
+        .set(SESSIONS.OPENED_AT, DSL.excluded(SESSIONS.OPENED_AT))
+        .where(SESSIONS.ROUNDS_PLAYED.eq(0L).and(SESSIONS.STATUS.eq(SessionStatus.OPEN.name())))
         .execute();
   }
 

@@ -131,6 +131,41 @@ class SessionProjectionTest {
     }
   }
 
+  /**
+   * A worker that dies after its open wrote the row but before its workflow task completed leaves
+   * seeds no one will use: the task runs again, draws new seeds, and only those reach the history
+   * and the player. Recall checks rounds against the row's commitment, so the row takes the new
+   * seeds; once a round is played the seeds are fixed and a late write changes nothing.
+   */
+  @Test
+  void aReopenBeforeTheFirstRoundTakesTheSeedsThatReachedTheHistory(PostgresDatabase db)
+      throws Exception {
+    try (var ds = db.dataSource(2)) {
+      var projection = new SessionProjection(DSL.using(ds, SQLDialect.POSTGRES));
+      UUID session = UUID.randomUUID();
+      UUID user = UUID.randomUUID();
+      GameRef game = new GameRef("slot-classic", "1.0.0");
+      String lost = "11".repeat(32);
+      String kept = "22".repeat(32);
+      String late = "33".repeat(32);
+      projection.openSession(
+          new SessionRecord(session, user, game, "COIN", lost, "lost", 1_000, CONTENT_HASH));
+      projection.openSession(
+          new SessionRecord(session, user, game, "COIN", kept, "c", 2_000, CONTENT_HASH));
+      String select =
+          "select commitment, client_seed, extract(epoch from opened_at)::bigint * 1000"
+              + " from game.sessions where session_id = '"
+              + session
+              + "'";
+      assertThat(row(db, select)).isEqualTo(kept + "|c|2000");
+
+      projection.recordRound(round(session, user, 1));
+      projection.openSession(
+          new SessionRecord(session, user, game, "COIN", late, "late", 3_000, CONTENT_HASH));
+      assertThat(row(db, select)).isEqualTo(kept + "|c|2000");
+    }
+  }
+
   @Test
   void concurrentRoundsShareCommitsAndABadRoundFailsOnlyItsOwnCall(PostgresDatabase db)
       throws Exception {
