@@ -1,5 +1,6 @@
 package dev.croupier.admin.ledger;
 
+import dev.croupier.admin.platform.TopicTail;
 import dev.croupier.wallet.api.WalletEntryEvent;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -7,22 +8,15 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,7 +33,6 @@ import org.springframework.context.SmartLifecycle;
  */
 public final class LiveLedger implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(LiveLedger.class);
-  private static final Duration POLL = Duration.ofMillis(200);
 
   /** How many posts the page shows: the last 100. */
   public static final int PAGE = 100;
@@ -97,12 +90,17 @@ public final class LiveLedger implements SmartLifecycle {
   private final List<Consumer<WalletEntryEvent>> listeners = new CopyOnWriteArrayList<>();
   private final AtomicLong read = new AtomicLong();
   private final AtomicLong droppedTotal = new AtomicLong();
-  private volatile boolean running;
-  private volatile KafkaConsumer<String, byte[]> consumer;
-  private Thread thread;
+  private final TopicTail tail;
 
   public LiveLedger(Settings settings) {
     this.settings = settings;
+    this.tail =
+        new TopicTail(
+            "live-ledger",
+            settings.bootstrapServers(),
+            settings.topic(),
+            LiveLedger::lastPage,
+            this::accept);
   }
 
   /**
@@ -149,45 +147,12 @@ public final class LiveLedger implements SmartLifecycle {
     return viewers.size();
   }
 
-  private void run() {
-    while (running) {
-      try (KafkaConsumer<String, byte[]> c = newConsumer()) {
-        consumer = c;
-        List<TopicPartition> partitions = partitions(c);
-        if (partitions.isEmpty()) {
-          Thread.sleep(Duration.ofSeconds(2));
-          continue;
-        }
-        c.assign(partitions);
-        Map<TopicPartition, Long> begin = c.beginningOffsets(partitions);
-        Map<TopicPartition, Long> end = c.endOffsets(partitions);
-        for (TopicPartition p : partitions) {
-          c.seek(p, Math.max(begin.get(p), end.get(p) - PAGE));
-        }
-        while (running) {
-          for (ConsumerRecord<String, byte[]> r : c.poll(POLL)) {
-            accept(r);
-          }
-        }
-      } catch (WakeupException e) {
-        // stop() ends the loop.
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        if (running) {
-          log.warn(
-              "live ledger: reading {} failed, starting over: {}", settings.topic(), e.toString());
-          try {
-            Thread.sleep(Duration.ofSeconds(2));
-          } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-        }
-      } finally {
-        consumer = null;
-      }
+  /** Each partition's last {@code PAGE} entries first, so the page is full from the start. */
+  private static void lastPage(KafkaConsumer<String, byte[]> c, List<TopicPartition> partitions) {
+    Map<TopicPartition, Long> begin = c.beginningOffsets(partitions);
+    Map<TopicPartition, Long> end = c.endOffsets(partitions);
+    for (TopicPartition p : partitions) {
+      c.seek(p, Math.max(begin.get(p), end.get(p) - PAGE));
     }
   }
 
@@ -223,64 +188,24 @@ public final class LiveLedger implements SmartLifecycle {
     }
   }
 
-  private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> c) {
-    try {
-      List<PartitionInfo> infos = c.partitionsFor(settings.topic(), Duration.ofSeconds(5));
-      return infos == null
-          ? List.of()
-          : infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-    } catch (RuntimeException e) {
-      return List.of();
-    }
-  }
-
-  private KafkaConsumer<String, byte[]> newConsumer() {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "admin-live-ledger-" + UUID.randomUUID());
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    return new KafkaConsumer<>(p);
-  }
-
   @Override
   public boolean isAutoStartup() {
     return settings.autoStartup();
   }
 
   @Override
-  public synchronized void start() {
-    if (running) {
-      return;
-    }
-    running = true;
-    thread = Thread.ofPlatform().name("live-ledger").daemon().start(this::run);
+  public void start() {
+    tail.start();
   }
 
   @Override
   public void stop() {
-    Thread t;
-    synchronized (this) {
-      running = false;
-      t = thread;
-    }
-    KafkaConsumer<String, byte[]> c = consumer;
-    if (c != null) {
-      c.wakeup();
-    }
-    if (t != null) {
-      try {
-        t.join(Duration.ofSeconds(5));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    tail.stop();
     viewers.forEach(Viewer::close);
   }
 
   @Override
   public boolean isRunning() {
-    return running;
+    return tail.isRunning();
   }
 }
