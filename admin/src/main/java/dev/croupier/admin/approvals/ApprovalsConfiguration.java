@@ -3,6 +3,8 @@ package dev.croupier.admin.approvals;
 import dev.croupier.admin.AdminProperties;
 import dev.croupier.admin.audit.AuditLog;
 import dev.croupier.admin.platform.AdminWallet;
+import dev.croupier.admin.platform.AdminWorker;
+import dev.croupier.workflows.approval.AdjustmentWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import org.jooq.DSLContext;
@@ -25,7 +27,7 @@ class ApprovalsConfiguration {
   }
 
   @Bean
-  ApprovalWorker approvalWorker(
+  AdminWorker approvalWorker(
       WorkflowClient temporal,
       AdminWallet wallet,
       DSLContext dsl,
@@ -34,11 +36,17 @@ class ApprovalsConfiguration {
       Adjustments adjustments,
       AdminProperties properties,
       @Value("${croupier.admin.command-mode:false}") boolean commandMode) {
-    return new ApprovalWorker(
+    AdjustmentActivitiesImpl activities = new AdjustmentActivitiesImpl(wallet, dsl, audit, clock);
+    // Once polling, adjustments whose workflow never started (the app stopped in between) resume.
+    return new AdminWorker(
+        "approval",
         temporal,
         properties.temporal().taskQueue(),
-        new AdjustmentActivitiesImpl(wallet, dsl, audit, clock),
-        adjustments,
+        w -> {
+          w.registerWorkflowImplementationTypes(AdjustmentWorkflowImpl.class);
+          w.registerActivitiesImplementations(activities);
+        },
+        () -> "; " + adjustments.resume() + " adjustments resumed",
         properties.temporal().worker() && !commandMode);
   }
 }

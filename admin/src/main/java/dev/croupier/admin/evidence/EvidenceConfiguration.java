@@ -2,8 +2,10 @@ package dev.croupier.admin.evidence;
 
 import dev.croupier.admin.AdminProperties;
 import dev.croupier.admin.audit.AuditLog;
+import dev.croupier.admin.platform.AdminWorker;
 import dev.croupier.evidence.EvidenceKeys;
 import dev.croupier.wallet.api.ServiceTls;
+import dev.croupier.workflows.evidence.EvidenceExportWorkflowImpl;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ class EvidenceConfiguration {
   }
 
   @Bean
-  EvidenceWorker evidenceWorker(
+  AdminWorker evidenceWorker(
       WorkflowClient temporal,
       GameEvidence game,
       EvidenceProperties evidence,
@@ -49,11 +51,18 @@ class EvidenceConfiguration {
     // The key is read when a bundle is sealed, never logged; a malformed one fails that export.
     java.util.function.Supplier<KeyPair> key =
         () -> EvidenceKeys.decodePrivate(evidence.signingKey());
-    return new EvidenceWorker(
+    EvidenceActivitiesImpl activities =
+        new EvidenceActivitiesImpl(
+            temporal, game, key, Path.of(evidence.directory()), audit, meters, clock);
+    return new AdminWorker(
+        "evidence",
         temporal,
         evidence.taskQueue(),
-        new EvidenceActivitiesImpl(
-            temporal, game, key, Path.of(evidence.directory()), audit, meters, clock),
+        w -> {
+          w.registerWorkflowImplementationTypes(EvidenceExportWorkflowImpl.class);
+          w.registerActivitiesImplementations(activities);
+        },
+        () -> "",
         properties.temporal().worker() && !commandMode);
   }
 }
