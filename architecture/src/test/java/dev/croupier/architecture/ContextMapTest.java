@@ -58,7 +58,7 @@ class ContextMapTest {
     CONTEXTS.put("Shared kernel", List.of("errors", "db", "outbox"));
     CONTEXTS.put(
         "Tooling: dev stack, tests, benchmarks",
-        List.of("devstack", "launcher", "test-support", "bench", "architecture"));
+        List.of("devstack", "launcher", "test-support", "bench", "topology", "architecture"));
   }
 
   @Test

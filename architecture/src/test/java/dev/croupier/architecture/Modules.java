@@ -43,6 +43,7 @@ final class Modules {
     DIRECTORIES.put("admin", "admin");
     DIRECTORIES.put("launcher", "temporal-config/launcher");
     DIRECTORIES.put("bench", "bench");
+    DIRECTORIES.put("topology", "topology");
   }
 
   /** The apps: Spring Boot applications and the launcher, which no other module may link. */
