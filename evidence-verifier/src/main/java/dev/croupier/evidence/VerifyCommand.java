@@ -39,9 +39,14 @@ public final class VerifyCommand {
         return 2;
       }
     }
-    if (bundle == null || !Files.isReadable(bundle)) {
+    if (bundle == null) {
       err.println(
           "usage: java -jar evidence-verifier-verify.jar <bundle.zip> [--public-key=<base64>]");
+      return 2;
+    }
+    String unreadable = unreadable(bundle);
+    if (unreadable != null) {
+      err.println("cannot read " + bundle + ": " + unreadable);
       return 2;
     }
     BundleVerifier.Report report;
@@ -61,5 +66,34 @@ public final class VerifyCommand {
     }
     out.println("VALID " + report.findings().size() + " checks passed");
     return 0;
+  }
+
+  /**
+   * Why the file cannot be a bundle at all, or null: a path that is missing, a folder, unreadable,
+   * or a file that does not start as a zip does (an auditor's wrong file is not a discrepancy in
+   * the evidence).
+   */
+  private static String unreadable(Path bundle) {
+    if (!Files.exists(bundle)) {
+      return "no such file";
+    }
+    if (!Files.isRegularFile(bundle)) {
+      return "not a file";
+    }
+    if (!Files.isReadable(bundle)) {
+      return "permission denied";
+    }
+    byte[] head = new byte[4];
+    try (var in = Files.newInputStream(bundle)) {
+      if (in.readNBytes(head, 0, 4) < 4
+          || head[0] != 'P'
+          || head[1] != 'K'
+          || !((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6))) {
+        return "not a zip file";
+      }
+    } catch (IOException e) {
+      return e.getMessage();
+    }
+    return null;
   }
 }
