@@ -283,7 +283,7 @@ public final class PatroniCluster implements AutoCloseable {
   private void awaitHealthy(Duration timeout) {
     await(
         "Patroni (a leader with a synchronous standby and a second replica)",
-        nodes.getFirst().log(),
+        dir.resolve("pg{1,2,3}").resolve("patroni.log"),
         timeout,
         () -> nodes.stream().allMatch(n -> n.process.isAlive()) || failNode(),
         () -> {
@@ -525,6 +525,42 @@ public final class PatroniCluster implements AutoCloseable {
           }
         });
     return leader();
+  }
+
+  /**
+   * The health of each component, by name ({@code etcd}, {@code pg1} to {@code pg3}, {@code
+   * haproxy}): {@code up} or {@code down} for etcd and HAProxy; for a node its Patroni role by the
+   * REST checks ({@code leader}, {@code sync_standby}, {@code replica}) or {@code down}. What is
+   * down is named, as an operator's health check should.
+   */
+  public Map<String, String> health() {
+    Map<String, String> health = new java.util.LinkedHashMap<>();
+    health.put(
+        "etcd",
+        httpStatus("http://" + HOST + ":" + ports.etcdClient() + "/health") == 200 ? "up" : "down");
+    for (Node node : nodes) {
+      String role;
+      if (node.process == null || !node.process.isAlive()) {
+        role = "down";
+      } else if (status(node, "/primary") == 200) {
+        role = "leader";
+      } else if (status(node, "/sync") == 200) {
+        role = "sync_standby";
+      } else if (status(node, "/replica") == 200) {
+        role = "replica";
+      } else {
+        role = "down";
+      }
+      health.put(node.name(), role);
+    }
+    health.put(
+        "haproxy",
+        haproxy != null
+                && haproxy.isAlive()
+                && dev.croupier.devstack.Ports.isOpen(HOST, ports.write())
+            ? "up"
+            : "down");
+    return health;
   }
 
   /** Where the nodes archive their WAL ({@code archive_command}); the base backup is beside it. */

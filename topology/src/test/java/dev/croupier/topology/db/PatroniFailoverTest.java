@@ -15,6 +15,10 @@ import dev.croupier.wallet.testing.LedgerInvariants;
 import dev.croupier.wallet.testing.TestWallet;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -110,7 +114,7 @@ class PatroniFailoverTest {
       cluster.close();
     }
     // Kept when a test failed: its logs are the evidence.
-    if (dir != null && passed.get() == 2) {
+    if (dir != null && passed.get() == 3) {
       new ProcessBuilder("rm", "-rf", dir.toString()).start().waitFor(60, TimeUnit.SECONDS);
     }
   }
@@ -171,6 +175,21 @@ class PatroniFailoverTest {
         recovery.toMillis());
     String leader = cluster.awaitLeader(Duration.ofSeconds(60));
     assertThat(leader).isNotEqualTo(killed);
+    // The survivors: the new leader and its synchronous standby; the killed node is named down.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(cluster.health())
+                    .containsEntry(killed, "down")
+                    .containsEntry(leader, "leader")
+                    .containsValue("sync_standby")
+                    .containsEntry("etcd", "up")
+                    .containsEntry("haproxy", "up"));
+    assertThat(metrics(leader))
+        .contains(
+            "patroni_postgres_running{scope=\"croupier\"} 1",
+            "patroni_primary{scope=\"croupier\"} 1");
     assertThat(recovery).isLessThan(POST_BOUND);
 
     try (Connection c = croupier(cluster.writeJdbcUrl("croupier"));
@@ -248,6 +267,39 @@ class PatroniFailoverTest {
       }
     }
     passed.incrementAndGet();
+  }
+
+  @Test
+  @Order(3)
+  void theKilledNodeRejoinsAsAReplica() {
+    String down =
+        cluster.health().entrySet().stream()
+            .filter(e -> e.getValue().equals("down"))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no node is down: " + cluster.health()));
+    cluster.startNode(down);
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .untilAsserted(
+            () -> assertThat(cluster.health().get(down)).isIn("replica", "sync_standby"));
+    passed.incrementAndGet();
+  }
+
+  /** Prometheus metrics of a node's Patroni REST port. */
+  private static String metrics(String node) {
+    int rest = cluster.ports().rest().get(cluster.nodes().indexOf(node));
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rest + "/metrics"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static List<String> keys(String url, String where) {
