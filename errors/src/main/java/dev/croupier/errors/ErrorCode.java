@@ -91,6 +91,9 @@ public enum ErrorCode {
       Kind.PERMISSION_DENIED, "The form's CSRF token is missing or wrong; nothing was done."),
   AUDIT_CHAIN_BROKEN(
       Kind.FAILED_PRECONDITION, "The audit log's hash chain does not verify from some row on."),
+  EXPORT_SCOPE_TOO_LARGE(
+      Kind.INVALID_ARGUMENT,
+      "The export's scope holds more sessions than one bundle may; narrow the time range."),
 
   // Identity and the edges.
   VALIDATION_FAILED(Kind.INVALID_ARGUMENT, "One or more fields are invalid."),
