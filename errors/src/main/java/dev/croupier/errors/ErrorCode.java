@@ -60,6 +60,11 @@ public enum ErrorCode {
 
   // Tables, of every table game.
   UNKNOWN_TABLE(Kind.NOT_FOUND, "The table does not exist."),
+  UNKNOWN_HAND(Kind.NOT_FOUND, "The table has dealt no hand with this number."),
+  INVALID_TIME_RANGE(
+      Kind.INVALID_ARGUMENT,
+      "A bound is not an ISO-8601 instant, or the range ends before it starts."),
+  INVALID_LIMIT(Kind.INVALID_ARGUMENT, "The limit is not a whole number within its bounds."),
   TABLE_CLOSED(Kind.FAILED_PRECONDITION, "The table is closed or closing."),
   SEAT_TAKEN(Kind.CONFLICT, "Another player sits in this seat."),
   ALREADY_SEATED(Kind.CONFLICT, "The player already has a seat at this table."),
@@ -91,6 +96,9 @@ public enum ErrorCode {
       Kind.PERMISSION_DENIED, "The form's CSRF token is missing or wrong; nothing was done."),
   AUDIT_CHAIN_BROKEN(
       Kind.FAILED_PRECONDITION, "The audit log's hash chain does not verify from some row on."),
+  EXPORT_SCOPE_TOO_LARGE(
+      Kind.INVALID_ARGUMENT,
+      "The export's scope holds more sessions than one bundle may; narrow the time range."),
 
   // Identity and the edges.
   VALIDATION_FAILED(Kind.INVALID_ARGUMENT, "One or more fields are invalid."),

@@ -190,7 +190,8 @@ public final class BundleVerifier {
       return new Report(out);
     }
 
-    // 3. The contents, now known to be what the platform signed.
+    // 3. The contents, now known to be what the platform signed: first, all of the scope.
+    out.addAll(ScopeChecks.check(manifest.path("scope"), files, JSON));
     Map<Long, JsonNode> transactions = new HashMap<>();
     TreeMap<String, byte[]> sorted = new TreeMap<>(files);
     for (Map.Entry<String, byte[]> f : sorted.entrySet()) {

@@ -51,6 +51,8 @@ class BundleVerifierTest {
       Path.of("../workflow-client/src/test/resources/histories/session-crash-interrupted.json");
   private static final KeyPair KEY = EvidenceKeys.generate();
   private static final UUID SESSION = UUID.fromString("01900000-0000-7000-8000-000000000001");
+  private static final UUID SESSION_2 = UUID.fromString("01900000-0000-7000-8000-000000000002");
+  private static final UUID PLAYER = UUID.fromString("01900000-0000-7000-8000-0000000000aa");
   private static final String HISTORY_PATH =
       "histories/session-01900000-0000-7000-8000-000000000001/run-1.json";
 
@@ -236,6 +238,65 @@ class BundleVerifierTest {
   }
 
   @Test
+  void aPlayerBundleOfSeveralSessionsVerifies() throws Exception {
+    BundleVerifier.Report report =
+        verify(
+            playerBundle(List.of(SESSION, SESSION_2), List.of(SESSION, SESSION_2), PLAYER),
+            Optional.of(KEY.getPublic()));
+    assertThat(report.firstDiscrepancy()).as(report.findings().toString()).isEmpty();
+    assertThat(report.findings().stream().filter(f -> f.check().equals("scope.session")))
+        .hasSize(2);
+    assertThat(report.findings().stream().filter(f -> f.check().equals("round.outcome")))
+        .hasSize(6);
+    assertThat(report.findings().stream().filter(f -> f.check().equals("scope.player"))).hasSize(2);
+  }
+
+  @Test
+  void aSessionOfTheScopeWhoseFilesWereRemovedIsNamedEvenWhenReSigned() throws Exception {
+    BundleVerifier.Finding first =
+        verify(
+                playerBundle(List.of(SESSION, SESSION_2), List.of(SESSION), PLAYER),
+                Optional.empty())
+            .firstDiscrepancy()
+            .orElseThrow();
+    assertThat(first.check()).isEqualTo("scope.session");
+    assertThat(first.detail()).startsWith(SESSION_2 + " is in the scope but rounds/" + SESSION_2);
+  }
+
+  @Test
+  void aSessionOutsideTheScopeOrAnotherPlayersRoundIsNamed() throws Exception {
+    BundleVerifier.Finding foreign =
+        verify(
+                playerBundle(List.of(SESSION), List.of(SESSION, SESSION_2), PLAYER),
+                Optional.empty())
+            .firstDiscrepancy()
+            .orElseThrow();
+    assertThat(foreign.check()).isEqualTo("scope.foreign");
+    assertThat(foreign.detail()).contains(SESSION_2.toString());
+
+    BundleVerifier.Finding other =
+        verify(
+                playerBundle(List.of(SESSION), List.of(SESSION), UUID.randomUUID()),
+                Optional.empty())
+            .firstDiscrepancy()
+            .orElseThrow();
+    assertThat(other.check()).isEqualTo("scope.player");
+    assertThat(other.detail()).contains(SESSION + " round 1 is player ");
+  }
+
+  @Test
+  void anUnknownScopeIsNamed() throws Exception {
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    new BundleWriter()
+        .add("a.json", "{}".getBytes())
+        .write(zip, Map.of("kind", "casino"), KEY, Instant.EPOCH);
+    BundleVerifier.Finding first =
+        verify(zip.toByteArray(), Optional.empty()).firstDiscrepancy().orElseThrow();
+    assertThat(first.check()).isEqualTo("scope");
+    assertThat(first.detail()).contains("unknown scope kind 'casino'");
+  }
+
+  @Test
   void theCommandExitsZeroForATrueBundleAndOneNamingTheDiscrepancy(@TempDir Path dir)
       throws Exception {
     Path good = dir.resolve("good.zip");
@@ -261,12 +322,27 @@ class BundleVerifierTest {
     assertThat(read.getPublic()).isEqualTo(written.getPublic());
     assertThat(Files.getPosixFilePermissions(dir.resolve("evidence-signing.key"))).hasSize(2);
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
-    new BundleWriter().add("a.json", "{}".getBytes()).write(zip, Map.of(), read, Instant.EPOCH);
+    new BundleWriter()
+        .add("a.json", "{}".getBytes())
+        .write(
+            zip,
+            Map.of(
+                "kind",
+                "table",
+                "tableId",
+                "t-1",
+                "from",
+                "2026-12-01T00:00:00Z",
+                "to",
+                "2026-12-02T00:00:00Z"),
+            read,
+            Instant.EPOCH);
     assertThat(verify(zip.toByteArray(), Optional.of(written.getPublic())).valid()).isTrue();
   }
 
   /** The parts of a bundle a test may change before it is signed. */
   private static final class Contents {
+    ObjectNode history;
     ArrayNode events;
     ArrayNode rounds = JSON.createArrayNode();
     ArrayNode ledger = JSON.createArrayNode();
@@ -274,21 +350,85 @@ class BundleVerifierTest {
   }
 
   private static byte[] bundle(Consumer<Contents> change) throws Exception {
+    Contents c = contents(SESSION, null);
+    change.accept(c);
+    BundleWriter w = new BundleWriter();
+    add(w, SESSION, c);
+    w.addJson("games.json", games());
+    w.addJson("replay.json", c.replay);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    w.write(out, Map.of("kind", "session", "sessionId", SESSION.toString()), KEY, Instant.EPOCH);
+    return out.toByteArray();
+  }
+
+  /**
+   * A player's bundle whose manifest lists {@code listed} and which holds the files of {@code
+   * present}, each session's rounds played by {@code owner}.
+   */
+  private static byte[] playerBundle(List<UUID> listed, List<UUID> present, UUID owner)
+      throws Exception {
+    BundleWriter w = new BundleWriter();
+    ArrayNode runs = JSON.createArrayNode();
+    for (UUID session : present) {
+      Contents c = contents(session, owner.toString());
+      add(w, session, c);
+      runs.addAll((ArrayNode) c.replay.get("runs"));
+    }
+    w.addJson("games.json", games());
+    w.addJson("replay.json", Map.of("against", "test", "runs", runs));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    w.write(
+        out,
+        Map.of(
+            "kind",
+            "player",
+            "playerId",
+            PLAYER.toString(),
+            "from",
+            "2026-12-01T00:00:00Z",
+            "to",
+            "2026-12-08T00:00:00Z",
+            "sessions",
+            listed.stream().map(UUID::toString).toList()),
+        KEY,
+        Instant.EPOCH);
+    return out.toByteArray();
+  }
+
+  private static List<Map<String, String>> games() {
+    return List.of(
+        Map.of(
+            "game", SLOT.toString(), "contentHash", GAMES.find(SLOT).descriptor().contentHash()));
+  }
+
+  private static void add(BundleWriter w, UUID session, Contents c) throws Exception {
+    w.add("histories/session-" + session + "/run-1.json", JSON.writeValueAsBytes(c.history));
+    w.addJson("rounds/" + session + ".json", c.rounds);
+    w.addJson("ledger/" + session + ".json", c.ledger);
+  }
+
+  /** Three closed rounds of {@code session}, their ledger and replay, the recorded history. */
+  private static Contents contents(UUID session, String userId) throws Exception {
     Contents c = new Contents();
-    ObjectNode history = (ObjectNode) JSON.readTree(Files.readAllBytes(HISTORY));
-    c.events = (ArrayNode) history.get("events");
+    c.history = (ObjectNode) JSON.readTree(Files.readAllBytes(HISTORY));
+    c.events = (ArrayNode) c.history.get("events");
     String serverSeed = "ab".repeat(32);
     String commitment =
         HexFormat.of()
             .formatHex(
                 MessageDigest.getInstance("SHA-256").digest(HexFormat.of().parseHex(serverSeed)));
+    // Transaction ids unique across the sessions of one bundle.
+    long base = 1000 + 100L * ((session.getLeastSignificantBits() & 0xff) - 1);
     for (int n = 1; n <= 3; n++) {
       RoundResult result =
           Verifier.replay(
               GAMES, SLOT, new Wager(200, Wager.COIN), new RoundSeed(serverSeed, "client", n));
       Map<String, Object> round = new LinkedHashMap<>();
-      round.put("sessionId", SESSION.toString());
+      round.put("sessionId", session.toString());
       round.put("round", n);
+      if (userId != null) {
+        round.put("userId", userId);
+      }
       round.put("game", SLOT.toString());
       round.put("stake", 200);
       round.put("currency", "COIN");
@@ -299,7 +439,7 @@ class BundleVerifierTest {
       round.put("outcome", result.outcome());
       round.put("totalWin", result.totalWin());
       round.put("jackpotHit", result.jackpotHit());
-      round.put("ledgerTransactionId", 1000 + n);
+      round.put("ledgerTransactionId", base + n);
       c.rounds.add(JSON.valueToTree(round));
       List<Map<String, Object>> entries = new ArrayList<>();
       entries.add(Map.of("accountId", 7, "currency", "COIN", "amount", -200));
@@ -311,8 +451,8 @@ class BundleVerifierTest {
       c.ledger.add(
           JSON.valueToTree(
               Map.of(
-                  "transactionId", 1000 + n,
-                  "idempotencyKey", "session-" + SESSION + "/round-" + n,
+                  "transactionId", base + n,
+                  "idempotencyKey", "session-" + session + "/round-" + n,
                   "entries", entries)));
     }
     c.replay.set(
@@ -321,30 +461,14 @@ class BundleVerifierTest {
             List.of(
                 Map.of(
                     "workflowId",
-                    "session-" + SESSION,
+                    "session-" + session,
                     "runId",
                     "run-1",
                     "passed",
                     true,
                     "detail",
                     "replayed"))));
-    change.accept(c);
-    BundleWriter w = new BundleWriter();
-    w.add(HISTORY_PATH, JSON.writeValueAsBytes(history));
-    w.addJson("rounds/" + SESSION + ".json", c.rounds);
-    w.addJson("ledger/" + SESSION + ".json", c.ledger);
-    w.addJson(
-        "games.json",
-        List.of(
-            Map.of(
-                "game",
-                SLOT.toString(),
-                "contentHash",
-                GAMES.find(SLOT).descriptor().contentHash())));
-    w.addJson("replay.json", c.replay);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    w.write(out, Map.of("kind", "session", "sessionId", SESSION.toString()), KEY, Instant.EPOCH);
-    return out.toByteArray();
+    return c;
   }
 
   private static BundleVerifier.Report verify(byte[] zip, Optional<java.security.PublicKey> pin)

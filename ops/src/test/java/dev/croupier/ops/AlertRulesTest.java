@@ -36,13 +36,14 @@ class AlertRulesTest {
           "CroupierGatewayNodeDown",
           "CroupierAppDown",
           "CroupierDependencyDown",
-          "CroupierComplianceAlertOpen");
+          "CroupierComplianceAlertOpen",
+          "CroupierEvidenceExportsUnavailable");
 
   @Test
   void theRulesParse() throws Exception {
     Promtool.Result r = Promtool.run(PROMETHEUS, "check", "rules", "alerts.yml");
     assertThat(r.exitCode()).as(r.output()).isZero();
-    assertThat(r.output()).contains("SUCCESS: 12 rules found");
+    assertThat(r.output()).contains("SUCCESS: 13 rules found");
   }
 
   @Test

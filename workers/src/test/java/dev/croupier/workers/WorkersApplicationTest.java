@@ -24,6 +24,7 @@ import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TemporalServerExtension;
 import dev.croupier.wallet.api.ServiceTls;
 import dev.croupier.wallet.testing.TestWallet;
+import dev.croupier.workers.table.TableProperties;
 import dev.croupier.workflows.session.OpenedSession;
 import dev.croupier.workflows.session.SessionOptions;
 import dev.croupier.workflows.session.SessionStart;
@@ -185,6 +186,31 @@ class WorkersApplicationTest {
               .build();
       assertThatThrownBy(() -> get(foreignAdmin, evidence, null))
           .isInstanceOf(javax.net.ssl.SSLException.class);
+
+      // Hand recall on the same port: a configured table that dealt no hand yet, and each bad
+      // request named (HandRecallTest plays the hands).
+      UUID tableId = app.getBean(TableProperties.class).configured().getFirst().tableId();
+      String hands = "https://127.0.0.1:" + evidencePort + "/evidence/tables/" + tableId + "/hands";
+      await("the configured table's first events")
+          .atMost(Duration.ofMinutes(2))
+          .until(() -> get(asAdmin, hands, null).statusCode() == 200);
+      assertThat(get(asAdmin, hands, null).body())
+          .contains("\"hands\":[]", "\"truncated\":false", tableId.toString());
+      assertProblem(get(asAdmin, hands + "/1", null), 404, "UNKNOWN_HAND");
+      assertProblem(
+          get(asAdmin, hands.replace(tableId.toString(), UUID.randomUUID().toString()), null),
+          404,
+          "UNKNOWN_TABLE");
+      assertProblem(get(asAdmin, hands + "?from=yesterday", null), 400, "INVALID_TIME_RANGE");
+      assertProblem(
+          get(asAdmin, hands + "?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", null),
+          400,
+          "INVALID_TIME_RANGE");
+      assertProblem(get(asAdmin, hands + "?limit=0", null), 400, "INVALID_LIMIT");
+      assertProblem(get(asAdmin, hands + "?limit=501", null), 400, "INVALID_LIMIT");
+      assertProblem(get(asAdmin, hands + "?limit=ten", null), 400, "INVALID_LIMIT");
+      assertProblem(get(asAdmin, hands + "/first", null), 400, "VALIDATION_FAILED");
+      assertProblem(get(asWorkers, hands, null), 403, "CALLER_NOT_AUTHORIZED");
 
       assertThat(last.statusCode()).isEqualTo(200);
       assertThat(last.body())

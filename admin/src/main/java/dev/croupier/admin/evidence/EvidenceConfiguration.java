@@ -6,12 +6,15 @@ import dev.croupier.admin.platform.AdminWorker;
 import dev.croupier.evidence.EvidenceKeys;
 import dev.croupier.wallet.api.ServiceTls;
 import dev.croupier.workflows.evidence.EvidenceExportWorkflowImpl;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,13 +32,42 @@ class EvidenceConfiguration {
   }
 
   @Bean
-  Exports exports(WorkflowClient temporal, EvidenceProperties evidence, AuditLog audit) {
+  Histories histories(WorkflowClient temporal, AdminProperties properties) {
+    return new Histories(temporal, properties);
+  }
+
+  @Bean
+  Exports exports(
+      WorkflowClient temporal,
+      EvidenceProperties evidence,
+      GameEvidence game,
+      AuditLog audit,
+      MeterRegistry meters) {
     return new Exports(
         temporal,
         evidence.taskQueue(),
         Path.of(evidence.directory()),
         !evidence.signingKey().isBlank(),
-        audit);
+        audit,
+        evidence.maxSessions(),
+        evidence.maxHands(),
+        game,
+        new ExportMetrics(meters));
+  }
+
+  @Bean
+  HealthIndicator evidenceHealthIndicator(
+      EvidenceProperties evidence,
+      @Qualifier("evidenceWorker") AdminWorker evidenceWorker,
+      GameEvidence game,
+      MeterRegistry meters) {
+    EvidenceHealthIndicator health =
+        new EvidenceHealthIndicator(
+            evidence.signingKey(), evidenceWorker::enabled, evidenceWorker::polling, game);
+    Gauge.builder("croupier.admin.evidence.ready", health, EvidenceHealthIndicator::ready)
+        .description("1 while an evidence export could run (health component evidence UP)")
+        .register(meters);
+    return health;
   }
 
   @Bean
@@ -53,7 +85,14 @@ class EvidenceConfiguration {
         () -> EvidenceKeys.decodePrivate(evidence.signingKey());
     EvidenceActivitiesImpl activities =
         new EvidenceActivitiesImpl(
-            temporal, game, key, Path.of(evidence.directory()), audit, meters, clock);
+            temporal,
+            game,
+            key,
+            Path.of(evidence.directory()),
+            audit,
+            meters,
+            clock,
+            evidence.maxHands());
     return new AdminWorker(
         "evidence",
         temporal,

@@ -1,5 +1,7 @@
 package dev.croupier.admin.evidence;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +17,10 @@ import org.springframework.validation.annotation.Validated;
  *     refused, saying so
  * @param directory where bundles are written ({@code CROUPIER_EVIDENCE_DIR})
  * @param taskQueue the export workflows' task queue, which this app's worker polls
+ * @param maxSessions the most sessions one player export may hold; a range with more is refused
+ *     with {@code EXPORT_SCOPE_TOO_LARGE}
+ * @param maxHands the most hands one table export may hold; a range with more is refused with
+ *     {@code EXPORT_SCOPE_TOO_LARGE}
  */
 @Validated
 @ConfigurationProperties("croupier.admin.evidence")
@@ -22,4 +28,6 @@ record EvidenceProperties(
     @DefaultValue("https://127.0.0.1:8442") @NotBlank String workersUrl,
     @DefaultValue("") String signingKey,
     @DefaultValue("croupier-evidence") @NotBlank String directory,
-    @DefaultValue("croupier-evidence") @NotBlank String taskQueue) {}
+    @DefaultValue("croupier-evidence") @NotBlank String taskQueue,
+    @DefaultValue("200") @Min(1) @Max(10_000) int maxSessions,
+    @DefaultValue("5000") @Min(1) @Max(100_000) int maxHands) {}

@@ -9,15 +9,22 @@ import dev.croupier.errors.ErrorCode;
 import dev.croupier.workflows.evidence.EvidenceExportWorkflow;
 import dev.croupier.workflows.evidence.ExportProgress;
 import dev.croupier.workflows.evidence.ExportRequest;
+import dev.croupier.workflows.evidence.ExportScope;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,6 +38,10 @@ final class Exports {
   private final Path directory;
   private final boolean keyConfigured;
   private final AuditLog audit;
+  private final int maxSessions;
+  private final int maxHands;
+  private final GameEvidence game;
+  private final ExportMetrics metrics;
 
   /**
    * Where an export is.
@@ -53,32 +64,52 @@ final class Exports {
       String taskQueue,
       Path directory,
       boolean keyConfigured,
-      AuditLog audit) {
+      AuditLog audit,
+      int maxSessions,
+      int maxHands,
+      GameEvidence game,
+      ExportMetrics metrics) {
     this.temporal = temporal;
     this.taskQueue = taskQueue;
     this.directory = directory;
     this.keyConfigured = keyConfigured;
     this.audit = audit;
+    this.maxSessions = maxSessions;
+    this.maxHands = maxHands;
+    this.game = game;
+    this.metrics = metrics;
   }
 
   /**
-   * Starts the export of one session's evidence; returns its id at once.
+   * Starts the export of {@code scope}; returns its id at once. The request is audited with the
+   * scope (its kind, subject, range and sessions) before anything starts.
    *
    * @throws CroupierException {@code UNAVAILABLE} when no export key is configured or Temporal does
    *     not take the start (nothing is exported; the attempt is audited)
    */
-  UUID start(Actor actor, UUID sessionId) {
+  UUID start(Actor actor, ExportScope scope) {
     UUID exportId = UUID.randomUUID();
     audit.append(
         actor,
         new AuditLog.Event(
             "evidence.export",
-            "session:" + sessionId,
+            scope.target(),
             null,
             null,
-            AuditJson.of("export", exportId.toString()),
+            AuditJson.of(
+                "export",
+                exportId.toString(),
+                "scope",
+                scope.kind(),
+                "from",
+                String.valueOf(scope.from()),
+                "to",
+                String.valueOf(scope.to()),
+                "sessions",
+                scope.sessions().size()),
             keyConfigured ? Outcome.ATTEMPTED : Outcome.REFUSED));
     if (!keyConfigured) {
+      metrics.refused(scope.kind());
       throw new CroupierException(
           ErrorCode.UNAVAILABLE,
           "No export key is configured (CROUPIER_EVIDENCE_SIGNING_KEY): bundles cannot be signed.");
@@ -94,12 +125,100 @@ final class Exports {
                 .build());
     try {
       WorkflowClient.start(
-          stub::export, new ExportRequest(exportId, sessionId, actor.staff().staffId()));
+          stub::export, ExportRequest.of(exportId, scope, actor.staff().staffId()));
     } catch (RuntimeException e) {
+      metrics.refused(scope.kind());
       throw new CroupierException(
           ErrorCode.UNAVAILABLE, "Temporal did not take the export: " + e.getMessage());
     }
     return exportId;
+  }
+
+  /**
+   * The scope of a player's export: every session of the player whose first run started in {@code
+   * [from, to)}, found through visibility ({@code CroupierUserId}, {@code StartTime}) page by page.
+   * A run that started in the range but continues a session begun before it is left out.
+   *
+   * @throws CroupierException {@code VALIDATION_FAILED} for an empty or reversed range; {@code
+   *     EXPORT_SCOPE_TOO_LARGE} for more than {@code maxSessions} sessions; {@code UNAVAILABLE}
+   *     when Temporal does not answer
+   */
+  ExportScope playerScope(UUID playerId, Instant from, Instant to) {
+    if (!from.isBefore(to)) {
+      throw new CroupierException(ErrorCode.VALIDATION_FAILED, "from must be before to");
+    }
+    String range = " AND StartTime >= '" + from + "' AND StartTime < '" + to + "'";
+    Set<UUID> sessions = new LinkedHashSet<>();
+    try {
+      Iterator<WorkflowExecutionMetadata> runs =
+          temporal
+              .listExecutions(
+                  "WorkflowType = 'GameSessionWorkflow' AND CroupierUserId = '"
+                      + playerId
+                      + "'"
+                      + range)
+              .iterator();
+      while (runs.hasNext()) {
+        String id = runs.next().getExecution().getWorkflowId();
+        UUID session = UUID.fromString(id.substring("session-".length()));
+        if (sessions.contains(session) || startedBefore(id, from)) {
+          continue;
+        }
+        sessions.add(session);
+        if (sessions.size() > maxSessions) {
+          throw new CroupierException(
+              ErrorCode.EXPORT_SCOPE_TOO_LARGE,
+              "more than "
+                  + maxSessions
+                  + " sessions of this player started in the range; narrow it");
+        }
+      }
+    } catch (CroupierException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new CroupierException(
+          ErrorCode.UNAVAILABLE, "Temporal did not answer: " + e.getMessage());
+    }
+    return ExportScope.player(playerId, from, to, List.copyOf(sessions).reversed());
+  }
+
+  /**
+   * The scope of a table's export over {@code [from, to)}: the table must exist, and hold at most
+   * {@code maxHands} hands that started in the range (counted through the hands endpoint).
+   *
+   * @throws CroupierException {@code VALIDATION_FAILED} for an empty or reversed range; {@code
+   *     UNKNOWN_TABLE}; {@code EXPORT_SCOPE_TOO_LARGE} above {@code maxHands}; {@code UNAVAILABLE}
+   *     when Temporal or the workers' hands endpoint do not answer
+   */
+  ExportScope tableScope(UUID tableId, Instant from, Instant to) {
+    if (!from.isBefore(to)) {
+      throw new CroupierException(ErrorCode.VALIDATION_FAILED, "from must be before to");
+    }
+    boolean exists;
+    try {
+      exists =
+          temporal.listExecutions("WorkflowId = 'table-" + tableId + "'").findAny().isPresent();
+    } catch (RuntimeException e) {
+      throw new CroupierException(
+          ErrorCode.UNAVAILABLE, "Temporal did not answer: " + e.getMessage());
+    }
+    if (!exists) {
+      throw new CroupierException(ErrorCode.UNKNOWN_TABLE, "no table " + tableId);
+    }
+    game.hands(tableId.toString(), from, to, maxHands);
+    return ExportScope.table(tableId.toString(), from, to);
+  }
+
+  /** The most hands one table export may hold. */
+  int maxHands() {
+    return maxHands;
+  }
+
+  private boolean startedBefore(String workflowId, Instant from) {
+    return temporal
+        .listExecutions("WorkflowId = '" + workflowId + "' AND StartTime < '" + from + "'")
+        .findAny()
+        .isPresent();
   }
 
   /**
@@ -118,6 +237,11 @@ final class Exports {
     } catch (WorkflowNotFoundException | io.grpc.StatusRuntimeException notFound) {
       throw new CroupierException(ErrorCode.VALIDATION_FAILED, "no export " + exportId);
     }
+  }
+
+  /** The most sessions one player export may hold. */
+  int maxSessions() {
+    return maxSessions;
   }
 
   /** The run id of a workflow's latest run (a history fetched by workflow id alone names none). */

@@ -1,6 +1,5 @@
 package dev.croupier.admin.evidence;
 
-import dev.croupier.admin.AdminProperties;
 import dev.croupier.admin.audit.AuditJson;
 import dev.croupier.admin.audit.AuditLog;
 import dev.croupier.admin.audit.Outcome;
@@ -9,22 +8,17 @@ import dev.croupier.admin.web.Actors;
 import dev.croupier.admin.web.Requires;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
-import io.temporal.api.common.v1.Payloads;
+import dev.croupier.workflows.evidence.ExportScope;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.common.SearchAttributeKey;
-import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.common.converter.DataConverter;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -47,25 +41,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SessionsController {
   private static final int LIMIT = 50;
-  private static final int MAX_EVENTS = 2000;
   private static final Pattern GAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}(@[0-9.]{1,20})?");
   private static final Pattern STATUS = Pattern.compile("OPEN|CLOSED|[A-Z_]{1,20}");
 
   private final WorkflowClient temporal;
-  private final AdminProperties.Temporal settings;
+  private final Histories histories;
   private final GameEvidence game;
   private final Exports exports;
   private final AuditLog audit;
-  private final DataConverter converter = DataConverter.getDefaultInstance();
 
   SessionsController(
       WorkflowClient temporal,
-      AdminProperties properties,
+      Histories histories,
       GameEvidence game,
       Exports exports,
       AuditLog audit) {
     this.temporal = temporal;
-    this.settings = properties.temporal();
+    this.histories = histories;
     this.game = game;
     this.exports = exports;
     this.audit = audit;
@@ -80,9 +72,6 @@ class SessionsController {
       Instant startedAt,
       Instant closedAt,
       String webUi) {}
-
-  /** One event of a history, decoded for reading. */
-  record EventRow(long id, Instant time, String type, String detail) {}
 
   @Requires(Permission.SESSION_INSPECT)
   @GetMapping("/sessions")
@@ -111,6 +100,10 @@ class SessionsController {
       }
       where.add("CroupierSessionStatus = '" + status.strip() + "'");
     }
+    Instant now = Instant.now().truncatedTo(ChronoUnit.DAYS);
+    model.addAttribute("exportFrom", now.minus(30, ChronoUnit.DAYS).toString());
+    model.addAttribute("exportTo", now.plus(1, ChronoUnit.DAYS).toString());
+    model.addAttribute("maxSessions", exports.maxSessions());
     if (player.isBlank() && game.isBlank() && status.isBlank()) {
       return "sessions";
     }
@@ -149,7 +142,7 @@ class SessionsController {
     audit.append(
         Actors.of(request), AuditLog.Event.of("session.view", "session:" + sessionId, Outcome.OK));
     model.addAttribute("inspected", row(found.get(0)));
-    model.addAttribute("runs", runs(workflowId));
+    model.addAttribute("runs", histories.runs(workflowId));
     try {
       model.addAttribute("rounds", game.rounds(sessionId));
     } catch (CroupierException e) {
@@ -161,7 +154,40 @@ class SessionsController {
   @Requires(Permission.EVIDENCE_EXPORT)
   @PostMapping("/sessions/{sessionId}/exports")
   String export(@PathVariable UUID sessionId, HttpServletRequest request) {
-    UUID exportId = exports.start(Actors.of(request), sessionId);
+    UUID exportId = exports.start(Actors.of(request), ExportScope.session(sessionId));
+    return "redirect:/exports/" + exportId;
+  }
+
+  /**
+   * Exports every session of a player that started in {@code [from, to)}; refused with {@code
+   * EXPORT_SCOPE_TOO_LARGE} (audited, nothing started) above {@code
+   * croupier.admin.evidence.max-sessions}.
+   */
+  @Requires(Permission.EVIDENCE_EXPORT)
+  @PostMapping("/players/{playerId}/exports")
+  String exportPlayer(
+      @PathVariable UUID playerId,
+      @RequestParam(defaultValue = "") String from,
+      @RequestParam(defaultValue = "") String to,
+      HttpServletRequest request) {
+    Instant start = Ranges.instant("from", from);
+    Instant end = Ranges.instant("to", to);
+    ExportScope scope;
+    try {
+      scope = exports.playerScope(playerId, start, end);
+    } catch (CroupierException e) {
+      audit.append(
+          Actors.of(request),
+          new AuditLog.Event(
+              "evidence.export",
+              "player:" + playerId,
+              null,
+              null,
+              AuditJson.of("scope", "player", "from", from, "to", to, "refused", e.code().name()),
+              Outcome.REFUSED));
+      throw e;
+    }
+    UUID exportId = exports.start(Actors.of(request), scope);
     return "redirect:/exports/" + exportId;
   }
 
@@ -196,53 +222,6 @@ class SessionsController {
         .body(new FileSystemResource(file));
   }
 
-  private List<Map<String, Object>> runs(String workflowId) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    String runId = Exports.latestRunId(temporal, workflowId);
-    WorkflowExecutionHistory run = temporal.fetchHistory(workflowId, runId);
-    int events = 0;
-    while (run != null && events < MAX_EVENTS) {
-      List<EventRow> rows = new ArrayList<>();
-      for (HistoryEvent e : run.getEvents()) {
-        rows.add(event(e));
-      }
-      events += rows.size();
-      out.add(0, Map.of("runId", runId, "events", rows, "webUi", webUi(workflowId) + "/" + runId));
-      runId =
-          run.getEvents()
-              .get(0)
-              .getWorkflowExecutionStartedEventAttributes()
-              .getContinuedExecutionRunId();
-      run = runId.isEmpty() ? null : temporal.fetchHistory(workflowId, runId);
-    }
-    return out;
-  }
-
-  private EventRow event(HistoryEvent e) {
-    String type = e.getEventType().name().replace("EVENT_TYPE_", "");
-    String detail = "";
-    if (e.hasMarkerRecordedEventAttributes()
-        && e.getMarkerRecordedEventAttributes().getDetailsMap().containsKey("type")) {
-      Payloads t = e.getMarkerRecordedEventAttributes().getDetailsMap().get("type");
-      detail = converter.fromPayloads(0, Optional.of(t), String.class, String.class);
-    } else if (e.hasWorkflowExecutionUpdateAcceptedEventAttributes()) {
-      detail =
-          e.getWorkflowExecutionUpdateAcceptedEventAttributes()
-              .getAcceptedRequest()
-              .getInput()
-              .getName();
-    } else if (e.hasWorkflowExecutionSignaledEventAttributes()) {
-      detail = e.getWorkflowExecutionSignaledEventAttributes().getSignalName();
-    } else if (e.hasTimerStartedEventAttributes()) {
-      detail = e.getTimerStartedEventAttributes().getTimerId();
-    }
-    return new EventRow(
-        e.getEventId(),
-        Instant.ofEpochSecond(e.getEventTime().getSeconds(), e.getEventTime().getNanos()),
-        type,
-        detail);
-  }
-
   private SessionRow row(WorkflowExecutionMetadata m) {
     String id = m.getExecution().getWorkflowId();
     String status =
@@ -258,15 +237,7 @@ class SessionsController {
         status,
         m.getStartTime(),
         m.getCloseTime(),
-        webUi(id));
-  }
-
-  private String webUi(String workflowId) {
-    return settings.webUiUrl()
-        + "/namespaces/"
-        + URLEncoder.encode(settings.namespace(), StandardCharsets.UTF_8)
-        + "/workflows/"
-        + URLEncoder.encode(workflowId, StandardCharsets.UTF_8);
+        histories.webUi(id));
   }
 
   private static Optional<String> keyword(WorkflowExecutionMetadata m, String name) {

@@ -73,6 +73,16 @@ public final class AdminWorker implements SmartLifecycle {
     }
   }
 
+  /** Whether the worker polls its task queue now. */
+  public boolean polling() {
+    return factory.isStarted() && !factory.isShutdown();
+  }
+
+  /** Whether this worker is meant to run here (false in command mode or when switched off). */
+  public boolean enabled() {
+    return autoStartup;
+  }
+
   @Override
   public void stop() {
     running = false;

@@ -9,6 +9,7 @@ import dev.croupier.admin.WorkersProcess;
 import dev.croupier.admin.staff.Role;
 import dev.croupier.client.CallSettings;
 import dev.croupier.client.sessions.GameSessions;
+import dev.croupier.client.tables.GameTables;
 import dev.croupier.devstack.KafkaBroker;
 import dev.croupier.devstack.Ports;
 import dev.croupier.devstack.TemporalServer;
@@ -26,6 +27,7 @@ import dev.croupier.testsupport.TemporalServerExtension;
 import dev.croupier.wallet.testing.TestWallet;
 import dev.croupier.workflows.session.OpenedSession;
 import dev.croupier.workflows.session.SessionOptions;
+import dev.croupier.workflows.table.TableOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -72,7 +74,9 @@ class EvidenceExportTest {
   private static TestAdmin admin;
   private static TestAdmin.Member root;
   private static GameSessions sessions;
+  private static GameTables tables;
   private static WorkflowServiceStubs stubs;
+  private static final int MANAGEMENT_PORT = Ports.freePort();
 
   @BeforeAll
   static void start(PostgresDatabase db, KafkaBroker kafka, TemporalServer temporal)
@@ -103,6 +107,8 @@ class EvidenceExportTest {
                 Map.entry(
                     "croupier.admin.evidence.directory",
                     Files.createTempDirectory("evidence").toString()),
+                Map.entry("croupier.admin.evidence.max-sessions", "3"),
+                Map.entry("management.server.port", MANAGEMENT_PORT),
                 Map.entry("croupier.admin.wallet.target", wallet.target()),
                 Map.entry("croupier.admin.tls.certificate", wallet.tls("admin").certificate()),
                 Map.entry("croupier.admin.tls.private-key", wallet.tls("admin").privateKey()),
@@ -114,6 +120,14 @@ class EvidenceExportTest {
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
     sessions =
         new GameSessions(
+            WorkflowClient.newInstance(
+                stubs,
+                WorkflowClientOptions.newBuilder()
+                    .setNamespace(temporal.settings().namespace())
+                    .build()),
+            CallSettings.of(queue));
+    tables =
+        new GameTables(
             WorkflowClient.newInstance(
                 stubs,
                 WorkflowClientOptions.newBuilder()
@@ -182,6 +196,204 @@ class EvidenceExportTest {
     assertThat(auditCount("evidence.export", "ATTEMPTED")).isPositive();
     assertThat(auditCount("evidence.export", "OK")).isPositive();
     assertThat(auditCount("evidence.download")).isPositive();
+  }
+
+  @Test
+  void complianceExportsAPlayersSessionsOverARangeAndTheBundleVerifiesOffline() throws Exception {
+    Instant from = Instant.now().minusSeconds(60);
+    UUID player = UUID.randomUUID();
+    UUID first = playedAndClosed(player, 2);
+    UUID second = playedAndClosed(player, 1);
+    UUID someoneElses = playedAndClosed(UUID.randomUUID(), 1);
+    StaffSession cora = signedIn(Role.COMPLIANCE);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(cora.get("/sessions?player=" + player).body())
+                    .contains("/sessions/" + first, "/sessions/" + second));
+    assertThat(cora.get("/sessions?player=" + player).body())
+        .contains("/players/" + player + "/exports");
+
+    HttpResponse<String> started =
+        cora.post(
+            "/players/" + player + "/exports",
+            Map.of("from", from.toString(), "to", Instant.now().plusSeconds(60).toString()));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+    Matcher m =
+        Pattern.compile("/exports/([0-9a-f-]{36})")
+            .matcher(started.headers().firstValue("Location").orElseThrow());
+    assertThat(m.find()).isTrue();
+    UUID exportId = UUID.fromString(m.group(1));
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .untilAsserted(
+            () -> assertThat(cora.get("/exports/" + exportId).body()).contains("bundle.zip"));
+    assertThat(cora.get("/exports/" + exportId).body()).contains("SEALED", "PASSED: 2 runs");
+
+    byte[] zip = download(cora, "/exports/" + exportId + "/bundle.zip");
+    BundleVerifier.Report report =
+        new BundleVerifier(GameRegistry.load(getClass().getClassLoader()))
+            .verify(new ByteArrayInputStream(zip), Optional.of(EXPORT_KEY.getPublic()));
+    assertThat(report.firstDiscrepancy()).as(report.findings().toString()).isEmpty();
+    assertThat(report.findings().stream().filter(f -> f.check().equals("scope.session")))
+        .hasSize(2);
+    assertThat(report.findings().stream().filter(f -> f.check().equals("round.outcome")))
+        .hasSize(3);
+    assertThat(names(zip))
+        .contains("rounds/" + first + ".json", "rounds/" + second + ".json")
+        .noneMatch(n -> n.contains(someoneElses.toString()));
+    assertThat(
+            admin
+                .dsl()
+                .fetchCount(
+                    org.jooq.impl.DSL.table("admin.audit_log"),
+                    org.jooq
+                        .impl
+                        .DSL
+                        .field("action")
+                        .eq("evidence.export")
+                        .and(org.jooq.impl.DSL.field("target").eq("player:" + player))
+                        .and(org.jooq.impl.DSL.field("outcome").in("ATTEMPTED", "OK"))))
+        .isEqualTo(2);
+    assertThat(
+            admin
+                .bean(io.micrometer.core.instrument.MeterRegistry.class)
+                .counter("croupier.admin.evidence.exports", "scope", "player", "outcome", "sealed")
+                .count())
+        .isPositive();
+  }
+
+  @Test
+  void aPlayerRangeOverTheLimitOrMalformedIsRefusedAndAudited() {
+    Instant from = Instant.now().minusSeconds(60);
+    UUID player = UUID.randomUUID();
+    for (int i = 0; i < 4; i++) {
+      playedAndClosed(player, 1);
+    }
+    StaffSession cora = signedIn(Role.COMPLIANCE);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        Pattern.compile("class=\"session-link\"")
+                            .matcher(cora.get("/sessions?player=" + player).body())
+                            .results()
+                            .count())
+                    .isEqualTo(4));
+    String to = Instant.now().plusSeconds(60).toString();
+    HttpResponse<String> tooMany =
+        cora.post("/players/" + player + "/exports", Map.of("from", from.toString(), "to", to));
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("EXPORT_SCOPE_TOO_LARGE");
+    assertThat(auditCount("evidence.export", "REFUSED")).isPositive();
+
+    HttpResponse<String> malformed =
+        cora.post("/players/" + player + "/exports", Map.of("from", "yesterday", "to", to));
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("VALIDATION_FAILED");
+    HttpResponse<String> reversed =
+        cora.post("/players/" + player + "/exports", Map.of("from", to, "to", from.toString()));
+    assertThat(reversed.statusCode()).isEqualTo(400);
+    assertThat(reversed.body()).contains("VALIDATION_FAILED");
+
+    StaffSession otto = signedIn(Role.OPS);
+    assertThat(otto.get("/sessions?player=" + player).body())
+        .doesNotContain("/players/" + player + "/exports");
+    assertThat(
+            otto.post("/players/" + player + "/exports", Map.of("from", from.toString(), "to", to))
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void theEvidenceHealthComponentIsUpWhenAnExportCouldRun() {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> r =
+                  HttpClient.newHttpClient()
+                      .send(
+                          HttpRequest.newBuilder(
+                                  URI.create(
+                                      "http://127.0.0.1:" + MANAGEMENT_PORT + "/actuator/health"))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+              tools.jackson.databind.JsonNode evidence =
+                  tools.jackson.databind.json.JsonMapper.builder()
+                      .build()
+                      .readTree(r.body())
+                      .path("components")
+                      .path("evidence");
+              assertThat(evidence.path("status").asString()).as(r.body()).isEqualTo("UP");
+              assertThat(evidence.path("details").path("workersEvidencePort").asString())
+                  .isEqualTo("ANSWERS");
+              assertThat(evidence.path("details").path("publicKeySha256").asString())
+                  .isEqualTo(EvidenceKeys.fingerprint(EXPORT_KEY.getPublic()));
+              assertThat(r.body())
+                  .doesNotContain(EvidenceKeys.encodePrivate(EXPORT_KEY.getPrivate()));
+            });
+  }
+
+  @Test
+  void opsFindsATableAndReadsItsRunsAndEveryLookIsAudited() {
+    UUID table = UUID.randomUUID();
+    tables.open(
+        table,
+        "Inspected",
+        new GameRef("poker-nlhe", "1.0.0"),
+        Map.of(
+            "currency",
+            "COIN",
+            "seatCount",
+            2,
+            "smallBlind",
+            1,
+            "bigBlind",
+            2,
+            "minBuyIn",
+            40,
+            "maxBuyIn",
+            200,
+            "rakeBps",
+            0,
+            "rakeCap",
+            0),
+        TableOptions.DEFAULTS);
+    StaffSession otto = signedIn(Role.OPS);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(otto.get("/tables?table=" + table).body())
+                    .contains("/tables/" + table, "poker-nlhe@1.0.0"));
+    assertThat(otto.get("/tables?game=poker-nlhe@1.0.0&status=running").body())
+        .contains("/tables/" + table);
+    assertThat(otto.get("/sessions").body()).contains("href=\"/tables\"");
+    HttpResponse<String> page = otto.get("/tables/" + table);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("WORKFLOW_EXECUTION_STARTED", "id=\"runs\"", "id=\"hands\"", "/workflows/table-")
+        .doesNotContain("/tables/" + table + "/exports");
+    assertThat(
+            otto.post(
+                    "/tables/" + table + "/exports",
+                    Map.of("from", "2026-01-01T00:00:00Z", "to", "2027-01-01T00:00:00Z"))
+                .statusCode())
+        .isEqualTo(403);
+
+    HttpResponse<String> unknown = otto.getJson("/tables/" + UUID.randomUUID());
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("UNKNOWN_TABLE");
+    for (String bad : List.of("table=not-a-uuid", "status=SLEEPING", "from=yesterday")) {
+      HttpResponse<String> r = otto.getJson("/tables?" + bad);
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+      assertThat(r.body()).contains("VALIDATION_FAILED");
+    }
+    assertThat(auditCount("table.search")).isPositive();
+    assertThat(auditCount("table.view")).isPositive();
   }
 
   @Test

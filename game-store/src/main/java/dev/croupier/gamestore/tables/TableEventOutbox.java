@@ -25,7 +25,8 @@ import org.jooq.impl.DSL;
  * per {@code (table_id, seq)}, and read by the shared relay, which publishes each row to its topic
  * keyed by table id (so a table's records stay in {@code seq} order on one partition) with headers
  * {@code type} and {@code seq} (and {@code traceparent}, the step's trace, when it was traced), and
- * deletes it once acknowledged.
+ * marks it published once acknowledged. Published rows stay: they are the table's event log, which
+ * {@link TableEventLog} reads for hand recall.
  */
 public final class TableEventOutbox implements OutboxStore {
   /** Arbitrary, fixed: identifies the table relay's leadership lock ("table"). */
@@ -98,6 +99,7 @@ public final class TableEventOutbox implements OutboxStore {
     for (TableEventOutboxRecord r :
         DSL.using(connection, SQLDialect.POSTGRES)
             .selectFrom(TABLE_EVENT_OUTBOX)
+            .where(TABLE_EVENT_OUTBOX.PUBLISHED_AT.isNull())
             .orderBy(TABLE_EVENT_OUTBOX.ID)
             .limit(limit)
             .fetch()) {
@@ -122,24 +124,32 @@ public final class TableEventOutbox implements OutboxStore {
   public Backlog backlog(Connection connection) {
     DSLContext d = DSL.using(connection, SQLDialect.POSTGRES);
     int rows =
-        d.fetchCount(d.select(TABLE_EVENT_OUTBOX.ID).from(TABLE_EVENT_OUTBOX).limit(BACKLOG_CAP));
+        d.fetchCount(
+            d.select(TABLE_EVENT_OUTBOX.ID)
+                .from(TABLE_EVENT_OUTBOX)
+                .where(TABLE_EVENT_OUTBOX.PUBLISHED_AT.isNull())
+                .limit(BACKLOG_CAP));
     if (rows == 0) {
       return Backlog.EMPTY;
     }
     OffsetDateTime oldest =
         d.select(TABLE_EVENT_OUTBOX.CREATED_AT)
             .from(TABLE_EVENT_OUTBOX)
+            .where(TABLE_EVENT_OUTBOX.PUBLISHED_AT.isNull())
             .orderBy(TABLE_EVENT_OUTBOX.ID)
             .limit(1)
             .fetchOne(TABLE_EVENT_OUTBOX.CREATED_AT);
     return new Backlog(rows, oldest == null ? null : oldest.toInstant());
   }
 
+  /** Marks the rows published rather than deleting them: they stay as the table's event log. */
   @Override
   public void delete(Connection connection, List<Long> ids) {
     DSL.using(connection, SQLDialect.POSTGRES)
-        .deleteFrom(TABLE_EVENT_OUTBOX)
+        .update(TABLE_EVENT_OUTBOX)
+        .set(TABLE_EVENT_OUTBOX.PUBLISHED_AT, DSL.currentOffsetDateTime())
         .where(TABLE_EVENT_OUTBOX.ID.in(ids))
+        .and(TABLE_EVENT_OUTBOX.PUBLISHED_AT.isNull())
         .execute();
   }
 }

@@ -3,6 +3,8 @@ package dev.croupier.workers.recall;
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.games.api.GameRegistry;
 import dev.croupier.gamestore.recall.RoundRecords;
+import dev.croupier.gamestore.tables.TableEventLog;
+import dev.croupier.workers.table.TableProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import org.jooq.DSLContext;
@@ -18,6 +20,18 @@ class RecallConfiguration {
       WalletGrpc.WalletBlockingStub wallet,
       GameRegistry games) {
     return new GameRecall(new RoundRecords(dsl), temporal, wallet, games);
+  }
+
+  @Bean
+  HandRecall handRecall(
+      DSLContext dsl,
+      WorkflowClient temporal,
+      WalletGrpc.WalletBlockingStub wallet,
+      GameRegistry games,
+      TableProperties tables,
+      MeterRegistry meters) {
+    return new HandRecall(
+        new TableEventLog(dsl, tables.eventsTopic()), temporal, wallet, games, meters);
   }
 
   @Bean

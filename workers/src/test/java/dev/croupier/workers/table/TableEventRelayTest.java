@@ -100,8 +100,11 @@ class TableEventRelayTest {
       String typeHeader,
       String seqHeader) {}
 
-  /** An outbox row as it was written (copied by a trigger, since the relay deletes rows). */
+  /** An outbox row as it was written (copied by a trigger, as written). */
   record Written(UUID tableId, long seq, String topic, String type, String payload) {}
+
+  private static final String UNPUBLISHED =
+      "select count(*) from game.table_event_outbox where published_at is null";
 
   @Test
   void everyOutboxRowReachesItsTopicInOrderPerTableAndADuplicateOnlyFromACrashedBatch(
@@ -165,12 +168,12 @@ class TableEventRelayTest {
       long backlog = count(ds, "select count(*) from game.table_event_outbox");
       assertThat(backlog).isGreaterThan(BATCH);
 
-      // 2. A relay dies after Kafka acknowledged its first batch and before the delete committed.
+      // 2. A relay dies after Kafka acknowledged its first batch and before it marked it published.
       TableEventOutbox outbox = new TableEventOutbox(dsl);
       try (OutboxRelay dying = relay(ds, new DiesBeforeDelete(outbox), bootstrap, BATCH)) {
         assertThatThrownBy(dying::publishBatch).hasStackTraceContaining("the relay died");
       }
-      assertThat(count(ds, "select count(*) from game.table_event_outbox")).isEqualTo(backlog);
+      assertThat(count(ds, UNPUBLISHED)).isEqualTo(backlog);
 
       // 3. The relay restarts and publishes the whole backlog; restarted again, it sends nothing.
       int published = 0;
@@ -223,16 +226,19 @@ class TableEventRelayTest {
       await("the relays drain the outbox")
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(50))
-          .until(() -> count(ds, "select count(*) from game.table_event_outbox") == 0);
+          .until(() -> count(ds, UNPUBLISHED) == 0);
       stop.set(true);
       for (Future<?> loop : loops) {
         loop.get(60, TimeUnit.SECONDS);
       }
       relays.shutdown();
-      assertThat(count(ds, "select count(*) from game.table_event_outbox")).isZero();
+      assertThat(count(ds, UNPUBLISHED)).isZero();
 
       // ---- What consumers read ----
       List<Written> written = written(ds);
+      // Published rows are kept, each marked: they are the tables' event log for hand recall.
+      assertThat(count(ds, "select count(*) from game.table_event_outbox"))
+          .isEqualTo(written.size());
       List<Read> events = readAll(bootstrap, eventsTopic);
       List<Read> lobby = readAll(bootstrap, lobbyTopic);
       List<Read> all = new ArrayList<>(events);

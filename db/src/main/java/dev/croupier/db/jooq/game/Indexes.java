@@ -6,6 +6,7 @@ package dev.croupier.db.jooq.game;
 
 import dev.croupier.db.jooq.game.tables.Rounds;
 import dev.croupier.db.jooq.game.tables.Sessions;
+import dev.croupier.db.jooq.game.tables.TableEventOutbox;
 
 import org.jooq.Index;
 import org.jooq.OrderField;
@@ -26,4 +27,5 @@ public class Indexes {
     public static final Index ROUNDS_USER_PLAYED = Internal.createIndex(DSL.name("rounds_user_played"), Rounds.ROUNDS, new OrderField[] { Rounds.ROUNDS.USER_ID, Rounds.ROUNDS.PLAYED_AT.desc(), Rounds.ROUNDS.SESSION_ID, Rounds.ROUNDS.ROUND }, false);
     public static final Index SESSIONS_OPEN_BY_GAME = Internal.createIndex(DSL.name("sessions_open_by_game"), Sessions.SESSIONS, new OrderField[] { Sessions.SESSIONS.GAME_ID, Sessions.SESSIONS.GAME_VERSION }, false);
     public static final Index SESSIONS_USER_OPENED = Internal.createIndex(DSL.name("sessions_user_opened"), Sessions.SESSIONS, new OrderField[] { Sessions.SESSIONS.USER_ID, Sessions.SESSIONS.OPENED_AT.desc() }, false);
+    public static final Index TABLE_EVENT_OUTBOX_UNPUBLISHED = Internal.createIndex(DSL.name("table_event_outbox_unpublished"), TableEventOutbox.TABLE_EVENT_OUTBOX, new OrderField[] { TableEventOutbox.TABLE_EVENT_OUTBOX.ID }, false);
 }

@@ -2,6 +2,7 @@ package dev.croupier.games.api;
 
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
+import dev.croupier.games.api.table.RoundEvidence;
 import dev.croupier.games.api.table.SeatFacts;
 import dev.croupier.games.api.table.Settlement;
 import dev.croupier.games.api.table.SharedEvent;
@@ -10,6 +11,7 @@ import dev.croupier.games.api.table.TableMove;
 import dev.croupier.games.api.table.TableStep;
 import dev.croupier.games.api.table.TableTerms;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One version of a table game ({@link GameKind#TABLE}: poker, and later blackjack or baccarat
@@ -141,4 +143,20 @@ public non-sealed interface TableGame<S> extends GamePlugin {
    * @throws CroupierException {@link ErrorCode#VALIDATION_FAILED} for a seat outside the table
    */
   Map<String, Object> view(S state, int viewerSeat);
+
+  /**
+   * Rebuilds one round from the platform's records alone, for compliance: what was dealt, played
+   * and paid, with the game's cross-checks of the records against each other (the deck against its
+   * commitment, the round's end against the ledger, the moves against the history). It never needs
+   * the engine that played the round. Pure, like every method here; a check that fails is named in
+   * the answer, never thrown.
+   *
+   * @return the recall as JSON values, which must hold a boolean {@code consistent} (whether every
+   *     check that could run passed); empty when the game offers no recall
+   * @throws CroupierException {@link ErrorCode#UNKNOWN_HAND} when the events hold no start of the
+   *     round
+   */
+  default Optional<Map<String, Object>> recall(RoundEvidence evidence) {
+    return Optional.empty();
+  }
 }

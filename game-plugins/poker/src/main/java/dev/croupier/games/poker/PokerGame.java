@@ -15,6 +15,7 @@ import dev.croupier.games.api.RoundSeed;
 import dev.croupier.games.api.TableGame;
 import dev.croupier.games.api.Volatility;
 import dev.croupier.games.api.table.PrivateDeal;
+import dev.croupier.games.api.table.RoundEvidence;
 import dev.croupier.games.api.table.SeatFacts;
 import dev.croupier.games.api.table.Settlement;
 import dev.croupier.games.api.table.SharedEvent;
@@ -22,9 +23,13 @@ import dev.croupier.games.api.table.TableFacts;
 import dev.croupier.games.api.table.TableMove;
 import dev.croupier.games.api.table.TableStep;
 import dev.croupier.games.api.table.TableTerms;
+import dev.croupier.games.poker.recall.HandRecords;
+import dev.croupier.games.poker.recall.PokerHandRecaller;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * No-Limit Texas Hold'em as a {@link TableGame}: the table workflow plays it through this contract
@@ -191,6 +196,51 @@ public final class PokerGame implements TableGame<TableState> {
     TableView v =
         viewerSeat < 0 ? PokerEngine.spectatorView(state) : PokerEngine.view(state, viewerSeat);
     return PokerViews.of(v);
+  }
+
+  /**
+   * A hand rebuilt from its records by {@link PokerHandRecaller}, which reads the events and
+   * re-deals the cards with the certified deal, never this engine: its {@code PokerHandRecall} as
+   * JSON values.
+   */
+  @Override
+  public Optional<Map<String, Object>> recall(RoundEvidence evidence) {
+    List<PublicEvent> events = new ArrayList<>(evidence.events().size());
+    for (SharedEvent e : evidence.events()) {
+      events.add(JSON.convertValue(e.event(), PublicEvent.class));
+    }
+    List<HoleCardsDealt> opened = new ArrayList<>(evidence.privateDeals().size());
+    for (PrivateDeal d : evidence.privateDeals()) {
+      opened.add(new HoleCardsDealt(d.round(), d.seat(), d.playerId(), d.cards()));
+    }
+    List<HandRecords.HistoryAction> history = null;
+    if (evidence.historyMoves() != null) {
+      history = new ArrayList<>(evidence.historyMoves().size());
+      for (RoundEvidence.RecordedMove m : evidence.historyMoves()) {
+        history.add(new HandRecords.HistoryAction(m.seat(), kindOf(m.move().get("type"))));
+      }
+    }
+    RoundEvidence.Epoch epoch = evidence.epoch();
+    HandRecords records =
+        new HandRecords(
+            evidence.tableId(),
+            evidence.round(),
+            events,
+            new HandRecords.Epoch(
+                epoch.epoch(), epoch.commitment(), epoch.clientSeed(), epoch.serverSeed()),
+            opened,
+            evidence.rakePosted(),
+            history);
+    try {
+      return Optional.of(JSON.convertValue(PokerHandRecaller.recall(records), JSON_OBJECT));
+    } catch (IllegalArgumentException noStart) {
+      throw new CroupierException(ErrorCode.UNKNOWN_HAND, noStart.getMessage());
+    }
+  }
+
+  // A move's JSON name as the hand's events spell its kind: allIn -> ALL_IN.
+  private static String kindOf(Object type) {
+    return String.valueOf(type).replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }
 
   /**

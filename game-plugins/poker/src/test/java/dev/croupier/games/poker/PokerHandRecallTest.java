@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.croupier.errors.CroupierException;
+import dev.croupier.errors.ErrorCode;
 import dev.croupier.games.api.RoundSeed;
+import dev.croupier.games.api.table.PrivateDeal;
+import dev.croupier.games.api.table.RoundEvidence;
+import dev.croupier.games.api.table.SharedEvent;
 import dev.croupier.games.poker.recall.HandRecords;
 import dev.croupier.games.poker.recall.PokerHandRecall;
 import dev.croupier.games.poker.recall.PokerHandRecaller;
@@ -35,6 +40,7 @@ class PokerHandRecallTest {
   private final List<PublicEvent> events = new ArrayList<>();
   private List<HoleCardsDealt> dealt;
   private final List<HandRecords.HistoryAction> history = new ArrayList<>();
+  private final List<RoundEvidence.RecordedMove> moves = new ArrayList<>();
   private long rake;
 
   /** Four seats, a raise, a call, a fold and an all-in showdown, with 5 % rake. */
@@ -51,6 +57,7 @@ class PokerHandRecallTest {
       int seat = state.hand().toAct();
       Action action = script.isEmpty() ? new Action.AllIn() : script.removeFirst();
       history.add(new HandRecords.HistoryAction(seat, kind(action)));
+      moves.add(new RoundEvidence.RecordedMove(seat, PokerGame.move(action).toJson()));
       step = PokerEngine.apply(state, seat, "p" + seat, action);
       record(step);
       state = step.state();
@@ -90,6 +97,58 @@ class PokerHandRecallTest {
   private static Map<String, String> verdicts(PokerHandRecall r) {
     return r.checks().stream()
         .collect(Collectors.toMap(PokerHandRecall.Check::name, PokerHandRecall.Check::verdict));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void thePluginContractRecallsTheSameHandFromPlatformRecordsAsJsonValues() {
+    List<SharedEvent> shared = new ArrayList<>();
+    for (PublicEvent e : events) {
+      shared.add(new SharedEvent(1, JSON.convertValue(e, Map.class)));
+    }
+    List<PrivateDeal> deals =
+        dealt.stream().map(h -> new PrivateDeal(1, h.seat(), h.playerId(), h.cards())).toList();
+    RoundEvidence evidence =
+        new RoundEvidence(
+            TABLE,
+            1,
+            shared,
+            new RoundEvidence.Epoch(1, COMMITMENT, "table-42", SERVER_SEED),
+            deals,
+            rake,
+            moves);
+
+    Map<String, Object> recalled = new PokerGame().recall(evidence).orElseThrow();
+
+    Map<String, Object> direct =
+        JSON.convertValue(
+            PokerHandRecaller.recall(records(events, SERVER_SEED, dealt, rake)), Map.class);
+    assertThat(JSON.convertValue(recalled, Map.class)).isEqualTo(direct);
+    assertThat(recalled.get("consistent")).isEqualTo(true);
+    // A move the history does not hold (the all-in sent as a call) is named, not thrown.
+    List<RoundEvidence.RecordedMove> changed = new ArrayList<>(moves);
+    changed.set(
+        changed.size() - 1,
+        new RoundEvidence.RecordedMove(moves.getLast().seat(), Map.of("type", "fold")));
+    Map<String, Object> mismatch =
+        new PokerGame()
+            .recall(new RoundEvidence(TABLE, 1, shared, evidence.epoch(), deals, rake, changed))
+            .orElseThrow();
+    assertThat(mismatch.get("consistent")).isEqualTo(false);
+    assertThat((List<Map<String, Object>>) mismatch.get("checks"))
+        .anySatisfy(
+            c -> {
+              assertThat(c.get("name")).isEqualTo("history.actions");
+              assertThat(c.get("verdict")).isEqualTo("FAIL");
+            });
+    // A round the events do not start is UNKNOWN_HAND.
+    assertThatThrownBy(
+            () ->
+                new PokerGame()
+                    .recall(
+                        new RoundEvidence(TABLE, 2, shared, evidence.epoch(), deals, rake, moves)))
+        .isInstanceOfSatisfying(
+            CroupierException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_HAND));
   }
 
   @Test

@@ -5,6 +5,7 @@ package dev.croupier.db.jooq.game.tables;
 
 
 import dev.croupier.db.jooq.game.Game;
+import dev.croupier.db.jooq.game.Indexes;
 import dev.croupier.db.jooq.game.Keys;
 import dev.croupier.db.jooq.game.tables.records.TableEventOutboxRecord;
 
@@ -18,6 +19,7 @@ import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Identity;
+import org.jooq.Index;
 import org.jooq.Name;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
@@ -103,6 +105,13 @@ public class TableEventOutbox extends TableImpl<TableEventOutboxRecord> {
      */
     public final TableField<TableEventOutboxRecord, String> TRACE_PARENT = createField(DSL.name("trace_parent"), SQLDataType.VARCHAR(55), this, "W3C traceparent of the table step that wrote the event, or null; sent as a Kafka header.");
 
+    /**
+     * The column <code>game.table_event_outbox.published_at</code>. When the
+     * relay had the record acknowledged by Kafka; null while it waits. Kept as
+     * evidence.
+     */
+    public final TableField<TableEventOutboxRecord, OffsetDateTime> PUBLISHED_AT = createField(DSL.name("published_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "When the relay had the record acknowledged by Kafka; null while it waits. Kept as evidence.");
+
     private TableEventOutbox(Name alias, Table<TableEventOutboxRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -135,6 +144,11 @@ public class TableEventOutbox extends TableImpl<TableEventOutboxRecord> {
     @Override
     public Schema getSchema() {
         return aliased() ? null : Game.GAME;
+    }
+
+    @Override
+    public List<Index> getIndexes() {
+        return Arrays.asList(Indexes.TABLE_EVENT_OUTBOX_UNPUBLISHED);
     }
 
     @Override

@@ -160,6 +160,25 @@ public class TableEventOutboxRecord extends UpdatableRecordImpl<TableEventOutbox
         return (String) get(8);
     }
 
+    /**
+     * Setter for <code>game.table_event_outbox.published_at</code>. When the
+     * relay had the record acknowledged by Kafka; null while it waits. Kept as
+     * evidence.
+     */
+    public TableEventOutboxRecord setPublishedAt(OffsetDateTime value) {
+        set(9, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>game.table_event_outbox.published_at</code>. When the
+     * relay had the record acknowledged by Kafka; null while it waits. Kept as
+     * evidence.
+     */
+    public OffsetDateTime getPublishedAt() {
+        return (OffsetDateTime) get(9);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -183,7 +202,7 @@ public class TableEventOutboxRecord extends UpdatableRecordImpl<TableEventOutbox
     /**
      * Create a detached, initialised TableEventOutboxRecord
      */
-    public TableEventOutboxRecord(Long id, UUID tableId, Long seq, String topic, String type, Long handNumber, String payload, OffsetDateTime createdAt, String traceParent) {
+    public TableEventOutboxRecord(Long id, UUID tableId, Long seq, String topic, String type, Long handNumber, String payload, OffsetDateTime createdAt, String traceParent, OffsetDateTime publishedAt) {
         super(TableEventOutbox.TABLE_EVENT_OUTBOX);
 
         setId(id);
@@ -195,6 +214,7 @@ public class TableEventOutboxRecord extends UpdatableRecordImpl<TableEventOutbox
         setPayload(payload);
         setCreatedAt(createdAt);
         setTraceParent(traceParent);
+        setPublishedAt(publishedAt);
         resetChangedOnNotNull();
     }
 }
