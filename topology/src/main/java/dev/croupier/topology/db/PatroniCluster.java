@@ -74,8 +74,8 @@ public final class PatroniCluster implements AutoCloseable {
   private final Path dir;
   private final Ports ports;
   private final Binaries bin;
-  private final String superuserPassword = randomPassword();
-  private final String replicationPassword = randomPassword();
+  private String superuserPassword;
+  private String replicationPassword;
   private final List<Node> nodes = new ArrayList<>();
   private final List<RestoredDatabase> restored = new ArrayList<>();
   private final HttpClient http =
@@ -203,6 +203,7 @@ public final class PatroniCluster implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       Files.createDirectories(archiveDir());
+      loadOrMakePasswords();
       for (int i = 0; i < 3; i++) {
         Node node =
             new Node(
@@ -389,8 +390,33 @@ public final class PatroniCluster implements AutoCloseable {
         .formatted(role, options, DEV_PASSWORD);
   }
 
+  /**
+   * The superuser and replication passwords: made at random for a new cluster and kept in {@code
+   * passwords} (readable by its owner only), so a cluster started again from its folder keeps them.
+   */
+  private void loadOrMakePasswords() throws IOException {
+    Path file = dir.resolve("passwords");
+    if (Files.exists(file)) {
+      List<String> lines = Files.readAllLines(file);
+      superuserPassword = lines.get(0);
+      replicationPassword = lines.get(1);
+      return;
+    }
+    superuserPassword = randomPassword();
+    replicationPassword = randomPassword();
+    Files.createFile(
+        file,
+        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(file, superuserPassword + "\n" + replicationPassword + "\n");
+  }
+
   private void takeBaseBackup() {
     Path base = baseBackupDir();
+    if (Files.exists(base.resolve("PG_VERSION"))) {
+      // Started again from its folder: the archive goes on from the base backup taken first.
+      return;
+    }
     Node leader = node(leader());
     Path backupLog = dir.resolve("basebackup.log");
     ManagedProcess backup =

@@ -114,7 +114,7 @@ class PatroniFailoverTest {
       cluster.close();
     }
     // Kept when a test failed: its logs are the evidence.
-    if (dir != null && passed.get() == 3) {
+    if (dir != null && passed.get() == 4) {
       new ProcessBuilder("rm", "-rf", dir.toString()).start().waitFor(60, TimeUnit.SECONDS);
     }
   }
@@ -283,6 +283,16 @@ class PatroniFailoverTest {
         .atMost(Duration.ofSeconds(120))
         .untilAsserted(
             () -> assertThat(cluster.health().get(down)).isIn("replica", "sync_standby"));
+    passed.incrementAndGet();
+  }
+
+  @Test
+  @Order(4)
+  void aClusterStartedAgainFromItsFolderKeepsItsData() {
+    wallet.close();
+    cluster.close();
+    cluster = PatroniCluster.start(dir, cluster.ports());
+    assertThat(keys(cluster.writeJdbcUrl("croupier"), "")).containsAll(acknowledged.keySet());
     passed.incrementAndGet();
   }
 
