@@ -233,6 +233,7 @@ public final class BundleVerifier {
         }
       }
     }
+    out.addAll(HandChecks.check(sorted));
     return new Report(out);
   }
 
