@@ -1,5 +1,9 @@
 package dev.croupier.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -98,9 +102,25 @@ class ArchitectureTest {
   @Test
   void noPlatformCodeReachesIntoAGame() {
     JavaClasses platform =
-        Modules.allBut(List.of("game-plugins-slots", "game-plugins-poker", "bench"));
+        Modules.allBut(
+            List.of("game-plugins-slots", "game-plugins-poker", "bench", "evidence-verifier"));
     Rules.noCodeReachesIntoAGame("dev.croupier.games.slots..", "dev.croupier.games.poker..")
         .check(platform);
+  }
+
+  /**
+   * The offline verifier re-deals a bundle's poker hands with the certified deal, and touches
+   * nothing else of a game: its rounds go through the plugin API like the platform's.
+   */
+  @Test
+  void theEvidenceVerifierReachesAGameOnlyThroughPokersCertifiedDeal() {
+    noClasses()
+        .should()
+        .dependOnClassesThat(
+            resideInAnyPackage("dev.croupier.games.slots..", "dev.croupier.games.poker..")
+                .and(not(nameMatching("dev\\.croupier\\.games\\.poker\\.PokerDeal(\\$Deal)?"))))
+        .because("a bundle's hands are checked with PokerDeal alone, the rest through the API")
+        .check(Modules.of("evidence-verifier"));
   }
 
   private static String[] packagesOf(JavaClasses classes) {

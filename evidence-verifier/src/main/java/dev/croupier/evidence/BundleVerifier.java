@@ -234,6 +234,7 @@ public final class BundleVerifier {
         }
       }
     }
+    out.addAll(HandChecks.check(sorted));
     return new Report(out);
   }
 

@@ -20,6 +20,13 @@ public final class WorkerProcess implements AutoCloseable {
   /** One sealing key for every worker of the test JVM, so a restarted worker opens the seeds. */
   public static final String SEED_SEALING_KEYS = SeedSealing.newKey();
 
+  /**
+   * A fixed sealing key, for histories the suite commits as fixtures (the session chain under
+   * {@code workflow-client/src/test/resources/histories/session-chain}), so their sealed seeds open
+   * in every later run. A test key only: it seals nothing but test sessions.
+   */
+  public static final String FIXTURE_SEALING_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
   private final List<String> command;
   private final Map<String, String> env;
   private final Path logFile;

@@ -29,6 +29,7 @@ import dev.croupier.workflows.session.OpenedSession;
 import dev.croupier.workflows.session.SessionOptions;
 import dev.croupier.workflows.session.SessionStart;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.WorkflowExecutionHistory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +40,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -82,7 +84,7 @@ class WorkersApplicationTest {
                     "--croupier.wallet.tls.certificate=" + wallet.tls("workers").certificate(),
                     "--croupier.wallet.tls.private-key=" + wallet.tls("workers").privateKey(),
                     "--croupier.wallet.tls.trusted-ca=" + wallet.tls("workers").trustedCa(),
-                    "--croupier.seeds.sealing-keys=" + WorkerProcess.SEED_SEALING_KEYS,
+                    "--croupier.seeds.sealing-keys=" + WorkerProcess.FIXTURE_SEALING_KEY,
                     "--croupier.recall.public-keys=" + publicPem(gatewayKey),
                     "--croupier.evidence.port=" + evidencePort)) {
       GameSessions sessions = app.getBean(GameSessions.class);
@@ -97,6 +99,7 @@ class WorkersApplicationTest {
       String beforeReveal =
           HistoryPayloads.text(temporalClient.fetchHistory(SessionStart.workflowId(s.sessionId())));
       String revealed = sessions.close(user, s.sessionId()).revealedServerSeed();
+      writeSessionChain(sessions, temporalClient, user);
       // What ops see in the Web UI while the session is open: the commitment, never the seed.
       assertThat(beforeReveal)
           .doesNotContain(revealed)
@@ -241,7 +244,8 @@ class WorkersApplicationTest {
                             scrape,
                             "croupier_game_rounds_total",
                             Map.of("game", "slot-classic@1.0.0", "application", "workers")))
-                    .isEqualTo(3);
+                    // 3 rounds of the first session, 5 of the session chain
+                    .isEqualTo(8);
                 assertThat(
                         Management.sum(
                             scrape,
@@ -338,6 +342,50 @@ class WorkersApplicationTest {
           .put("eventId", String.valueOf(i + 1));
     }
     return mapper.writeValueAsString(doc);
+  }
+
+  /**
+   * A session across continue-as-new on the dev server (2 rounds a run, 5 rounds), closed: every
+   * run's history, first to last, to {@code target/histories/session-chain/run-<k>.json} and, with
+   * {@code -Dcroupier.write-histories=true}, over the fixtures {@code HistoryReplayTest} replays.
+   */
+  private static void writeSessionChain(GameSessions sessions, WorkflowClient temporal, UUID user)
+      throws Exception {
+    OpenedSession chained =
+        sessions.open(
+            user,
+            new GameRef("slot-classic", "1.0.0"),
+            null,
+            SessionOptions.DEFAULTS.withContinueAsNewEvery(2));
+    for (int i = 0; i < 5; i++) {
+      sessions.placeBet(user, chained.sessionId(), "chain-" + i, new Wager(200, Wager.COIN));
+    }
+    sessions.close(user, chained.sessionId());
+    String workflowId = SessionStart.workflowId(chained.sessionId());
+    List<WorkflowExecutionHistory> runs = new ArrayList<>();
+    WorkflowExecutionHistory run = temporal.fetchHistory(workflowId);
+    while (run != null) {
+      runs.addFirst(run);
+      String previous =
+          run.getEvents()
+              .getFirst()
+              .getWorkflowExecutionStartedEventAttributes()
+              .getContinuedExecutionRunId();
+      run = previous.isEmpty() ? null : temporal.fetchHistory(workflowId, previous);
+    }
+    assertThat(runs)
+        .as("runs of a 5-round session continuing as new every 2")
+        .hasSizeGreaterThan(2);
+    List<Path> folders = new ArrayList<>(List.of(Path.of("target/histories/session-chain")));
+    if (Boolean.getBoolean("croupier.write-histories")) {
+      folders.add(Path.of("../workflow-client/src/test/resources/histories/session-chain"));
+    }
+    for (Path folder : folders) {
+      Files.createDirectories(folder);
+      for (int k = 0; k < runs.size(); k++) {
+        Files.writeString(folder.resolve("run-" + (k + 1) + ".json"), runs.get(k).toJson(true));
+      }
+    }
   }
 
   private static void assertProblem(HttpResponse<String> r, int status, String code) {
