@@ -397,6 +397,88 @@ class EvidenceExportTest {
   }
 
   @Test
+  void complianceExportsATableOverARangeAndTheBundleVerifiesOffline() throws Exception {
+    Instant from = Instant.now().minusSeconds(60);
+    UUID table = UUID.randomUUID();
+    tables.open(
+        table,
+        "Exported",
+        new GameRef("poker-nlhe", "1.0.0"),
+        Map.of(
+            "currency",
+            "COIN",
+            "seatCount",
+            2,
+            "smallBlind",
+            1,
+            "bigBlind",
+            2,
+            "minBuyIn",
+            40,
+            "maxBuyIn",
+            200,
+            "rakeBps",
+            0,
+            "rakeCap",
+            0),
+        TableOptions.DEFAULTS);
+    StaffSession cora = signedIn(Role.COMPLIANCE);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(cora.get("/tables?table=" + table).body()).contains("/tables/" + table));
+    assertThat(cora.get("/tables/" + table).body()).contains("/tables/" + table + "/exports");
+    HttpResponse<String> started =
+        cora.post(
+            "/tables/" + table + "/exports",
+            Map.of("from", from.toString(), "to", Instant.now().plusSeconds(60).toString()));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+    Matcher m =
+        Pattern.compile("/exports/([0-9a-f-]{36})")
+            .matcher(started.headers().firstValue("Location").orElseThrow());
+    assertThat(m.find()).isTrue();
+    UUID exportId = UUID.fromString(m.group(1));
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .untilAsserted(
+            () -> assertThat(cora.get("/exports/" + exportId).body()).contains("bundle.zip"));
+    assertThat(cora.get("/exports/" + exportId).body()).contains("SEALED", "PASSED: 1 runs");
+    byte[] zip = download(cora, "/exports/" + exportId + "/bundle.zip");
+    BundleVerifier.Report report =
+        new BundleVerifier(GameRegistry.load(getClass().getClassLoader()))
+            .verify(new ByteArrayInputStream(zip), Optional.of(EXPORT_KEY.getPublic()));
+    assertThat(report.firstDiscrepancy()).as(report.findings().toString()).isEmpty();
+    assertThat(report.findings().stream().filter(f -> f.check().equals("game.certified")))
+        .singleElement()
+        .satisfies(f -> assertThat(f.detail()).startsWith("poker-nlhe@1.0.0"));
+    assertThat(names(zip))
+        .contains("ledger/table-" + table + ".json", "games.json", "replay.json")
+        .anyMatch(n -> n.startsWith("histories/table-" + table + "/"))
+        .noneMatch(n -> n.startsWith("rounds/"));
+    assertThat(
+            admin
+                .dsl()
+                .fetchCount(
+                    org.jooq.impl.DSL.table("admin.audit_log"),
+                    org.jooq
+                        .impl
+                        .DSL
+                        .field("action")
+                        .eq("evidence.export")
+                        .and(org.jooq.impl.DSL.field("target").eq("table:" + table))
+                        .and(org.jooq.impl.DSL.field("outcome").in("ATTEMPTED", "OK"))))
+        .isEqualTo(2);
+
+    HttpResponse<String> unknown =
+        cora.post(
+            "/tables/" + UUID.randomUUID() + "/exports",
+            Map.of("from", from.toString(), "to", Instant.now().plusSeconds(60).toString()));
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("UNKNOWN_TABLE");
+  }
+
+  @Test
   void opsInspectsButMayNotExportAndMalformedInputIsAProblem() {
     UUID player = UUID.randomUUID();
     UUID session = playedAndClosed(player, 1);

@@ -11,11 +11,17 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface(namePrefix = "Evidence.")
 public interface EvidenceActivities {
 
-  /** Every run of the session's workflow (the continue-as-new chain), in Temporal's JSON format. */
+  /**
+   * Every run of each session's workflow in scope (the continue-as-new chain), or of the table's
+   * workflow that overlaps the range, in Temporal's JSON format.
+   */
   @ActivityMethod
   int collectHistories(ExportRequest request);
 
-  /** The session's rounds with their proofs, the ledger transactions, the games' hashes. */
+  /**
+   * The sessions' rounds with their proofs, or the table's hands in the range; the ledger
+   * transactions; the games' hashes. Returns how many rounds (or hands).
+   */
   @ActivityMethod
   int collectRecords(ExportRequest request);
 

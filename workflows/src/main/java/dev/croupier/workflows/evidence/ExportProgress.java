@@ -5,7 +5,7 @@ package dev.croupier.workflows.evidence;
  *
  * @param step {@code STARTED}, {@code HISTORIES}, {@code RECORDS}, {@code REPLAY}, {@code SEALED}
  * @param runs workflow runs collected so far
- * @param rounds rounds collected so far
+ * @param rounds rounds collected so far (for a table's export: hands)
  * @param replayPassed runs that replayed against this build's worker code
  * @param replayFailed runs that did not, each with its detail in the bundle's {@code replay.json}
  * @param bundleSha256 the sealed bundle's SHA-256, once sealed
