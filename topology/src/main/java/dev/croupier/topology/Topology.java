@@ -209,6 +209,7 @@ public final class Topology {
       for (int i = 0; i < wave.size(); i++) {
         awaitReady(wave.get(i), started.get(i)[0]);
       }
+      requireNotStopping();
     }
 
     say("Starting HAProxy in front of the two gateways");
@@ -373,8 +374,26 @@ public final class Topology {
     }
   }
 
-  private synchronized void track(AutoCloseable closeable) {
-    closeables.add(closeable);
+  /** Remembers a started part; if a stop already began, stops it at once instead. */
+  private void track(AutoCloseable closeable) {
+    synchronized (this) {
+      if (!stopping) {
+        closeables.add(closeable);
+        return;
+      }
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      out.println("topology: stopping a part failed: " + e.getMessage());
+    }
+    throw new TopologyException("Topology: stopped while starting");
+  }
+
+  private void requireNotStopping() {
+    if (stopping) {
+      throw new TopologyException("Topology: stopped while starting");
+    }
   }
 
   /** Stops everything, newest first. Safe to call twice. */

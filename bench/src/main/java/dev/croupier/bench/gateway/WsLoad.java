@@ -118,6 +118,10 @@ public final class WsLoad {
   private final AtomicLong reconnects = new AtomicLong();
   private long lost;
   private long doubled;
+  // With bench.kafka: ledger entries missing from wallet.entries, or there with other values.
+  private final String kafka = System.getProperty("bench.kafka");
+  private long entriesMissing;
+  private long entriesDifferent;
   private final List<String> report = new ArrayList<>();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong bets = new AtomicLong();
@@ -284,11 +288,14 @@ public final class WsLoad {
     load(target, target.replaceFirst("^http", "ws"));
     ledgerInvariants();
     exactlyOnce();
+    if (kafka != null) {
+      entriesMatchLedger();
+    }
     double betsPerS = (double) measuredBets / Math.max(1, durationS - intervalS);
     line(
         String.format(
             "RESULT ccu=%d bets_per_s=%.1f p99_ms=%.1f errors=%d acked=%d lost=%d doubled=%d"
-                + " in_doubt=%d reconnects=%d",
+                + " in_doubt=%d reconnects=%d entries_missing=%d entries_different=%d",
             held,
             betsPerS,
             percentile(99) / 1000.0,
@@ -297,7 +304,9 @@ public final class WsLoad {
             lost,
             doubled,
             inDoubt.get(),
-            reconnects.get()));
+            reconnects.get(),
+            entriesMissing,
+            entriesDifferent));
     Files.createDirectories(out.getParent());
     Files.write(out, report);
   }
@@ -327,6 +336,68 @@ public final class WsLoad {
                 + " (lost), %d rounds posted twice (doubled); %d bets in doubt (socket closed"
                 + " before the answer), %d reconnects",
             acked.size(), lost, doubled, inDoubt.get(), reconnects.get()));
+  }
+
+  /**
+   * {@code wallet.entries} holds every ledger entry exactly as the ledger has it: once the wallet's
+   * outbox is empty, the topic is read from the beginning and each entry compared by id (its
+   * transaction, account and amount). A record sent twice (the relay is at least once) is no fault.
+   */
+  private void entriesMatchLedger() throws Exception {
+    try (Connection c = DriverManager.getConnection(dbUrl, dbUser, dbPassword);
+        Statement s = c.createStatement()) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+      while (single(s, "select count(*) from wallet.outbox") > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(1_000);
+      }
+      long backlog = single(s, "select count(*) from wallet.outbox");
+      Map<Long, String> topic = new java.util.HashMap<>();
+      java.util.Properties p = new java.util.Properties();
+      p.put("bootstrap.servers", kafka);
+      p.put("key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+      p.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+      p.put("enable.auto.commit", "false");
+      try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(p)) {
+        var partitions =
+            consumer.partitionsFor("wallet.entries").stream()
+                .map(i -> new org.apache.kafka.common.TopicPartition(i.topic(), i.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        var end = consumer.endOffsets(partitions);
+        long readDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+            && System.nanoTime() < readDeadline) {
+          for (var r : consumer.poll(Duration.ofSeconds(1))) {
+            var e = dev.croupier.wallet.api.WalletEntryEvent.decode(r.value());
+            topic.put(e.entryId(), e.transactionId() + " " + e.accountId() + " " + e.amount());
+          }
+        }
+      }
+      long ledgerEntries = 0;
+      try (ResultSet rs =
+          s.executeQuery("select id, transaction_id, account_id, amount from wallet.entry")) {
+        while (rs.next()) {
+          ledgerEntries++;
+          String onTopic = topic.get(rs.getLong(1));
+          if (onTopic == null) {
+            entriesMissing++;
+          } else if (!onTopic.equals(rs.getLong(2) + " " + rs.getLong(3) + " " + rs.getLong(4))) {
+            entriesDifferent++;
+          }
+        }
+      }
+      line(
+          String.format(
+              "wallet.entries: %d ledger entries, %d distinct on the topic; %d missing from it, %d"
+                  + " different, outbox backlog %d -> %s",
+              ledgerEntries,
+              topic.size(),
+              entriesMissing,
+              entriesDifferent,
+              backlog,
+              entriesMissing == 0 && entriesDifferent == 0 ? "OK" : "BROKEN"));
+    }
   }
 
   /** The client of player {@code n}: its own loopback source address when spreading. */

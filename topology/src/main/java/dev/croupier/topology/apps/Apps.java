@@ -65,6 +65,8 @@ public final class Apps {
     shared.put("CROUPIER_TEMPORAL_TARGET", endpoints.temporalTarget());
     shared.put("CROUPIER_TEMPORAL_NAMESPACE", endpoints.namespace());
     shared.put("CROUPIER_TEMPORAL_UI_URL", endpoints.temporalUi());
+    // Eight apps and the Temporal server share PostgreSQL's connections (100 by default).
+    shared.put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "4");
     shared.put("CROUPIER_SEED_SEALING_KEYS", persistentKey(home.resolve("seed-sealing.key")));
     shared.put("CROUPIER_ADMIN_SECRET_KEYS", persistentKey(home.resolve("admin-secret.key")));
     shared.put(
@@ -99,7 +101,8 @@ public final class Apps {
               shared,
               certificates,
               home,
-              Map.of()));
+              // The wallet's posting committers and relay need a few more than the others.
+              Map.of("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "6")));
     }
     nodes.add(
         node(

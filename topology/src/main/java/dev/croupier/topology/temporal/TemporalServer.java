@@ -282,7 +282,11 @@ public final class TemporalServer implements AutoCloseable {
             .replace("membershipPort: 6934", "membershipPort: " + settings.historyMembership())
             .replace("membershipPort: 6935", "membershipPort: " + settings.matchingMembership())
             .replace("membershipPort: 6939", "membershipPort: " + settings.workerMembership())
-            .replace("localhost:7233", settings.target());
+            .replace("localhost:7233", settings.target())
+            // Four services in one process, each with its own pools: the template's 20 per store
+            // would take 90 of PostgreSQL's 100 default connections.
+            .replace("maxConns: 20", "maxConns: 4")
+            .replace("maxIdleConns: 20", "maxIdleConns: 2");
     int archivalAt = template.indexOf("\narchival:");
     if (archivalAt < 0 || template.contains("grpcPort: 7233")) {
       throw new TopologyException(
