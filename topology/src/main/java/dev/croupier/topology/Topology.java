@@ -182,6 +182,18 @@ public final class Topology {
         }
       }
     }
+    // HAProxy first: it checks the gateways itself and sends players only to a ready one, and a
+    // configuration it refuses stops the topology before minutes of app starts.
+    say("Starting HAProxy in front of the two gateways");
+    List<AppNode> gateways = nodes.stream().filter(n -> n.name().startsWith("gateway")).toList();
+    GatewayProxy[] proxy = {GatewayProxy.start(home, Ports.LOOPBACK, gateways)};
+    track(() -> proxy[0].close());
+    parts.add(
+        new Part(
+            "haproxy-gateways",
+            () -> proxy[0].process(),
+            () -> home.resolve("haproxy-gateways.log"),
+            () -> proxy[0] = GatewayProxy.start(home, Ports.LOOPBACK, gateways)));
     // Two waves, each started at once and then awaited: the wallets and realtime first, since the
     // others call them; two cores start eight Spring apps in a few minutes.
     List<AppNode> first =
@@ -212,16 +224,6 @@ public final class Topology {
       requireNotStopping();
     }
 
-    say("Starting HAProxy in front of the two gateways");
-    List<AppNode> gateways = nodes.stream().filter(n -> n.name().startsWith("gateway")).toList();
-    GatewayProxy[] proxy = {GatewayProxy.start(home, Ports.LOOPBACK, gateways)};
-    track(() -> proxy[0].close());
-    parts.add(
-        new Part(
-            "haproxy-gateways",
-            () -> proxy[0].process(),
-            () -> home.resolve("haproxy-gateways.log"),
-            () -> proxy[0] = GatewayProxy.start(home, Ports.LOOPBACK, gateways)));
     writePids();
 
     if (stopping) {

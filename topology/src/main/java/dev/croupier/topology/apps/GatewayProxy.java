@@ -41,7 +41,8 @@ public final class GatewayProxy implements AutoCloseable {
     return """
         # Written by the Croupier topology at every start.
         global
-          maxconn 30000
+          # No maxconn: HAProxy derives it from the open-files limit (ulimit -n), half for each
+          # side of a proxied connection; a fixed one above that limit stops it at start.
 
         defaults
           mode http
@@ -55,7 +56,6 @@ public final class GatewayProxy implements AutoCloseable {
 
         frontend players
           bind %s:%d
-          maxconn 25000
           default_backend gateways
 
         backend gateways
@@ -83,6 +83,13 @@ public final class GatewayProxy implements AutoCloseable {
   public static GatewayProxy start(
       Path dir, String host, int port, int statsPort, List<AppNode> gateways) {
     Path log = dir.resolve("haproxy-gateways.log");
+    for (int p : List.of(port, statsPort)) {
+      if (Ports.isOpen(host, p)) {
+        throw new TopologyException(
+            "HAProxy (gateways): port %s:%d is taken by another process; stop it first."
+                .formatted(host, p));
+      }
+    }
     try {
       Files.createDirectories(dir);
       Path cfg = dir.resolve("haproxy-gateways.cfg");
