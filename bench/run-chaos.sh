@@ -16,8 +16,9 @@
 # faults injected; a fault that cannot run here is listed as NOT RUN with the reason.
 #
 # Uses a running topology (CROUPIER_TOPOLOGY_DIR, default .croupier/topology, has a pids file) or
-# starts one (and stops it at the end). Bounded: CHAOS_DURATION_S of load (default 600), each
-# recovery waited for at most CHAOS_RECOVERY_MAX_S (default 180).
+# starts one (and stops it at the end). Bounded: CHAOS_DURATION_S of load (default 900), each
+# recovery waited for at most CHAOS_RECOVERY_MAX_S (default 300: an app restarts in 2-3 minutes on
+# this loaded 2-core box).
 # Environment: CHAOS_PLAYERS (20), CHAOS_INTERVAL_S (2), CHAOS_SETTLE_S (20, between faults),
 # CHAOS_SKIP_BUILD=1 to use what is built; the database as the topology's (CROUPIER_TOPOLOGY_DB_*).
 set -euo pipefail
@@ -33,9 +34,9 @@ DB_NAME=${CROUPIER_TOPOLOGY_DB_NAME:-croupier_topology}
 DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME"
 PLAYERS=${CHAOS_PLAYERS:-20}
 INTERVAL=${CHAOS_INTERVAL_S:-2}
-DURATION=${CHAOS_DURATION_S:-600}
+DURATION=${CHAOS_DURATION_S:-900}
 SETTLE=${CHAOS_SETTLE_S:-20}
-RECOVERY_MAX=${CHAOS_RECOVERY_MAX_S:-180}
+RECOVERY_MAX=${CHAOS_RECOVERY_MAX_S:-300}
 export PGPASSWORD=${CROUPIER_DB_PASSWORD:-croupier}
 
 if [ "${CHAOS_SKIP_BUILD:-0}" != 1 ]; then
@@ -120,8 +121,18 @@ sleep "$SETTLE"
 
 inject() { # name, process in the pids file, signal, description
   local name=$1 process=$2 signal=$3 what=$4 pid t0 count flow back
+  # A process still coming back from an earlier fault is waited for (the topology lists its new
+  # pid once it is ready).
+  local deadline=$(( $(date +%s) + RECOVERY_MAX ))
   pid=$(pid_of "$process")
-  [ -n "$pid" ] || { lines+=("fault $name $what: NOT RUN (no $process in $STATE/pids)"); return; }
+  while [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do
+    sleep 1
+    pid=$(pid_of "$process")
+  done
+  if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
+    lines+=("fault $name $what: NOT RUN ($process is not running: see $STATE/pids)")
+    return
+  fi
   count=$(posted)
   t0=$(now)
   kill "-$signal" "$pid"
