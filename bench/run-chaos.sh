@@ -9,8 +9,10 @@
 #   (e) restart the Temporal server's process  (SIGTERM; the topology starts it again)
 #   (f) point-in-time recovery of the WAL archive (needs the topology on Patroni)
 # The topology, like a service manager, starts every killed process again. Each fault's line gives
-# the seconds until a new bet was posted in the ledger after it (flow_s) and until the process was
-# back (back_s). After the load: the ledger's invariants, exactly-once (every bet answered with
+# the seconds until a new bet was posted in the ledger after it (flow_s: bets of the players on the
+# other gateway or worker keep flowing, so this is the platform's gap, not the process's) and until
+# the topology listed the process as running again (back_s: checked once the flow resumed, so
+# never below flow_s). After the load: the ledger's invariants, exactly-once (every bet answered with
 # bet.result posted once: lost, doubled) and wallet.entries against the ledger. Writes
 # bench/results/chaos.txt, ending `RESULT faults=<n> lost=<x> doubled=<y>`, where n counts the
 # faults injected; a fault that cannot run here is listed as NOT RUN with the reason.

@@ -326,8 +326,8 @@ public final class WsLoad {
       doubled =
           single(
               s,
-              "select count(*) from (select session_id, round from wallet.transaction where"
-                  + " session_id is not null group by 1, 2 having count(*) > 1) t");
+              "select count(*) from (select session_id, round, kind from wallet.transaction where"
+                  + " session_id is not null group by 1, 2, 3 having count(*) > 1) t");
     }
     lost = acked.stream().filter(a -> !posted.contains(a)).count();
     line(
@@ -592,8 +592,8 @@ public final class WsLoad {
       long duplicates =
           single(
               s,
-              "select count(*) from (select session_id, round from wallet.transaction where"
-                  + " session_id is not null group by 1, 2 having count(*) > 1) t");
+              "select count(*) from (select session_id, round, kind from wallet.transaction where"
+                  + " session_id is not null group by 1, 2, 3 having count(*) > 1) t");
       boolean ok = unbalanced == 0 && drift == 0 && negative == 0 && total == 0 && duplicates == 0;
       line(
           String.format(
