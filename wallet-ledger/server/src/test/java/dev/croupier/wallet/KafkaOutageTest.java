@@ -11,6 +11,7 @@ import dev.croupier.outbox.OutboxRelay;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.wallet.outbox.WalletOutbox;
+import dev.croupier.wallet.testing.LedgerInvariants;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

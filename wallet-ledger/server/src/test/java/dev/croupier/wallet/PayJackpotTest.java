@@ -13,6 +13,7 @@ import dev.croupier.errors.ErrorCode;
 import dev.croupier.testsupport.PostgresDatabase;
 import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.wallet.api.WalletErrors;
+import dev.croupier.wallet.testing.LedgerInvariants;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -19,6 +19,7 @@ import dev.croupier.testsupport.PostgresExtension;
 import dev.croupier.testsupport.TcpProxy;
 import dev.croupier.wallet.api.ServiceNames;
 import dev.croupier.wallet.api.ServiceTls;
+import dev.croupier.wallet.testing.LedgerInvariants;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;

@@ -1,4 +1,4 @@
-package dev.croupier.wallet;
+package dev.croupier.wallet.testing;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,9 +10,11 @@ import javax.sql.DataSource;
 
 /**
  * The ledger's invariants, checked in SQL over the whole database. Each query returns the rows that
- * break one invariant; an empty list means all hold.
+ * break one invariant; an empty list means all hold. Published in wallet-ledger-api's test-jar, so
+ * the wallet's own tests and any test that runs the real wallet (the topology's failover and
+ * point-in-time recovery) check the same things.
  */
-final class LedgerInvariants {
+public final class LedgerInvariants {
   private static final String[][] CHECKS = {
     {
       "entries sum to zero per currency",
@@ -74,7 +76,7 @@ final class LedgerInvariants {
   private LedgerInvariants() {}
 
   /** Descriptions of the broken invariants, with a sample of offending rows. */
-  static List<String> violations(DataSource dataSource) {
+  public static List<String> violations(DataSource dataSource) {
     List<String> broken = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
