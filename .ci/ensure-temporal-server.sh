@@ -20,7 +20,8 @@ UI_DIR="$CACHE/ui-$UI_VERSION"
 
 fail() { echo "[temporal-server] FAILED: $*" >&2; exit 1; }
 
-if [ -x "$SERVER_DIR/temporal-server" ] && [ -x "$SERVER_DIR/temporal-sql-tool" ] && [ -x "$UI_DIR/ui-server" ]; then
+if [ -x "$SERVER_DIR/temporal-server" ] && [ -x "$SERVER_DIR/temporal-sql-tool" ] && [ -x "$UI_DIR/ui-server" ] \
+  && [ -f "$SERVER_DIR/config/development-postgres12.yaml" ]; then
   echo "[temporal-server] Temporal server $SERVER_VERSION and Web UI $UI_VERSION in $CACHE"
   exit 0
 fi
@@ -71,13 +72,13 @@ build() {
 build "$SERVER_MODULE/cmd/server@$SERVER_VERSION" "$SERVER_DIR" server temporal-server
 build "$SERVER_MODULE/cmd/tools/sql@$SERVER_VERSION" "$SERVER_DIR" sql temporal-sql-tool
 build "$UI_MODULE/cmd/server@$UI_VERSION" "$UI_DIR" server ui-server
-# The server's configuration templates and SQL schemas are in its module (the SQL tool reads the
-# schema folders); the module cache is read-only, so a copy sits next to the binaries.
-if [ ! -d "$SERVER_DIR/schema" ] || [ ! -d "$SERVER_DIR/config" ]; then
+# The server's configuration templates are in its module (the topology starts from
+# config/development-postgres12.yaml; the SQL tool carries its schemas embedded); the module cache
+# is read-only, so a copy sits next to the binaries.
+if [ ! -d "$SERVER_DIR/config" ]; then
   src=$(cd /tmp && "$GO" mod download -json "$SERVER_MODULE@$SERVER_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-  [ -d "$src/schema/postgresql" ] || fail "the module $SERVER_MODULE@$SERVER_VERSION has no schema/postgresql (in '$src')"
-  cp -r "$src/schema" "$SERVER_DIR/schema.tmp" && mv "$SERVER_DIR/schema.tmp" "$SERVER_DIR/schema"
+  [ -f "$src/config/development-postgres12.yaml" ] || fail "the module $SERVER_MODULE@$SERVER_VERSION has no config/development-postgres12.yaml (in '$src')"
   cp -r "$src/config" "$SERVER_DIR/config.tmp" && mv "$SERVER_DIR/config.tmp" "$SERVER_DIR/config"
-  chmod -R u+w "$SERVER_DIR/schema" "$SERVER_DIR/config"
+  chmod -R u+w "$SERVER_DIR/config"
 fi
 echo "[temporal-server] Temporal server $SERVER_VERSION and Web UI $UI_VERSION in $CACHE"
