@@ -82,6 +82,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  * unanswered. Reports connections held, bets/s, latency from sending {@code bet.place} to receiving
  * {@code bet.result}, and errors; then checks the ledger's invariants in SQL. Last line: {@code
  * RESULT ccu=<n> bets_per_s=<x> p99_ms=<y> errors=<e>}.
+ *
+ * <p>With {@code bench.target} (for example the topology's HAProxy, {@code http://127.0.0.1:15080})
+ * it starts nothing and loads that running platform instead, over {@code bench.db.url} for the
+ * ledger checks: a player whose socket closes (its gateway died) reconnects through the same
+ * address and goes on betting in the same session; a bet whose socket closed before its answer is
+ * counted as in doubt, not as an error. At the end it checks exactly-once against the ledger: every
+ * bet answered with {@code bet.result} is one {@code BET_AND_WIN} transaction of its session and
+ * round ({@code lost} counts those missing), and no round is posted twice ({@code doubled}). With
+ * {@code bench.players.per.address} each group of that many players connects from its own loopback
+ * source address (127.1.x.y), so per-address limits and source ports are shared as among real
+ * players.
  */
 public final class WsLoad {
   private static final Logger log = LoggerFactory.getLogger(WsLoad.class);
@@ -98,6 +109,19 @@ public final class WsLoad {
   private final Path out = Path.of(System.getProperty("bench.out", "bench/results/ws-load.txt"));
 
   private final HttpClient http = HttpClient.newBuilder().build();
+  private final String target = System.getProperty("bench.target");
+  private final int playersPerAddress = Integer.getInteger("bench.players.per.address", 0);
+  private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+  // Every bet answered with bet.result, as "<sessionId> <round>": what the ledger must hold once.
+  private final java.util.Set<String> acked = ConcurrentHashMap.newKeySet();
+  private final AtomicLong inDoubt = new AtomicLong();
+  private final AtomicLong reconnects = new AtomicLong();
+  private long lost;
+  private long doubled;
+  // With bench.kafka: ledger entries missing from wallet.entries, or there with other values.
+  private final String kafka = System.getProperty("bench.kafka");
+  private long entriesMissing;
+  private long entriesDifferent;
   private final List<String> report = new ArrayList<>();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong bets = new AtomicLong();
@@ -126,6 +150,10 @@ public final class WsLoad {
   }
 
   void run() throws Exception {
+    if (target != null) {
+      runAgainstTarget();
+      return;
+    }
     Flyway.configure()
         .dataSource(dbUrl, dbUser, dbPassword)
         .locations("classpath:db/migration")
@@ -246,6 +274,150 @@ public final class WsLoad {
     Files.write(out, report);
   }
 
+  /**
+   * Loads the running platform at {@code bench.target}; then the ledger and exactly-once checks.
+   */
+  private void runAgainstTarget() throws Exception {
+    line(
+        "stack: external "
+            + target
+            + " (players per source address: "
+            + (playersPerAddress > 0 ? playersPerAddress : "all on 127.0.0.1")
+            + ") cpus="
+            + Runtime.getRuntime().availableProcessors());
+    load(target, target.replaceFirst("^http", "ws"));
+    ledgerInvariants();
+    exactlyOnce();
+    if (kafka != null) {
+      entriesMatchLedger();
+    }
+    double betsPerS = (double) measuredBets / Math.max(1, durationS - intervalS);
+    line(
+        String.format(
+            "RESULT ccu=%d bets_per_s=%.1f p99_ms=%.1f errors=%d acked=%d lost=%d doubled=%d"
+                + " in_doubt=%d reconnects=%d entries_missing=%d entries_different=%d",
+            held,
+            betsPerS,
+            percentile(99) / 1000.0,
+            errors.get(),
+            acked.size(),
+            lost,
+            doubled,
+            inDoubt.get(),
+            reconnects.get(),
+            entriesMissing,
+            entriesDifferent));
+    Files.createDirectories(out.getParent());
+    Files.write(out, report);
+  }
+
+  /** Acknowledged bets missing from the ledger, and rounds posted more than once. */
+  private void exactlyOnce() throws SQLException {
+    java.util.Set<String> posted = new java.util.HashSet<>();
+    try (Connection c = DriverManager.getConnection(dbUrl, dbUser, dbPassword);
+        Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "select session_id, round from wallet.transaction where kind = 'BET_AND_WIN'")) {
+        while (rs.next()) {
+          posted.add(rs.getString(1) + " " + rs.getLong(2));
+        }
+      }
+      doubled =
+          single(
+              s,
+              "select count(*) from (select session_id, round, kind from wallet.transaction where"
+                  + " session_id is not null group by 1, 2, 3 having count(*) > 1) t");
+    }
+    lost = acked.stream().filter(a -> !posted.contains(a)).count();
+    line(
+        String.format(
+            "exactly-once: %d bets answered with bet.result, %d of them missing from the ledger"
+                + " (lost), %d rounds posted twice (doubled); %d bets in doubt (socket closed"
+                + " before the answer), %d reconnects",
+            acked.size(), lost, doubled, inDoubt.get(), reconnects.get()));
+  }
+
+  /**
+   * {@code wallet.entries} holds every ledger entry exactly as the ledger has it: once the wallet's
+   * outbox is empty, the topic is read from the beginning and each entry compared by id (its
+   * transaction, account and amount). A record sent twice (the relay is at least once) is no fault.
+   */
+  private void entriesMatchLedger() throws Exception {
+    try (Connection c = DriverManager.getConnection(dbUrl, dbUser, dbPassword);
+        Statement s = c.createStatement()) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+      while (single(s, "select count(*) from wallet.outbox") > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(1_000);
+      }
+      long backlog = single(s, "select count(*) from wallet.outbox");
+      Map<Long, String> topic = new java.util.HashMap<>();
+      java.util.Properties p = new java.util.Properties();
+      p.put("bootstrap.servers", kafka);
+      p.put("key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+      p.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+      p.put("enable.auto.commit", "false");
+      try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(p)) {
+        var partitions =
+            consumer.partitionsFor("wallet.entries").stream()
+                .map(i -> new org.apache.kafka.common.TopicPartition(i.topic(), i.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        var end = consumer.endOffsets(partitions);
+        long readDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+            && System.nanoTime() < readDeadline) {
+          for (var r : consumer.poll(Duration.ofSeconds(1))) {
+            var e = dev.croupier.wallet.api.WalletEntryEvent.decode(r.value());
+            topic.put(e.entryId(), e.transactionId() + " " + e.accountId() + " " + e.amount());
+          }
+        }
+      }
+      long ledgerEntries = 0;
+      try (ResultSet rs =
+          s.executeQuery("select id, transaction_id, account_id, amount from wallet.entry")) {
+        while (rs.next()) {
+          ledgerEntries++;
+          String onTopic = topic.get(rs.getLong(1));
+          if (onTopic == null) {
+            entriesMissing++;
+          } else if (!onTopic.equals(rs.getLong(2) + " " + rs.getLong(3) + " " + rs.getLong(4))) {
+            entriesDifferent++;
+          }
+        }
+      }
+      line(
+          String.format(
+              "wallet.entries: %d ledger entries, %d distinct on the topic; %d missing from it, %d"
+                  + " different, outbox backlog %d -> %s",
+              ledgerEntries,
+              topic.size(),
+              entriesMissing,
+              entriesDifferent,
+              backlog,
+              entriesMissing == 0 && entriesDifferent == 0 ? "OK" : "BROKEN"));
+    }
+  }
+
+  /** The client of player {@code n}: its own loopback source address when spreading. */
+  private HttpClient client(int n) {
+    if (playersPerAddress <= 0) {
+      return http;
+    }
+    int k = n / playersPerAddress;
+    String address = "127.1." + (k / 250) + "." + (k % 250 + 1);
+    return clients.computeIfAbsent(
+        address,
+        a -> {
+          try {
+            return HttpClient.newBuilder().localAddress(java.net.InetAddress.getByName(a)).build();
+          } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
   private long held;
   private double floor;
   private double offered;
@@ -270,11 +442,16 @@ public final class WsLoad {
                 () -> {
                   String[] c = credentials.get(n);
                   post(
+                      client(n),
                       base + "/auth/register",
                       Map.of("email", c[0], "password", PASSWORD, "displayName", c[1]),
                       201);
                   JsonNode t =
-                      post(base + "/auth/login", Map.of("email", c[0], "password", PASSWORD), 200);
+                      post(
+                          client(n),
+                          base + "/auth/login",
+                          Map.of("email", c[0], "password", PASSWORD),
+                          200);
                   tokens.set(n, t.get("accessToken").asText());
                 },
                 setup));
@@ -415,8 +592,8 @@ public final class WsLoad {
       long duplicates =
           single(
               s,
-              "select count(*) from (select session_id, round from wallet.transaction where"
-                  + " session_id is not null group by 1, 2 having count(*) > 1) t");
+              "select count(*) from (select session_id, round, kind from wallet.transaction where"
+                  + " session_id is not null group by 1, 2, 3 having count(*) > 1) t");
       boolean ok = unbalanced == 0 && drift == 0 && negative == 0 && total == 0 && duplicates == 0;
       line(
           String.format(
@@ -519,7 +696,7 @@ public final class WsLoad {
     errorKinds.merge(kind, detail, (a, b) -> a);
   }
 
-  private JsonNode post(String url, Object body, int expected) {
+  private JsonNode post(HttpClient http, String url, Object body, int expected) {
     try {
       HttpResponse<String> r =
           http.send(
@@ -549,6 +726,8 @@ public final class WsLoad {
     final Map<String, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
     final StringBuilder partial = new StringBuilder();
     volatile boolean closed;
+    volatile URI uri;
+    volatile String accessToken;
 
     Player(int n) {
       this.n = n;
@@ -560,7 +739,10 @@ public final class WsLoad {
      * all, as a browser would reconnect; any other failure is final.
      */
     CompletableFuture<WebSocket> connect(URI uri, String accessToken, int attempts) {
-      return http.newWebSocketBuilder()
+      this.uri = uri;
+      this.accessToken = accessToken;
+      return client(n)
+          .newWebSocketBuilder()
           .subprotocols("croupier.v1")
           .header("Authorization", "Bearer " + accessToken)
           .connectTimeout(Duration.ofSeconds(30))
@@ -581,6 +763,40 @@ public final class WsLoad {
           .thenCompose(f -> f);
     }
 
+    /**
+     * Connects again through the same address (HAProxy sends it to a gateway that is up), retrying
+     * every second until {@code deadline}: the session is the same, only the socket is new.
+     */
+    CompletableFuture<Void> reconnect(long deadline) {
+      synchronized (this) {
+        partial.setLength(0);
+      }
+      return connect(uri, accessToken, 3)
+          .handle(
+              (ws, e) -> {
+                if (e == null) {
+                  closed = false;
+                  reconnects.incrementAndGet();
+                  return CompletableFuture.<Void>completedFuture(null);
+                }
+                if (System.nanoTime() > deadline) {
+                  return CompletableFuture.<Void>failedFuture(e);
+                }
+                return CompletableFuture.runAsync(
+                        () -> {}, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
+                    .thenCompose(x -> reconnect(deadline));
+              })
+          .thenCompose(f -> f);
+    }
+
+    /** Fails the requests a closed socket will never answer: their outcome is in doubt. */
+    void abandonReplies() {
+      for (var reply : replies.values()) {
+        reply.completeExceptionally(new SocketClosed());
+      }
+      replies.clear();
+    }
+
     boolean isOpen() {
       return socket != null && !closed && !socket.isOutputClosed() && !socket.isInputClosed();
     }
@@ -590,8 +806,14 @@ public final class WsLoad {
       CompletableFuture<JsonNode> reply = new CompletableFuture<>();
       replies.put(id, reply);
       String frame = json(Map.of("id", id, "type", type, "payload", payload));
-      synchronized (this) {
-        socket.sendText(frame, true).join();
+      try {
+        synchronized (this) {
+          socket.sendText(frame, true).join();
+        }
+      } catch (RuntimeException e) {
+        // The socket closed under the send: the request never left, or its fate is unknown.
+        replies.remove(id);
+        return CompletableFuture.failedFuture(new SocketClosed());
       }
       return reply.orTimeout(120, TimeUnit.SECONDS);
     }
@@ -603,7 +825,19 @@ public final class WsLoad {
         return;
       }
       if (!isOpen()) {
-        error("closed", "socket of player " + n + " closed");
+        if (target == null) {
+          error("closed", "socket of player " + n + " closed");
+          return;
+        }
+        reconnect(System.nanoTime() + TimeUnit.SECONDS.toNanos(120))
+            .whenComplete(
+                (x, e) -> {
+                  if (e != null) {
+                    error("reconnect", describe(e));
+                  } else if (!timer.isShutdown()) {
+                    timer.schedule(() -> spinLoop(timer, warmupEnd, end), 0, TimeUnit.SECONDS);
+                  }
+                });
         return;
       }
       inFlight.incrementAndGet();
@@ -623,11 +857,19 @@ public final class WsLoad {
                 if (answered > next) {
                   windowLate.incrementAndGet(window);
                 }
-                if (e != null) {
+                if (e != null && unwrap(e) instanceof SocketClosed) {
+                  inDoubt.incrementAndGet();
+                } else if (e != null) {
                   error("bet", e.toString());
                 } else if (!"bet.result".equals(r.path("type").asText())) {
                   error(r.path("code").asText("bet"), r.toString());
-                } else if (sent >= warmupEnd) {
+                } else {
+                  acked.add(
+                      r.at("/payload/sessionId").asText() + " " + r.at("/payload/round").asLong());
+                }
+                if (e == null
+                    && "bet.result".equals(r.path("type").asText())
+                    && sent >= warmupEnd) {
                   bets.incrementAndGet();
                   long i = latencyCount.getAndIncrement();
                   if (i < latencyMicros.length()) {
@@ -668,19 +910,32 @@ public final class WsLoad {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      closed = true;
+      if (webSocket == socket) {
+        closed = true;
+        abandonReplies();
+      }
       return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-      closed = true;
+      if (webSocket == socket) {
+        closed = true;
+        abandonReplies();
+      }
     }
 
     void close() {
       if (socket != null) {
         socket.abort();
       }
+    }
+  }
+
+  /** A request whose socket closed before its answer came. */
+  private static final class SocketClosed extends RuntimeException {
+    SocketClosed() {
+      super("socket closed before the answer", null, false, false);
     }
   }
 
