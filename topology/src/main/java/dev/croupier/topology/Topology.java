@@ -7,6 +7,7 @@ import dev.croupier.devstack.TemporalCli;
 import dev.croupier.topology.apps.AppNode;
 import dev.croupier.topology.apps.Apps;
 import dev.croupier.topology.apps.GatewayProxy;
+import dev.croupier.topology.db.PatroniCluster;
 import dev.croupier.topology.kafka.KafkaCluster;
 import dev.croupier.topology.temporal.TemporalServer;
 import java.io.FileDescriptor;
@@ -109,7 +110,24 @@ public final class Topology {
     } catch (IOException e) {
       throw new TopologyException("Topology: cannot create " + home + ": " + e, e);
     }
-    Database db = Database.local(env);
+    Database db;
+    if ("patroni".equals(env.getOrDefault("CROUPIER_TOPOLOGY_DB", "local"))) {
+      say("Starting PostgreSQL under Patroni (etcd, three nodes, HAProxy's write port)");
+      PatroniCluster cluster =
+          PatroniCluster.start(home.resolve("db"), PatroniCluster.Ports.defaults());
+      track(cluster);
+      db =
+          new Database(
+              Ports.LOOPBACK,
+              cluster.ports().write(),
+              "croupier",
+              "croupier",
+              PatroniCluster.DEV_PASSWORD,
+              "temporal",
+              PatroniCluster.DEV_PASSWORD);
+    } else {
+      db = Database.local(env);
+    }
     say("Database: " + db.describe());
     db.requireReachable();
 
