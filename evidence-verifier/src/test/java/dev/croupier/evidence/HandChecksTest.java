@@ -177,7 +177,15 @@ class HandChecksTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     w.write(
         out,
-        Map.of("kind", "table", "tableId", TABLE.toString(), "from", "", "to", ""),
+        Map.of(
+            "kind",
+            "table",
+            "tableId",
+            TABLE.toString(),
+            "from",
+            "2026-12-07T00:00:00Z",
+            "to",
+            "2026-12-08T00:00:00Z"),
         KEY,
         Instant.EPOCH);
     return out.toByteArray();
