@@ -18,6 +18,9 @@ import dev.croupier.evidence.EvidenceKeys;
 import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.GameRegistry;
 import dev.croupier.games.api.Wager;
+import dev.croupier.games.poker.Action;
+import dev.croupier.games.poker.PokerGame;
+import dev.croupier.games.poker.PokerViews;
 import dev.croupier.testsupport.Browser;
 import dev.croupier.testsupport.KafkaExtension;
 import dev.croupier.testsupport.KafkaTopics;
@@ -476,6 +479,158 @@ class EvidenceExportTest {
             Map.of("from", from.toString(), "to", Instant.now().plusSeconds(60).toString()));
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("UNKNOWN_TABLE");
+  }
+
+  @Test
+  void dealtHandsAreInTheTablesBundleAndInTheBundleOfThePlayerWhoSatInThem() throws Exception {
+    Instant from = Instant.now().minusSeconds(60);
+    UUID player = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    UUID session = playedAndClosed(player, 1);
+    wallet.grant(other, 10_000);
+    UUID table = UUID.randomUUID();
+    tables.open(
+        table,
+        "Dealt",
+        new GameRef("poker-nlhe", "1.0.0"),
+        Map.of(
+            "currency",
+            "COIN",
+            "seatCount",
+            2,
+            "smallBlind",
+            1,
+            "bigBlind",
+            2,
+            "minBuyIn",
+            40,
+            "maxBuyIn",
+            200,
+            "rakeBps",
+            500,
+            "rakeCap",
+            30),
+        TableOptions.DEFAULTS
+            .withHandPause(Duration.ZERO)
+            .withActionTimeout(Duration.ofMinutes(10)));
+    List<String> seated = List.of(player.toString(), other.toString());
+    tables.sit(table, seated.get(0), "sit-0", 0, 100);
+    tables.sit(table, seated.get(1), "sit-1", 1, 100);
+    // Both call every hand down; the other player sits out during hand 2, so no third is dealt.
+    int[] requests = {0};
+    boolean[] satOut = {false};
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              dev.croupier.workflows.table.TableView platform = tables.view(table, null);
+              dev.croupier.games.poker.TableView v =
+                  PokerViews.read(
+                      platform.viewerSeat(), platform.round(), platform.seats(), platform.game());
+              if (v.hand() == null) {
+                return satOut[0] && v.handNumber() >= 2;
+              }
+              if (v.handNumber() >= 2 && !satOut[0]) {
+                tables.sitOut(table, seated.get(1), "sit-out-1", 1);
+                satOut[0] = true;
+              }
+              int seat = v.hand().toAct();
+              long streetBet =
+                  v.hand().players().stream()
+                      .filter(p -> p.seat() == seat)
+                      .findFirst()
+                      .orElseThrow()
+                      .streetBet();
+              Action action =
+                  streetBet == v.hand().currentBet() ? new Action.Check() : new Action.Call();
+              tables.act(
+                  table,
+                  seated.get(seat),
+                  "act-" + ++requests[0],
+                  seat,
+                  PokerGame.move(action).toJson());
+              return false;
+            });
+    Instant to = Instant.now().plusSeconds(60);
+    StaffSession cora = signedIn(Role.COMPLIANCE);
+
+    // The table's bundle: both hands, each proven against its commitment and ledger.
+    byte[] tableZip =
+        exported(
+            cora,
+            "/tables/" + table + "/exports",
+            Map.of("from", from.toString(), "to", to.toString()));
+    BundleVerifier.Report tableReport = verified(tableZip);
+    assertThat(names(tableZip))
+        .contains("hands/" + table + "/1.json", "hands/" + table + "/2.json")
+        .doesNotContain("hands/" + table + "/3.json");
+    assertThat(tableReport.findings().stream().filter(f -> f.check().equals("hand.pots")))
+        .hasSize(2);
+
+    // The player's bundle: their slot session and the same two hands, with their seat's proof.
+    byte[] playerZip =
+        exported(
+            cora,
+            "/players/" + player + "/exports",
+            Map.of("from", from.toString(), "to", to.toString()));
+    BundleVerifier.Report playerReport = verified(playerZip);
+    assertThat(names(playerZip))
+        .contains(
+            "rounds/" + session + ".json",
+            "player.json",
+            "hands/" + table + "/1.json",
+            "hands/" + table + "/2.json",
+            "ledger/table-" + table + ".json")
+        .anyMatch(n -> n.startsWith("histories/session-" + session + "/"))
+        .anyMatch(n -> n.startsWith("histories/table-" + table + "/"));
+    assertThat(playerReport.findings().stream().filter(f -> f.check().equals("scope.hand")))
+        .hasSize(2)
+        .allSatisfy(f -> assertThat(f.detail()).contains("sat in seat 0"));
+    assertThat(playerReport.findings().stream().filter(f -> f.check().equals("round.outcome")))
+        .hasSize(1);
+    assertThat(playerReport.findings().stream().filter(f -> f.check().equals("game.certified")))
+        .extracting(BundleVerifier.Finding::detail)
+        .anyMatch(d -> d.startsWith("poker-nlhe@1.0.0"))
+        .anyMatch(d -> d.startsWith("slot-classic@1.0.0"));
+
+    // Someone who never sat at the table has no hand in their bundle.
+    UUID stranger = UUID.randomUUID();
+    playedAndClosed(stranger, 1);
+    byte[] strangerZip =
+        exported(
+            cora,
+            "/players/" + stranger + "/exports",
+            Map.of("from", from.toString(), "to", to.toString()));
+    verified(strangerZip);
+    assertThat(names(strangerZip)).noneMatch(n -> n.startsWith("hands/") || n.contains("table-"));
+  }
+
+  /** Starts an export with {@code form}, waits until it is sealed and downloads the bundle. */
+  private static byte[] exported(StaffSession cora, String path, Map<String, String> form)
+      throws Exception {
+    HttpResponse<String> started = cora.post(path, form);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+    Matcher m =
+        Pattern.compile("/exports/([0-9a-f-]{36})")
+            .matcher(started.headers().firstValue("Location").orElseThrow());
+    assertThat(m.find()).isTrue();
+    UUID exportId = UUID.fromString(m.group(1));
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .untilAsserted(
+            () -> assertThat(cora.get("/exports/" + exportId).body()).contains("bundle.zip"));
+    assertThat(cora.get("/exports/" + exportId).body()).contains("SEALED", "PASSED");
+    return download(cora, "/exports/" + exportId + "/bundle.zip");
+  }
+
+  /** The bundle verified offline with the pinned export key: valid, else the findings. */
+  private BundleVerifier.Report verified(byte[] zip) throws Exception {
+    BundleVerifier.Report report =
+        new BundleVerifier(GameRegistry.load(getClass().getClassLoader()))
+            .verify(new ByteArrayInputStream(zip), Optional.of(EXPORT_KEY.getPublic()));
+    assertThat(report.firstDiscrepancy()).as(report.findings().toString()).isEmpty();
+    return report;
   }
 
   @Test
