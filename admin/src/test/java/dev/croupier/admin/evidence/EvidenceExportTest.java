@@ -111,6 +111,7 @@ class EvidenceExportTest {
                     "croupier.admin.evidence.directory",
                     Files.createTempDirectory("evidence").toString()),
                 Map.entry("croupier.admin.evidence.max-sessions", "3"),
+                Map.entry("croupier.admin.evidence.max-hands", "2"),
                 Map.entry("management.server.port", MANAGEMENT_PORT),
                 Map.entry("croupier.admin.wallet.target", wallet.target()),
                 Map.entry("croupier.admin.tls.certificate", wallet.tls("admin").certificate()),
@@ -489,69 +490,8 @@ class EvidenceExportTest {
     UUID session = playedAndClosed(player, 1);
     wallet.grant(other, 10_000);
     UUID table = UUID.randomUUID();
-    tables.open(
-        table,
-        "Dealt",
-        new GameRef("poker-nlhe", "1.0.0"),
-        Map.of(
-            "currency",
-            "COIN",
-            "seatCount",
-            2,
-            "smallBlind",
-            1,
-            "bigBlind",
-            2,
-            "minBuyIn",
-            40,
-            "maxBuyIn",
-            200,
-            "rakeBps",
-            500,
-            "rakeCap",
-            30),
-        TableOptions.DEFAULTS
-            .withHandPause(Duration.ZERO)
-            .withActionTimeout(Duration.ofMinutes(10)));
     List<String> seated = List.of(player.toString(), other.toString());
-    tables.sit(table, seated.get(0), "sit-0", 0, 100);
-    tables.sit(table, seated.get(1), "sit-1", 1, 100);
-    // Both call every hand down; the other player sits out during hand 2, so no third is dealt.
-    int[] requests = {0};
-    boolean[] satOut = {false};
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(50))
-        .until(
-            () -> {
-              dev.croupier.workflows.table.TableView platform = tables.view(table, null);
-              dev.croupier.games.poker.TableView v =
-                  PokerViews.read(
-                      platform.viewerSeat(), platform.round(), platform.seats(), platform.game());
-              if (v.hand() == null) {
-                return satOut[0] && v.handNumber() >= 2;
-              }
-              if (v.handNumber() >= 2 && !satOut[0]) {
-                tables.sitOut(table, seated.get(1), "sit-out-1", 1);
-                satOut[0] = true;
-              }
-              int seat = v.hand().toAct();
-              long streetBet =
-                  v.hand().players().stream()
-                      .filter(p -> p.seat() == seat)
-                      .findFirst()
-                      .orElseThrow()
-                      .streetBet();
-              Action action =
-                  streetBet == v.hand().currentBet() ? new Action.Check() : new Action.Call();
-              tables.act(
-                  table,
-                  seated.get(seat),
-                  "act-" + ++requests[0],
-                  seat,
-                  PokerGame.move(action).toJson());
-              return false;
-            });
+    dealt(table, seated, 2);
     Instant to = Instant.now().plusSeconds(60);
     StaffSession cora = signedIn(Role.COMPLIANCE);
 
@@ -594,6 +534,27 @@ class EvidenceExportTest {
         .anyMatch(d -> d.startsWith("poker-nlhe@1.0.0"))
         .anyMatch(d -> d.startsWith("slot-classic@1.0.0"));
 
+    // One more hand at another table is over max-hands (2): refused before anything starts.
+    dealt(UUID.randomUUID(), seated, 1);
+    HttpResponse<String> tooMany =
+        cora.post(
+            "/players/" + player + "/exports",
+            Map.of("from", from.toString(), "to", to.toString()));
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("EXPORT_SCOPE_TOO_LARGE", "poker hands");
+    assertThat(
+            admin
+                .dsl()
+                .fetchCount(
+                    org.jooq.impl.DSL.table("admin.audit_log"),
+                    org.jooq
+                        .impl
+                        .DSL
+                        .field("target")
+                        .eq("player:" + player)
+                        .and(org.jooq.impl.DSL.field("outcome").eq("REFUSED"))))
+        .isEqualTo(1);
+
     // Someone who never sat at the table has no hand in their bundle.
     UUID stranger = UUID.randomUUID();
     playedAndClosed(stranger, 1);
@@ -604,6 +565,75 @@ class EvidenceExportTest {
             Map.of("from", from.toString(), "to", to.toString()));
     verified(strangerZip);
     assertThat(names(strangerZip)).noneMatch(n -> n.startsWith("hands/") || n.contains("table-"));
+  }
+
+  /**
+   * Opens a 2-seat poker table, seats the two players (100 each) and deals {@code hands} hands,
+   * both calling down; the second sits out during the last, so no more is dealt.
+   */
+  private static void dealt(UUID table, List<String> seated, int hands) {
+    tables.open(
+        table,
+        "Dealt " + hands,
+        new GameRef("poker-nlhe", "1.0.0"),
+        Map.of(
+            "currency",
+            "COIN",
+            "seatCount",
+            2,
+            "smallBlind",
+            1,
+            "bigBlind",
+            2,
+            "minBuyIn",
+            40,
+            "maxBuyIn",
+            200,
+            "rakeBps",
+            500,
+            "rakeCap",
+            30),
+        TableOptions.DEFAULTS
+            .withHandPause(Duration.ZERO)
+            .withActionTimeout(Duration.ofMinutes(10)));
+    tables.sit(table, seated.get(0), "sit-0", 0, 100);
+    tables.sit(table, seated.get(1), "sit-1", 1, 100);
+    // Both call every hand down; the second sits out during the last hand, so no more is dealt.
+    int[] requests = {0};
+    boolean[] satOut = {false};
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              dev.croupier.workflows.table.TableView platform = tables.view(table, null);
+              dev.croupier.games.poker.TableView v =
+                  PokerViews.read(
+                      platform.viewerSeat(), platform.round(), platform.seats(), platform.game());
+              if (v.hand() == null) {
+                return satOut[0] && v.handNumber() >= hands;
+              }
+              if (v.handNumber() >= hands && !satOut[0]) {
+                tables.sitOut(table, seated.get(1), "sit-out-1", 1);
+                satOut[0] = true;
+              }
+              int seat = v.hand().toAct();
+              long streetBet =
+                  v.hand().players().stream()
+                      .filter(p -> p.seat() == seat)
+                      .findFirst()
+                      .orElseThrow()
+                      .streetBet();
+              Action action =
+                  streetBet == v.hand().currentBet() ? new Action.Check() : new Action.Call();
+              tables.act(
+                  table,
+                  seated.get(seat),
+                  "act-" + ++requests[0],
+                  seat,
+                  PokerGame.move(action).toJson());
+              return false;
+            });
   }
 
   /** Starts an export with {@code form}, waits until it is sealed and downloads the bundle. */
