@@ -208,6 +208,7 @@ final class EvidenceActivitiesImpl implements EvidenceActivities {
   private int tableRecords(ExportRequest request, ExportScope scope) {
     List<Map<String, Object>> hands =
         game.hands(scope.id(), Instant.parse(scope.from()), Instant.parse(scope.to()), maxHands);
+    meters.counter("croupier.admin.evidence.hands", "scope", "table").increment(hands.size());
     Map<Object, Object> ledger = new LinkedHashMap<>();
     for (Map<String, Object> hand : hands) {
       write(
@@ -266,6 +267,7 @@ final class EvidenceActivitiesImpl implements EvidenceActivities {
       player.put("accounts", found.accounts());
       write(request, "player.json", JSON.writeValueAsBytes(player));
     }
+    meters.counter("croupier.admin.evidence.hands", "scope", "player").increment(found.hands());
     log.info(
         "evidence export {}: {} poker hands of player {} at {} tables",
         request.exportId(),

@@ -534,6 +534,13 @@ class EvidenceExportTest {
         .anyMatch(d -> d.startsWith("poker-nlhe@1.0.0"))
         .anyMatch(d -> d.startsWith("slot-classic@1.0.0"));
 
+    assertThat(
+            admin
+                .bean(io.micrometer.core.instrument.MeterRegistry.class)
+                .counter("croupier.admin.evidence.hands", "scope", "player")
+                .count())
+        .isGreaterThanOrEqualTo(2);
+
     // One more hand at another table is over max-hands (2): refused before anything starts.
     dealt(UUID.randomUUID(), seated, 1);
     HttpResponse<String> tooMany =
