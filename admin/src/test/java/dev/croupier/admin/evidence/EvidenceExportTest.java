@@ -509,6 +509,8 @@ class EvidenceExportTest {
         .hasSize(2);
 
     // The player's bundle: their slot session and the same two hands, with their seat's proof.
+    assertThat(cora.get("/sessions?player=" + player).body())
+        .contains("/players/" + player + "/exports", "every poker hand they sat in");
     byte[] playerZip =
         exported(
             cora,
