@@ -7,18 +7,22 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Checks that a bundle holds what its manifest's {@code scope} says it covers, and nothing of
  * another scope: every session in scope with its rounds, ledger and at least one history; no
- * session's files outside it; a player's rounds all the player's; a table's histories and hands all
- * that table's. The files are already known to be the signed ones: this finds an export that left a
- * session out, or a bundle re-signed without one.
+ * session's files outside it; a player's rounds all the player's, and each of a player's poker
+ * hands one the player sat in; a table's histories and hands all that table's. The files are
+ * already known to be the signed ones: this finds an export that left a session out, or a bundle
+ * re-signed without one.
  */
 final class ScopeChecks {
   private ScopeChecks() {}
@@ -66,6 +70,7 @@ final class ScopeChecks {
             out.add(owner(session, player, rounds, json));
           }
         }
+        hands(player, files, json, out);
       }
       case "table" -> {
         String table = scope.path("tableId").asText();
@@ -135,6 +140,130 @@ final class ScopeChecks {
             new Finding("scope.foreign", false, path + " belongs to a session outside the scope"));
       }
     }
+  }
+
+  /**
+   * A player bundle's poker hands: each {@code hands/<tableId>/<n>.json} is a hand the player sat
+   * in, proven by the player's buy-in and cash-out transactions in {@code
+   * ledger/table-<tableId>.json} (their accounts listed in {@code player.json}, see {@link
+   * Seatings}); each table with hands has its histories; no table without hands has files.
+   */
+  private static void hands(
+      String player, Map<String, byte[]> files, ObjectMapper json, List<Finding> out) {
+    Map<String, List<String>> byTable = new TreeMap<>();
+    for (String path : files.keySet()) {
+      if (path.startsWith("hands/") && path.indexOf('/', "hands/".length()) > 0) {
+        String table = path.substring("hands/".length(), path.indexOf('/', "hands/".length()));
+        byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(path);
+      }
+    }
+    for (String path : files.keySet()) {
+      String table = tableOf(path);
+      if (table != null && !byTable.containsKey(table)) {
+        out.add(
+            new Finding(
+                "scope.foreign", false, path + " is of table " + table + ", with no hand here"));
+      }
+    }
+    if (byTable.isEmpty()) {
+      return;
+    }
+    Set<Long> accounts = new HashSet<>();
+    try {
+      byte[] p = files.get("player.json");
+      JsonNode doc = p == null ? null : json.readTree(p);
+      if (doc == null || !doc.path("playerId").asText().equals(player)) {
+        out.add(
+            new Finding(
+                "scope.hand",
+                false,
+                "the bundle holds hands but no player.json naming player " + player));
+        return;
+      }
+      doc.path("accounts").forEach(a -> accounts.add(a.asLong()));
+    } catch (IOException bad) {
+      out.add(new Finding("json", false, "player.json is not JSON"));
+      return;
+    }
+    for (Map.Entry<String, List<String>> t : byTable.entrySet()) {
+      String table = t.getKey();
+      List<Seatings.Transfer> transfers = new ArrayList<>();
+      try {
+        byte[] ledger = files.get("ledger/table-" + table + ".json");
+        for (JsonNode tx : ledger == null ? json.createArrayNode() : json.readTree(ledger)) {
+          boolean players = false;
+          for (JsonNode e : tx.path("entries")) {
+            players |= accounts.contains(e.path("accountId").asLong());
+          }
+          if (players) {
+            Seatings.parse(
+                    tx.path("transactionId").asLong(),
+                    tx.path("idempotencyKey").asText(),
+                    tx.path("hand").asLong())
+                .filter(s -> s.tableId().equals(table))
+                .ifPresent(transfers::add);
+          }
+        }
+      } catch (IOException bad) {
+        continue; // named already as not JSON
+      }
+      if (files.keySet().stream().noneMatch(p -> p.startsWith("histories/table-" + table + "/"))) {
+        out.add(
+            new Finding(
+                "scope.hand",
+                false,
+                "table " + table + " has hands but histories/table-" + table + "/ is absent"));
+      }
+      for (String path : t.getValue()) {
+        JsonNode hand;
+        try {
+          hand = json.readTree(files.get(path));
+        } catch (IOException bad) {
+          continue; // named already as not JSON
+        }
+        long n = hand.path("handNumber").asLong(-1);
+        List<Integer> seats = new ArrayList<>();
+        hand.path("seats").forEach(s -> seats.add(s.path("seat").asInt()));
+        Optional<Integer> seat =
+            seats.stream().filter(s -> Seatings.seated(transfers, table, s, n)).findFirst();
+        out.add(
+            new Finding(
+                "scope.hand",
+                seat.isPresent(),
+                seat.map(
+                        s ->
+                            "table "
+                                + table
+                                + " hand "
+                                + n
+                                + ": player "
+                                + player
+                                + " sat in seat "
+                                + s)
+                    .orElse(
+                        "table "
+                            + table
+                            + " hand "
+                            + n
+                            + " is not player "
+                            + player
+                            + "'s: no buy-in of theirs seats them in any of seats "
+                            + seats)));
+      }
+    }
+  }
+
+  /** The table a file belongs to, or null for a file of no table. */
+  private static String tableOf(String path) {
+    for (String folder : List.of("hands/", "histories/table-")) {
+      if (path.startsWith(folder) && path.indexOf('/', folder.length()) > 0) {
+        return path.substring(folder.length(), path.indexOf('/', folder.length()));
+      }
+    }
+    if (path.startsWith("ledger/table-") && path.endsWith(".json")) {
+      return path.substring("ledger/table-".length(), path.length() - ".json".length());
+    }
+    return null;
   }
 
   /** The session a file belongs to, or null for a file of no session. */

@@ -47,6 +47,12 @@ class HandChecksTest {
   private static final String SERVER_SEED = "cd".repeat(32);
   private static final String HAND = "hands/" + TABLE + "/1.json";
   private static final String LEDGER = "ledger/table-" + TABLE + ".json";
+  private static final UUID PLAYER = UUID.fromString("01900000-0000-7000-8000-0000000000b0");
+  private static final long PLAYER_ACCOUNT = 7;
+  private static final Map<String, Object> HISTORY =
+      Map.of(
+          "events",
+          List.of(Map.of("eventId", "1", "eventType", "EVENT_TYPE_WORKFLOW_EXECUTION_STARTED")));
 
   @Test
   void aTrueHandVerifiesItsDeckPotsAndLedger() throws Exception {
@@ -130,6 +136,79 @@ class HandChecksTest {
     assertFirstDiscrepancy(c -> c.hand.put("handNumber", 2), "hand.path");
   }
 
+  @Test
+  void aPlayersBundleHoldsTheHandsTheirBuyInSeatedThemIn() throws Exception {
+    BundleVerifier.Report report = verify(bundle(Contents::asPlayerBundle));
+
+    assertThat(report.valid()).as(report.findings().toString()).isTrue();
+    assertThat(report.findings())
+        .filteredOn(f -> f.check().equals("scope.hand"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.detail()).contains("hand 1: player " + PLAYER + " sat in"));
+    assertThat(report.findings())
+        .extracting(BundleVerifier.Finding::check)
+        .contains("hand.commitment", "hand.holeCards", "hand.ledger");
+  }
+
+  @Test
+  void aHandOfAnotherPlayerInAPlayersBundleIsNamed() throws Exception {
+    // The player's only buy-in is at seat 7, where no one was dealt in.
+    BundleVerifier.Report report =
+        verify(
+            bundle(
+                c -> {
+                  c.asPlayerBundle();
+                  ((ObjectNode) c.ledger.get(1))
+                      .put("idempotencyKey", "table-" + TABLE + "/seat-7/buyin-1");
+                }));
+
+    assertThat(report.valid()).isFalse();
+    assertThat(report.firstDiscrepancy())
+        .get()
+        .satisfies(
+            f -> {
+              assertThat(f.check()).isEqualTo("scope.hand");
+              assertThat(f.detail()).contains("hand 1 is not player " + PLAYER + "'s");
+            });
+  }
+
+  @Test
+  void aHandAfterThePlayerCashedOutIsNamed() throws Exception {
+    assertFirstDiscrepancy(
+        c -> {
+          c.asPlayerBundle();
+          c.ledger.add(
+              transfer(5003, "table-" + TABLE + "/seat-0/cashout-1", 0, PLAYER_ACCOUNT, 90, 500));
+        },
+        "scope.hand");
+  }
+
+  @Test
+  void aPlayersHandsWithoutTheTablesHistoryOrPlayerFileAreNamed() throws Exception {
+    assertFirstDiscrepancy(
+        c -> {
+          c.asPlayerBundle();
+          c.tableHistory = false;
+        },
+        "scope.hand");
+    assertFirstDiscrepancy(
+        c -> {
+          c.asPlayerBundle();
+          c.player = null;
+        },
+        "scope.hand");
+  }
+
+  @Test
+  void anotherTablesHistoryInAPlayersBundleIsNamed() throws Exception {
+    assertFirstDiscrepancy(
+        c -> {
+          c.asPlayerBundle();
+          c.otherTableHistory = true;
+        },
+        "scope.foreign");
+  }
+
   private static void assertFirstDiscrepancy(Consumer<Contents> change, String check)
       throws Exception {
     BundleVerifier.Report report = verify(bundle(change));
@@ -143,6 +222,56 @@ class HandChecksTest {
   private static final class Contents {
     ObjectNode hand;
     ArrayNode ledger;
+    Map<String, Object> scope =
+        Map.of(
+            "kind",
+            "table",
+            "tableId",
+            TABLE.toString(),
+            "from",
+            "2026-12-07T00:00:00Z",
+            "to",
+            "2026-12-08T00:00:00Z");
+    ObjectNode player;
+    boolean tableHistory;
+    boolean otherTableHistory;
+
+    /**
+     * The same hand in a bundle of {@link #PLAYER} (no session), who bought in at seat 0 before it
+     * ({@code hand} 0), with the table's history and {@code player.json}.
+     */
+    void asPlayerBundle() {
+      scope =
+          Map.of(
+              "kind",
+              "player",
+              "playerId",
+              PLAYER.toString(),
+              "from",
+              "2026-12-07T00:00:00Z",
+              "to",
+              "2026-12-08T00:00:00Z",
+              "sessions",
+              List.of());
+      player = JSON.valueToTree(Map.of("playerId", PLAYER.toString(), "accounts", List.of(7)));
+      ledger.add(transfer(5002, "table-" + TABLE + "/seat-0/buyin-1", 0, 90, PLAYER_ACCOUNT, 500));
+      tableHistory = true;
+    }
+  }
+
+  /** A buy-in or cash-out as admin writes it into a player bundle's table ledger. */
+  private static ObjectNode transfer(
+      long id, String key, long hand, long fromAccount, long toAccount, long amount) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("transactionId", id);
+    t.put("idempotencyKey", key);
+    t.put("hand", hand);
+    t.put(
+        "entries",
+        List.of(
+            Map.of("accountId", fromAccount, "currency", "COIN", "amount", -amount),
+            Map.of("accountId", toAccount, "currency", "COIN", "amount", amount)));
+    return JSON.valueToTree(t);
   }
 
   private static byte[] bundle(Consumer<Contents> change) throws Exception {
@@ -166,6 +295,15 @@ class HandChecksTest {
     BundleWriter w = new BundleWriter();
     w.addJson(HAND, c.hand);
     w.addJson(LEDGER, c.ledger);
+    if (c.player != null) {
+      w.addJson("player.json", c.player);
+    }
+    if (c.tableHistory) {
+      w.addJson("histories/table-" + TABLE + "/run-1.json", HISTORY);
+    }
+    if (c.otherTableHistory) {
+      w.addJson("histories/table-" + UUID.randomUUID() + "/run-1.json", HISTORY);
+    }
     w.addJson(
         "games.json",
         List.of(
@@ -175,19 +313,7 @@ class HandChecksTest {
                 "contentHash",
                 GAMES.find(PokerGame.REF).descriptor().contentHash())));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    w.write(
-        out,
-        Map.of(
-            "kind",
-            "table",
-            "tableId",
-            TABLE.toString(),
-            "from",
-            "2026-12-07T00:00:00Z",
-            "to",
-            "2026-12-08T00:00:00Z"),
-        KEY,
-        Instant.EPOCH);
+    w.write(out, c.scope, KEY, Instant.EPOCH);
     return out.toByteArray();
   }
 

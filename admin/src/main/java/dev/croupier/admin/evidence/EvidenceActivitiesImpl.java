@@ -57,6 +57,7 @@ final class EvidenceActivitiesImpl implements EvidenceActivities {
 
   private final WorkflowClient temporal;
   private final GameEvidence game;
+  private final PlayerHands playerHands;
   private final Supplier<KeyPair> key;
   private final Path directory;
   private final AuditLog audit;
@@ -69,6 +70,7 @@ final class EvidenceActivitiesImpl implements EvidenceActivities {
   EvidenceActivitiesImpl(
       WorkflowClient temporal,
       GameEvidence game,
+      PlayerHands playerHands,
       Supplier<KeyPair> key,
       Path directory,
       AuditLog audit,
@@ -77,6 +79,7 @@ final class EvidenceActivitiesImpl implements EvidenceActivities {
       int maxHands) {
     this.temporal = temporal;
     this.game = game;
+    this.playerHands = playerHands;
     this.key = key;
     this.directory = directory;
     this.audit = audit;
@@ -106,6 +109,19 @@ final class EvidenceActivitiesImpl implements EvidenceActivities {
     int runs = 0;
     for (UUID session : scope.sessions()) {
       runs += chain(request, "session-" + session, run -> true, run -> false);
+    }
+    if (scope.kind().equals(ExportScope.PLAYER)) {
+      // The runs of each table that dealt the player's hands: those overlapping the hands' starts.
+      for (PlayerHands.Table table : playerHands(scope).tables()) {
+        Instant first = table.firstStart();
+        Instant last = table.lastStart().plusNanos(1);
+        runs +=
+            chain(
+                request,
+                "table-" + table.tableId(),
+                run -> overlaps(run, first, last),
+                run -> endedBefore(run, first));
+      }
     }
     log.info(
         "evidence export {}: {} runs of {} sessions",
@@ -178,6 +194,9 @@ final class EvidenceActivitiesImpl implements EvidenceActivities {
     for (UUID session : request.effectiveScope().sessions()) {
       count += sessionRecords(request, session, games);
     }
+    if (scope.kind().equals(ExportScope.PLAYER)) {
+      count += playerHandRecords(request, scope, games);
+    }
     write(request, "games.json", JSON.writeValueAsBytes(List.copyOf(games.values())));
     return count;
   }
@@ -189,6 +208,7 @@ final class EvidenceActivitiesImpl implements EvidenceActivities {
   private int tableRecords(ExportRequest request, ExportScope scope) {
     List<Map<String, Object>> hands =
         game.hands(scope.id(), Instant.parse(scope.from()), Instant.parse(scope.to()), maxHands);
+    meters.counter("croupier.admin.evidence.hands", "scope", "table").increment(hands.size());
     Map<Object, Object> ledger = new LinkedHashMap<>();
     for (Map<String, Object> hand : hands) {
       write(
@@ -208,6 +228,53 @@ final class EvidenceActivitiesImpl implements EvidenceActivities {
         "ledger/table-" + scope.id() + ".json",
         JSON.writeValueAsBytes(List.copyOf(ledger.values())));
     return hands.size();
+  }
+
+  private PlayerHands.Found playerHands(ExportScope scope) {
+    return playerHands.find(
+        UUID.fromString(scope.id()),
+        Instant.parse(scope.from()),
+        Instant.parse(scope.to()),
+        maxHands);
+  }
+
+  /**
+   * The poker hands the player sat in that started in the range: {@code hands/<tableId>/<n>.json},
+   * {@code ledger/table-<tableId>.json} (the hands' rake and the player's buy-ins and cash-outs
+   * there) and {@code player.json} (the player's accounts, which prove the seats); none of them
+   * when the player played no hand.
+   */
+  private int playerHandRecords(
+      ExportRequest request, ExportScope scope, Map<String, Map<String, Object>> games) {
+    PlayerHands.Found found = playerHands(scope);
+    for (PlayerHands.Table table : found.tables()) {
+      for (Map<String, Object> hand : table.hands()) {
+        write(
+            request,
+            "hands/" + table.tableId() + "/" + hand.get("handNumber") + ".json",
+            JSON.writeValueAsBytes(hand));
+      }
+      write(
+          request,
+          "ledger/table-" + table.tableId() + ".json",
+          JSON.writeValueAsBytes(table.ledger()));
+      certifiedTableGame(request, table.tableId())
+          .ifPresent(g -> games.putIfAbsent(g.get("game").toString(), g));
+    }
+    if (!found.tables().isEmpty()) {
+      Map<String, Object> player = new LinkedHashMap<>();
+      player.put("playerId", scope.id());
+      player.put("accounts", found.accounts());
+      write(request, "player.json", JSON.writeValueAsBytes(player));
+    }
+    meters.counter("croupier.admin.evidence.hands", "scope", "player").increment(found.hands());
+    log.info(
+        "evidence export {}: {} poker hands of player {} at {} tables",
+        request.exportId(),
+        found.hands(),
+        scope.id(),
+        found.tables().size());
+    return found.hands();
   }
 
   /**

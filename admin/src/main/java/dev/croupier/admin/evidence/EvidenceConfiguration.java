@@ -2,6 +2,7 @@ package dev.croupier.admin.evidence;
 
 import dev.croupier.admin.AdminProperties;
 import dev.croupier.admin.audit.AuditLog;
+import dev.croupier.admin.platform.AdminWallet;
 import dev.croupier.admin.platform.AdminWorker;
 import dev.croupier.evidence.EvidenceKeys;
 import dev.croupier.wallet.api.ServiceTls;
@@ -32,6 +33,11 @@ class EvidenceConfiguration {
   }
 
   @Bean
+  PlayerHands playerHands(AdminWallet wallet, GameEvidence game) {
+    return new PlayerHands(wallet, game);
+  }
+
+  @Bean
   Histories histories(WorkflowClient temporal, AdminProperties properties) {
     return new Histories(temporal, properties);
   }
@@ -41,6 +47,7 @@ class EvidenceConfiguration {
       WorkflowClient temporal,
       EvidenceProperties evidence,
       GameEvidence game,
+      PlayerHands playerHands,
       AuditLog audit,
       MeterRegistry meters) {
     return new Exports(
@@ -52,6 +59,7 @@ class EvidenceConfiguration {
         evidence.maxSessions(),
         evidence.maxHands(),
         game,
+        playerHands,
         new ExportMetrics(meters));
   }
 
@@ -74,6 +82,7 @@ class EvidenceConfiguration {
   AdminWorker evidenceWorker(
       WorkflowClient temporal,
       GameEvidence game,
+      PlayerHands playerHands,
       EvidenceProperties evidence,
       AdminProperties properties,
       AuditLog audit,
@@ -87,6 +96,7 @@ class EvidenceConfiguration {
         new EvidenceActivitiesImpl(
             temporal,
             game,
+            playerHands,
             key,
             Path.of(evidence.directory()),
             audit,

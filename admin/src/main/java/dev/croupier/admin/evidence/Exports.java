@@ -41,6 +41,7 @@ final class Exports {
   private final int maxSessions;
   private final int maxHands;
   private final GameEvidence game;
+  private final PlayerHands playerHands;
   private final ExportMetrics metrics;
 
   /**
@@ -68,6 +69,7 @@ final class Exports {
       int maxSessions,
       int maxHands,
       GameEvidence game,
+      PlayerHands playerHands,
       ExportMetrics metrics) {
     this.temporal = temporal;
     this.taskQueue = taskQueue;
@@ -77,6 +79,7 @@ final class Exports {
     this.maxSessions = maxSessions;
     this.maxHands = maxHands;
     this.game = game;
+    this.playerHands = playerHands;
     this.metrics = metrics;
   }
 
@@ -137,11 +140,12 @@ final class Exports {
   /**
    * The scope of a player's export: every session of the player whose first run started in {@code
    * [from, to)}, found through visibility ({@code CroupierUserId}, {@code StartTime}) page by page.
-   * A run that started in the range but continues a session begun before it is left out.
+   * A run that started in the range but continues a session begun before it is left out. The poker
+   * hands the player sat in that started in the range ({@link PlayerHands}) are exported too.
    *
    * @throws CroupierException {@code VALIDATION_FAILED} for an empty or reversed range; {@code
-   *     EXPORT_SCOPE_TOO_LARGE} for more than {@code maxSessions} sessions; {@code UNAVAILABLE}
-   *     when Temporal does not answer
+   *     EXPORT_SCOPE_TOO_LARGE} for more than {@code maxSessions} sessions or {@code maxHands}
+   *     hands; {@code UNAVAILABLE} when Temporal, the wallet or the hands endpoint do not answer
    */
   ExportScope playerScope(UUID playerId, Instant from, Instant to) {
     if (!from.isBefore(to)) {
@@ -179,6 +183,8 @@ final class Exports {
       throw new CroupierException(
           ErrorCode.UNAVAILABLE, "Temporal did not answer: " + e.getMessage());
     }
+    // The poker hands the player sat in are counted now, so that too many is refused up front.
+    playerHands.find(playerId, from, to, maxHands);
     return ExportScope.player(playerId, from, to, List.copyOf(sessions).reversed());
   }
 

@@ -104,6 +104,7 @@ class SessionsController {
     model.addAttribute("exportFrom", now.minus(30, ChronoUnit.DAYS).toString());
     model.addAttribute("exportTo", now.plus(1, ChronoUnit.DAYS).toString());
     model.addAttribute("maxSessions", exports.maxSessions());
+    model.addAttribute("maxHands", exports.maxHands());
     if (player.isBlank() && game.isBlank() && status.isBlank()) {
       return "sessions";
     }

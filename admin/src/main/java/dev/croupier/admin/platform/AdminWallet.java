@@ -5,6 +5,7 @@ import dev.croupier.api.wallet.v1.AccountType;
 import dev.croupier.api.wallet.v1.Entry;
 import dev.croupier.api.wallet.v1.GetBalanceRequest;
 import dev.croupier.api.wallet.v1.GetOwnerAccountsRequest;
+import dev.croupier.api.wallet.v1.GetTransactionRequest;
 import dev.croupier.api.wallet.v1.Leg;
 import dev.croupier.api.wallet.v1.ListEntriesRequest;
 import dev.croupier.api.wallet.v1.ListEntriesResponse;
@@ -12,6 +13,7 @@ import dev.croupier.api.wallet.v1.OpenAccountRequest;
 import dev.croupier.api.wallet.v1.PostTransactionRequest;
 import dev.croupier.api.wallet.v1.PostTransactionResponse;
 import dev.croupier.api.wallet.v1.PostedBalance;
+import dev.croupier.api.wallet.v1.Transaction;
 import dev.croupier.api.wallet.v1.TransactionKind;
 import dev.croupier.api.wallet.v1.WalletGrpc;
 import dev.croupier.errors.CroupierException;
@@ -23,9 +25,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -67,6 +71,21 @@ public final class AdminWallet {
    * @param replayed whether it had already been posted under this key
    */
   public record Post(long transactionId, long balanceAfter, boolean replayed) {}
+
+  /**
+   * One table money movement that touched a player's account (a buy-in or a cash-out), as the
+   * wallet holds it.
+   *
+   * @param idempotencyKey {@code table-<id>/seat-<n>/buyin-<k>} or {@code …/cashout-<k>}
+   * @param kind {@code BUY_IN}, {@code CASH_OUT} …
+   * @param hand the metadata {@code hand}: the last hand the table had started when it was posted
+   * @param legs every entry of the transaction
+   */
+  public record TableTransfer(
+      long transactionId, String idempotencyKey, String kind, long hand, List<TransferLeg> legs) {}
+
+  /** One entry of a {@link TableTransfer}: signed minor units. */
+  public record TransferLeg(long accountId, String currency, long amount) {}
 
   private final LazyChannel channel;
   private final Duration deadline;
@@ -155,6 +174,61 @@ public final class AdminWallet {
             token = page.getNextPageToken();
           } while (!token.isEmpty());
           return new ArrayList<>(last);
+        });
+  }
+
+  /**
+   * Every table transaction (its entry's reference names a table) that touched one of {@code
+   * accounts} before {@code to}, in ledger order; at most {@code max}.
+   *
+   * @throws CroupierException {@code EXPORT_SCOPE_TOO_LARGE} when there are more than {@code max}
+   */
+  public List<TableTransfer> tableTransfers(List<Long> accounts, Instant to, int max) {
+    return call(
+        () -> {
+          Set<Long> ids = new LinkedHashSet<>();
+          for (long account : accounts) {
+            String token = "";
+            do {
+              ListEntriesResponse page =
+                  wallet()
+                      .listEntries(
+                          ListEntriesRequest.newBuilder()
+                              .setAccountId(account)
+                              .setTo(timestamp(to))
+                              .setPageSize(1000)
+                              .setPageToken(token)
+                              .build());
+              for (Entry e : page.getEntriesList()) {
+                if (!e.getReference().getTableId().isEmpty()) {
+                  ids.add(e.getTransactionId());
+                }
+              }
+              if (ids.size() > max) {
+                throw new CroupierException(
+                    ErrorCode.EXPORT_SCOPE_TOO_LARGE,
+                    "more than " + max + " table transactions of this player; narrow the range");
+              }
+              token = page.getNextPageToken();
+            } while (!token.isEmpty());
+          }
+          List<TableTransfer> out = new ArrayList<>();
+          for (long id : ids.stream().sorted().toList()) {
+            Transaction t =
+                wallet()
+                    .getTransaction(
+                        GetTransactionRequest.newBuilder().setTransactionId(id).build());
+            out.add(
+                new TableTransfer(
+                    t.getTransactionId(),
+                    t.getIdempotencyKey(),
+                    t.getKind().name(),
+                    Long.parseLong(t.getMetadataOrDefault("hand", "0")),
+                    t.getEntriesList().stream()
+                        .map(e -> new TransferLeg(e.getAccountId(), e.getCurrency(), e.getAmount()))
+                        .toList()));
+          }
+          return out;
         });
   }
 

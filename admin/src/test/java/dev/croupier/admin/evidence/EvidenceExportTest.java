@@ -18,6 +18,9 @@ import dev.croupier.evidence.EvidenceKeys;
 import dev.croupier.games.api.GameRef;
 import dev.croupier.games.api.GameRegistry;
 import dev.croupier.games.api.Wager;
+import dev.croupier.games.poker.Action;
+import dev.croupier.games.poker.PokerGame;
+import dev.croupier.games.poker.PokerViews;
 import dev.croupier.testsupport.Browser;
 import dev.croupier.testsupport.KafkaExtension;
 import dev.croupier.testsupport.KafkaTopics;
@@ -108,6 +111,7 @@ class EvidenceExportTest {
                     "croupier.admin.evidence.directory",
                     Files.createTempDirectory("evidence").toString()),
                 Map.entry("croupier.admin.evidence.max-sessions", "3"),
+                Map.entry("croupier.admin.evidence.max-hands", "2"),
                 Map.entry("management.server.port", MANAGEMENT_PORT),
                 Map.entry("croupier.admin.wallet.target", wallet.target()),
                 Map.entry("croupier.admin.tls.certificate", wallet.tls("admin").certificate()),
@@ -476,6 +480,196 @@ class EvidenceExportTest {
             Map.of("from", from.toString(), "to", Instant.now().plusSeconds(60).toString()));
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("UNKNOWN_TABLE");
+  }
+
+  @Test
+  void dealtHandsAreInTheTablesBundleAndInTheBundleOfThePlayerWhoSatInThem() throws Exception {
+    Instant from = Instant.now().minusSeconds(60);
+    UUID player = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    UUID session = playedAndClosed(player, 1);
+    wallet.grant(other, 10_000);
+    UUID table = UUID.randomUUID();
+    List<String> seated = List.of(player.toString(), other.toString());
+    dealt(table, seated, 2);
+    Instant to = Instant.now().plusSeconds(60);
+    StaffSession cora = signedIn(Role.COMPLIANCE);
+
+    // The table's bundle: both hands, each proven against its commitment and ledger.
+    byte[] tableZip =
+        exported(
+            cora,
+            "/tables/" + table + "/exports",
+            Map.of("from", from.toString(), "to", to.toString()));
+    BundleVerifier.Report tableReport = verified(tableZip);
+    assertThat(names(tableZip))
+        .contains("hands/" + table + "/1.json", "hands/" + table + "/2.json")
+        .doesNotContain("hands/" + table + "/3.json");
+    assertThat(tableReport.findings().stream().filter(f -> f.check().equals("hand.pots")))
+        .hasSize(2);
+
+    // The player's bundle: their slot session and the same two hands, with their seat's proof.
+    assertThat(cora.get("/sessions?player=" + player).body())
+        .contains("/players/" + player + "/exports", "every poker hand they sat in");
+    byte[] playerZip =
+        exported(
+            cora,
+            "/players/" + player + "/exports",
+            Map.of("from", from.toString(), "to", to.toString()));
+    BundleVerifier.Report playerReport = verified(playerZip);
+    assertThat(names(playerZip))
+        .contains(
+            "rounds/" + session + ".json",
+            "player.json",
+            "hands/" + table + "/1.json",
+            "hands/" + table + "/2.json",
+            "ledger/table-" + table + ".json")
+        .anyMatch(n -> n.startsWith("histories/session-" + session + "/"))
+        .anyMatch(n -> n.startsWith("histories/table-" + table + "/"));
+    assertThat(playerReport.findings().stream().filter(f -> f.check().equals("scope.hand")))
+        .hasSize(2)
+        .allSatisfy(f -> assertThat(f.detail()).contains("sat in seat 0"));
+    assertThat(playerReport.findings().stream().filter(f -> f.check().equals("round.outcome")))
+        .hasSize(1);
+    assertThat(playerReport.findings().stream().filter(f -> f.check().equals("game.certified")))
+        .extracting(BundleVerifier.Finding::detail)
+        .anyMatch(d -> d.startsWith("poker-nlhe@1.0.0"))
+        .anyMatch(d -> d.startsWith("slot-classic@1.0.0"));
+
+    assertThat(
+            admin
+                .bean(io.micrometer.core.instrument.MeterRegistry.class)
+                .counter("croupier.admin.evidence.hands", "scope", "player")
+                .count())
+        .isGreaterThanOrEqualTo(2);
+
+    // One more hand at another table is over max-hands (2): refused before anything starts.
+    dealt(UUID.randomUUID(), seated, 1);
+    HttpResponse<String> tooMany =
+        cora.post(
+            "/players/" + player + "/exports",
+            Map.of("from", from.toString(), "to", to.toString()));
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("EXPORT_SCOPE_TOO_LARGE", "poker hands");
+    assertThat(
+            admin
+                .dsl()
+                .fetchCount(
+                    org.jooq.impl.DSL.table("admin.audit_log"),
+                    org.jooq
+                        .impl
+                        .DSL
+                        .field("target")
+                        .eq("player:" + player)
+                        .and(org.jooq.impl.DSL.field("outcome").eq("REFUSED"))))
+        .isEqualTo(1);
+
+    // Someone who never sat at the table has no hand in their bundle.
+    UUID stranger = UUID.randomUUID();
+    playedAndClosed(stranger, 1);
+    byte[] strangerZip =
+        exported(
+            cora,
+            "/players/" + stranger + "/exports",
+            Map.of("from", from.toString(), "to", to.toString()));
+    verified(strangerZip);
+    assertThat(names(strangerZip)).noneMatch(n -> n.startsWith("hands/") || n.contains("table-"));
+  }
+
+  /**
+   * Opens a 2-seat poker table, seats the two players (100 each) and deals {@code hands} hands,
+   * both calling down; the second sits out during the last, so no more is dealt.
+   */
+  private static void dealt(UUID table, List<String> seated, int hands) {
+    tables.open(
+        table,
+        "Dealt " + hands,
+        new GameRef("poker-nlhe", "1.0.0"),
+        Map.of(
+            "currency",
+            "COIN",
+            "seatCount",
+            2,
+            "smallBlind",
+            1,
+            "bigBlind",
+            2,
+            "minBuyIn",
+            40,
+            "maxBuyIn",
+            200,
+            "rakeBps",
+            500,
+            "rakeCap",
+            30),
+        TableOptions.DEFAULTS
+            .withHandPause(Duration.ZERO)
+            .withActionTimeout(Duration.ofMinutes(10)));
+    tables.sit(table, seated.get(0), "sit-0", 0, 100);
+    tables.sit(table, seated.get(1), "sit-1", 1, 100);
+    // Both call every hand down; the second sits out during the last hand, so no more is dealt.
+    int[] requests = {0};
+    boolean[] satOut = {false};
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              dev.croupier.workflows.table.TableView platform = tables.view(table, null);
+              dev.croupier.games.poker.TableView v =
+                  PokerViews.read(
+                      platform.viewerSeat(), platform.round(), platform.seats(), platform.game());
+              if (v.hand() == null) {
+                return satOut[0] && v.handNumber() >= hands;
+              }
+              if (v.handNumber() >= hands && !satOut[0]) {
+                tables.sitOut(table, seated.get(1), "sit-out-1", 1);
+                satOut[0] = true;
+              }
+              int seat = v.hand().toAct();
+              long streetBet =
+                  v.hand().players().stream()
+                      .filter(p -> p.seat() == seat)
+                      .findFirst()
+                      .orElseThrow()
+                      .streetBet();
+              Action action =
+                  streetBet == v.hand().currentBet() ? new Action.Check() : new Action.Call();
+              tables.act(
+                  table,
+                  seated.get(seat),
+                  "act-" + ++requests[0],
+                  seat,
+                  PokerGame.move(action).toJson());
+              return false;
+            });
+  }
+
+  /** Starts an export with {@code form}, waits until it is sealed and downloads the bundle. */
+  private static byte[] exported(StaffSession cora, String path, Map<String, String> form)
+      throws Exception {
+    HttpResponse<String> started = cora.post(path, form);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+    Matcher m =
+        Pattern.compile("/exports/([0-9a-f-]{36})")
+            .matcher(started.headers().firstValue("Location").orElseThrow());
+    assertThat(m.find()).isTrue();
+    UUID exportId = UUID.fromString(m.group(1));
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .untilAsserted(
+            () -> assertThat(cora.get("/exports/" + exportId).body()).contains("bundle.zip"));
+    assertThat(cora.get("/exports/" + exportId).body()).contains("SEALED", "PASSED");
+    return download(cora, "/exports/" + exportId + "/bundle.zip");
+  }
+
+  /** The bundle verified offline with the pinned export key: valid, else the findings. */
+  private BundleVerifier.Report verified(byte[] zip) throws Exception {
+    BundleVerifier.Report report =
+        new BundleVerifier(GameRegistry.load(getClass().getClassLoader()))
+            .verify(new ByteArrayInputStream(zip), Optional.of(EXPORT_KEY.getPublic()));
+    assertThat(report.firstDiscrepancy()).as(report.findings().toString()).isEmpty();
+    return report;
   }
 
   @Test
