@@ -7,8 +7,10 @@ import dev.croupier.workflows.session.ComplianceActivities;
 import dev.croupier.workflows.session.ComplianceAlert;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +64,7 @@ public final class ComplianceActivitiesImpl implements ComplianceActivities {
     }
     int written =
         outbox.append(
-            alert.sessionId(),
+            aggregate(alert),
             List.of(
                 new TableEventOutbox.Row(
                     alert.round(), topic, alert.kind(), alert.round(), payload)));
@@ -77,14 +79,26 @@ public final class ComplianceActivitiesImpl implements ComplianceActivities {
                       .register(meters))
           .increment();
       log.warn(
-          "compliance alert {} ({}): session {} round {} held for review; ledger win {}, replayed"
+          "compliance alert {} ({}): {} round {} held for review; ledger win {}, replayed"
               + " win {}",
           alert.alertId(),
           alert.kind(),
-          alert.sessionId(),
+          alert.workflowId(),
           alert.round(),
           alert.ledger() == null ? null : alert.ledger().win(),
           alert.replayed() == null ? null : alert.replayed().win());
     }
+  }
+
+  /**
+   * The outbox row's aggregate: the session id (its round is the row's {@code seq}); for a table's
+   * alert, an id derived from the alert id, because the table id's {@code seq}s are its events'.
+   */
+  static UUID aggregate(ComplianceAlert alert) {
+    if (alert.tableId() == null) {
+      return alert.sessionId();
+    }
+    return UUID.nameUUIDFromBytes(
+        ("compliance-alert:" + alert.alertId()).getBytes(StandardCharsets.UTF_8));
   }
 }
