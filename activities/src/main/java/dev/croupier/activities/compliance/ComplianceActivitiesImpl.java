@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Raises compliance alerts: each is one row of the game context's outbox ({@code
- * game.table_event_outbox}, keyed by the session id with the round as {@code seq}), which the
- * workers' relay publishes to {@code compliance.alerts}, and one count of {@code
- * croupier.compliance.alerts{kind}}. The record value is the alert as JSON (see the workers'
- * README). Delivery is at least once; consumers deduplicate by {@code alertId}.
+ * game.table_event_outbox}, keyed by the session id with the round as {@code seq}; a table's alert
+ * by {@link #aggregate}), which the workers' relay publishes to {@code compliance.alerts}, and one
+ * count of {@code croupier.compliance.alerts{kind}}. The record value is the alert as JSON (see the
+ * workers' README). Delivery is at least once; consumers deduplicate by {@code alertId}.
  */
 public final class ComplianceActivitiesImpl implements ComplianceActivities {
   /** The topic the workers publish alerts on. */
