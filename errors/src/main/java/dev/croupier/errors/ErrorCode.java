@@ -66,6 +66,11 @@ public enum ErrorCode {
       "A bound is not an ISO-8601 instant, or the range ends before it starts."),
   INVALID_LIMIT(Kind.INVALID_ARGUMENT, "The limit is not a whole number within its bounds."),
   TABLE_CLOSED(Kind.FAILED_PRECONDITION, "The table is closed or closing."),
+  TABLE_UNDER_REVIEW(
+      Kind.FAILED_PRECONDITION,
+      "A hand's ledger post disagrees with what the ledger holds and compliance is reviewing it; the"
+          + " table deals no new hand and takes no buy-in until the review is resolved. Leaving"
+          + " still works."),
   SEAT_TAKEN(Kind.CONFLICT, "Another player sits in this seat."),
   ALREADY_SEATED(Kind.CONFLICT, "The player already has a seat at this table."),
   NOT_YOUR_SEAT(Kind.PERMISSION_DENIED, "The seat is empty or belongs to another player."),

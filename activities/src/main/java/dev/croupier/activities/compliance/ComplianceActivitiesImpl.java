@@ -7,18 +7,20 @@ import dev.croupier.workflows.session.ComplianceActivities;
 import dev.croupier.workflows.session.ComplianceAlert;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Raises compliance alerts: each is one row of the game context's outbox ({@code
- * game.table_event_outbox}, keyed by the session id with the round as {@code seq}), which the
- * workers' relay publishes to {@code compliance.alerts}, and one count of {@code
- * croupier.compliance.alerts{kind}}. The record value is the alert as JSON (see the workers'
- * README). Delivery is at least once; consumers deduplicate by {@code alertId}.
+ * game.table_event_outbox}, keyed by the session id with the round as {@code seq}; a table's alert
+ * by {@link #aggregate}), which the workers' relay publishes to {@code compliance.alerts}, and one
+ * count of {@code croupier.compliance.alerts{kind}}. The record value is the alert as JSON (see the
+ * workers' README). Delivery is at least once; consumers deduplicate by {@code alertId}.
  */
 public final class ComplianceActivitiesImpl implements ComplianceActivities {
   /** The topic the workers publish alerts on. */
@@ -62,7 +64,7 @@ public final class ComplianceActivitiesImpl implements ComplianceActivities {
     }
     int written =
         outbox.append(
-            alert.sessionId(),
+            aggregate(alert),
             List.of(
                 new TableEventOutbox.Row(
                     alert.round(), topic, alert.kind(), alert.round(), payload)));
@@ -77,14 +79,26 @@ public final class ComplianceActivitiesImpl implements ComplianceActivities {
                       .register(meters))
           .increment();
       log.warn(
-          "compliance alert {} ({}): session {} round {} held for review; ledger win {}, replayed"
+          "compliance alert {} ({}): {} round {} held for review; ledger win {}, replayed"
               + " win {}",
           alert.alertId(),
           alert.kind(),
-          alert.sessionId(),
+          alert.workflowId(),
           alert.round(),
           alert.ledger() == null ? null : alert.ledger().win(),
           alert.replayed() == null ? null : alert.replayed().win());
     }
+  }
+
+  /**
+   * The outbox row's aggregate: the session id (its round is the row's {@code seq}); for a table's
+   * alert, an id derived from the alert id, because the table id's {@code seq}s are its events'.
+   */
+  static UUID aggregate(ComplianceAlert alert) {
+    if (alert.tableId() == null) {
+      return alert.sessionId();
+    }
+    return UUID.nameUUIDFromBytes(
+        ("compliance-alert:" + alert.alertId()).getBytes(StandardCharsets.UTF_8));
   }
 }

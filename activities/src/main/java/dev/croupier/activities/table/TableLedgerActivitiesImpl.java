@@ -4,6 +4,7 @@ import static dev.croupier.activities.internal.WalletCalls.leg;
 
 import dev.croupier.activities.internal.WalletCalls;
 import dev.croupier.api.wallet.v1.AccountType;
+import dev.croupier.api.wallet.v1.Entry;
 import dev.croupier.api.wallet.v1.GetBalanceRequest;
 import dev.croupier.api.wallet.v1.GetTransactionRequest;
 import dev.croupier.api.wallet.v1.PostTransactionRequest;
@@ -11,8 +12,12 @@ import dev.croupier.api.wallet.v1.PostTransactionResponse;
 import dev.croupier.api.wallet.v1.PostedBalance;
 import dev.croupier.api.wallet.v1.Reference;
 import dev.croupier.api.wallet.v1.ReverseTransactionRequest;
+import dev.croupier.api.wallet.v1.Transaction;
 import dev.croupier.api.wallet.v1.TransactionKind;
 import dev.croupier.api.wallet.v1.WalletGrpc;
+import dev.croupier.errors.ErrorCode;
+import dev.croupier.wallet.api.WalletErrors;
+import dev.croupier.workflows.table.PostedTransfer;
 import dev.croupier.workflows.table.TableAccounts;
 import dev.croupier.workflows.table.TableLedgerActivities;
 import dev.croupier.workflows.table.TableTransfer;
@@ -116,6 +121,31 @@ public final class TableLedgerActivitiesImpl implements TableLedgerActivities {
     } catch (StatusRuntimeException e) {
       throw classify(e);
     }
+  }
+
+  @Override
+  public PostedTransfer find(String idempotencyKey, long escrow) {
+    Transaction t;
+    try {
+      t =
+          stub()
+              .getTransaction(
+                  GetTransactionRequest.newBuilder().setIdempotencyKey(idempotencyKey).build());
+    } catch (StatusRuntimeException e) {
+      if (WalletErrors.codeOf(e).orElse(null) == ErrorCode.UNKNOWN_TRANSACTION) {
+        return null;
+      }
+      throw classify(e);
+    }
+    long out = 0;
+    String currency = "";
+    for (Entry e : t.getEntriesList()) {
+      currency = e.getCurrency();
+      if (e.getAccountId() == escrow) {
+        out -= e.getAmount();
+      }
+    }
+    return new PostedTransfer(t.getTransactionId(), t.getKind().name(), out, currency);
   }
 
   private static long escrowBalance(Iterable<PostedBalance> balances, long escrow) {

@@ -9,8 +9,10 @@ import dev.croupier.admin.audit.Outcome;
 import dev.croupier.db.jooq.admin.tables.records.ComplianceAlertsRecord;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
+import dev.croupier.workflows.session.ComplianceAlert;
 import dev.croupier.workflows.session.GameSessionWorkflow;
 import dev.croupier.workflows.session.ReviewResolution;
+import dev.croupier.workflows.table.TableWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
@@ -29,10 +32,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code admin.compliance_alerts}: each alert once (the topic is at least once), listed for
  * compliance, and resolved: audited as attempted, the resolution signalled to the session's
- * workflow (which lifts its hold on bets), the row marked, audited as done.
+ * workflow (which lifts its hold on bets) or, for a table's alert ({@link #TABLE_KINDS}, kept with
+ * the table id in {@code session_id}), to {@code table-<id>} (which deals again), the row marked,
+ * audited as done.
  */
 public final class ComplianceAlerts {
   private static final Logger log = LoggerFactory.getLogger(ComplianceAlerts.class);
+
+  /** The kinds a table raises; their resolution goes to {@code table-<id>}. */
+  static final Set<String> TABLE_KINDS = Set.of(ComplianceAlert.HAND_LEDGER_MISMATCH);
 
   /** The most alerts one page lists. */
   public static final int PAGE = 200;
@@ -56,6 +64,11 @@ public final class ComplianceAlerts {
       String resolution) {
     public boolean open() {
       return resolvedAt == null;
+    }
+
+    /** Whether a table raised it: {@code sessionId} is then the table's id. */
+    public boolean table() {
+      return TABLE_KINDS.contains(kind);
     }
   }
 
@@ -83,9 +96,12 @@ public final class ComplianceAlerts {
     JsonNode a = json.readTree(value);
     String id = text(a, "alertId");
     String kind = text(a, "kind");
-    String session = text(a, "sessionId");
+    // A table's alert names its table instead of a session: kept under the table id.
+    String table = text(a, "tableId");
+    String session = table != null ? table : text(a, "sessionId");
     if (id == null || kind == null || session == null || id.length() > 200) {
-      throw new IllegalArgumentException("not a compliance alert: alertId, kind, sessionId needed");
+      throw new IllegalArgumentException(
+          "not a compliance alert: alertId, kind, sessionId or tableId needed");
     }
     String user = text(a, "userId");
     int written =
@@ -184,18 +200,25 @@ public final class ComplianceAlerts {
             target,
             why,
             null,
-            AuditJson.of("session", alert.sessionId().toString()),
+            AuditJson.of(alert.table() ? "table" : "session", alert.sessionId().toString()),
             Outcome.OK));
     refreshOpen();
+    if (alert.table()) {
+      return "Alert " + alertId + " resolved; table " + alert.sessionId() + " deals again.";
+    }
     return "Alert " + alertId + " resolved; session " + alert.sessionId() + " takes bets again.";
   }
 
   private void signal(Alert alert, Actor actor, String why) {
-    String workflowId = "session-" + alert.sessionId();
+    boolean table = alert.table();
+    String workflowId = (table ? "table-" : "session-") + alert.sessionId();
+    ReviewResolution resolution = new ReviewResolution(alert.alertId(), actor.staff().email(), why);
     try {
-      temporal
-          .newWorkflowStub(GameSessionWorkflow.class, workflowId)
-          .resolveReview(new ReviewResolution(alert.alertId(), actor.staff().email(), why));
+      if (table) {
+        temporal.newWorkflowStub(TableWorkflow.class, workflowId).resolveReview(resolution);
+      } else {
+        temporal.newWorkflowStub(GameSessionWorkflow.class, workflowId).resolveReview(resolution);
+      }
     } catch (WorkflowNotFoundException closed) {
       log.info("alert {}: {} has closed; nothing to lift", alert.alertId(), workflowId);
     } catch (RuntimeException e) {

@@ -104,7 +104,9 @@ class ComplianceAlertsTest {
             new ComplianceAlert.Version(
                 4711, "ghost-request", "seed-1", 100, 987_654_321, "COIN", null),
             new ComplianceAlert.Version(
-                0, "ghost-request", "seed-1", 100, 250, "COIN", Map.of("lines", List.of(3))));
+                0, "ghost-request", "seed-1", 100, 250, "COIN", Map.of("lines", List.of(3))),
+            null,
+            null);
     String value = JsonMapper.builder().build().writeValueAsString(alert);
     publish(sessionId.toString(), value);
     publish(sessionId.toString(), "not an alert");
@@ -183,6 +185,64 @@ class ComplianceAlertsTest {
                 .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
                 .count())
         .isEqualTo(1);
+    assertThat(auditCount("alert.resolve", "alert:" + alert.alertId())).isEqualTo(2);
+    temporal.newUntypedWorkflowStub(workflowId).terminate("test done");
+  }
+
+  @Test
+  void aTableAlertIsKeptUnderItsTableAndItsResolutionSignalsTheTable() {
+    UUID tableId = UUID.randomUUID();
+    WorkflowClient temporal = admin.bean(WorkflowClient.class);
+    String workflowId = "table-" + tableId;
+    temporal
+        .newUntypedWorkflowStub(
+            "PokerTableWorkflow",
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue("nobody-polls-" + tableId)
+                .build())
+        .start((Object) null);
+    String key = "table-" + tableId + "/hand-3/rake";
+    ComplianceAlert alert =
+        new ComplianceAlert(
+            ComplianceAlert.idOfHand(tableId, 3),
+            ComplianceAlert.HAND_LEDGER_MISMATCH,
+            null,
+            null,
+            "poker-nlhe@1.0.0",
+            3,
+            System.currentTimeMillis(),
+            new ComplianceAlert.Version(815, key, null, 0, 777, "COIN", Map.of("kind", "RAKE")),
+            new ComplianceAlert.Version(0, key, null, 0, 5, "COIN", Map.of("kind", "RAKE")),
+            tableId,
+            key);
+    publish(tableId.toString(), JsonMapper.builder().build().writeValueAsString(alert));
+
+    StaffSession compliance = signedIn(Role.COMPLIANCE);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> compliance.get("/alerts").body().contains(alert.alertId()));
+    assertThat(compliance.get("/alerts").body())
+        .contains("HAND_LEDGER_MISMATCH")
+        .contains("of table")
+        .contains("Table computed")
+        .contains("777");
+
+    String reason = "rake row 815 corrected by finance";
+    HttpResponse<String> resolved =
+        compliance.post("/alerts/resolve", Map.of("alertId", alert.alertId(), "reason", reason));
+    assertThat(resolved.statusCode()).isEqualTo(302);
+    List<HistoryEvent> signals =
+        temporal.fetchHistory(workflowId).getEvents().stream()
+            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
+            .toList();
+    assertThat(signals).hasSize(1);
+    var signaled = signals.getFirst().getWorkflowExecutionSignaledEventAttributes();
+    assertThat(signaled.getSignalName()).isEqualTo("resolveReview");
+    assertThat(signaled.getInput().getPayloads(0).getData().toString(StandardCharsets.UTF_8))
+        .contains(alert.alertId())
+        .contains(reason);
+    assertThat(compliance.get("/alerts").body()).contains("deals again");
     assertThat(auditCount("alert.resolve", "alert:" + alert.alertId())).isEqualTo(2);
     temporal.newUntypedWorkflowStub(workflowId).terminate("test done");
   }

@@ -62,6 +62,13 @@ public final class HandRecall {
 
   private static final Logger log = LoggerFactory.getLogger(HandRecall.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The failed check of a hand one of whose table events does not read (not JSON, or a shape the
+   * game does not know): named in the hand's checks, the hand inconsistent, never a 500.
+   */
+  public static final String EVENTS_READ = "events.read";
+
   private static final Set<String> NOT_SHARED =
       Set.of("holeCardsSealed", "seedCommitted", "seedRevealed");
 
@@ -239,13 +246,17 @@ public final class HandRecall {
   private Map<String, Object> recall(UUID tableId, TableEventLog.Round round, Records records) {
     long n = round.handNumber();
     List<SharedEvent> shared = new ArrayList<>();
+    List<Map<String, Object>> failedReads = new ArrayList<>();
     for (TableEventLog.Event e : records.events()) {
       if (e.handNumber() == n && !NOT_SHARED.contains(e.type())) {
-        shared.add(new SharedEvent(n, eventOf(e)));
+        try {
+          shared.add(new SharedEvent(n, eventOf(e)));
+        } catch (RuntimeException unreadable) {
+          failedReads.add(unreadable(e, unreadable));
+        }
       }
     }
     List<Map<String, Object>> transactions = new ArrayList<>();
-    List<Map<String, Object>> failedReads = new ArrayList<>();
     Long rake = rake(tableId, n, transactions, failedReads);
     RoundEvidence evidence =
         new RoundEvidence(
@@ -256,15 +267,41 @@ public final class HandRecall {
             List.of(),
             rake,
             records.moves().getOrDefault(n, List.of()));
-    Map<String, Object> recalled =
-        records
-            .game()
-            .recall(evidence)
-            .orElseThrow(
-                () ->
-                    new CroupierException(
-                        ErrorCode.UNKNOWN_GAME,
-                        records.game().descriptor().ref() + " offers no recall of its rounds"));
+    Map<String, Object> recalled;
+    try {
+      recalled =
+          records
+              .game()
+              .recall(evidence)
+              .orElseThrow(
+                  () ->
+                      new CroupierException(
+                          ErrorCode.UNKNOWN_GAME,
+                          records.game().descriptor().ref() + " offers no recall of its rounds"));
+    } catch (CroupierException named) {
+      throw named;
+    } catch (RuntimeException unreadable) {
+      // The game cannot read the round's records (an event of a shape it does not know): a failed
+      // check of this hand, never an error of the whole answer.
+      log.warn(
+          "evidence: {} cannot read hand {} of table {}: {}",
+          records.game().descriptor().ref(),
+          n,
+          tableId,
+          unreadable.toString());
+      recalled = new LinkedHashMap<>();
+      recalled.put("handNumber", n);
+      recalled.put("consistent", false);
+      recalled.put(
+          "checks",
+          List.of(
+              check(
+                  EVENTS_READ,
+                  "the game "
+                      + records.game().descriptor().ref()
+                      + " cannot read the hand's events: "
+                      + unreadable.getClass().getSimpleName())));
+    }
     Map<String, Object> out = new LinkedHashMap<>(recalled);
     if (!failedReads.isEmpty()) {
       List<Object> checks = new ArrayList<>(listOf(out.get("checks")));
@@ -346,6 +383,22 @@ public final class HandRecall {
         committed.path("commitment").asText(),
         committed.path("clientSeed").asText(),
         revealed.get(epoch));
+  }
+
+  /** The failed check of a table event whose payload does not read. */
+  private static Map<String, Object> unreadable(TableEventLog.Event e, RuntimeException why) {
+    return check(
+        EVENTS_READ,
+        "table event "
+            + e.seq()
+            + " ("
+            + e.type()
+            + ") cannot be read: "
+            + why.getClass().getSimpleName());
+  }
+
+  private static Map<String, Object> check(String name, String detail) {
+    return Map.of("name", name, "verdict", "FAIL", "detail", detail);
   }
 
   @SuppressWarnings("unchecked")

@@ -216,6 +216,31 @@ class HandRecallTest {
           .isEqualTo(1);
       assertThat(meters.counter("croupier.game.evidence.hands", "outcome", "unknown_hand").count())
           .isEqualTo(2);
+
+      // Unreadable records: hand 3's end is no JSON, one of hand 4's events is JSON of no event's
+      // shape. Each hand is answered, inconsistent, naming the event; the others are untouched.
+      try (Connection c = ds.getConnection();
+          Statement st = c.createStatement()) {
+        st.executeUpdate(
+            "update game.table_event_outbox set payload = 'not json {' where table_id = '"
+                + tableId
+                + "' and type = 'handEnded' and hand_number = 3");
+        st.executeUpdate(
+            "update game.table_event_outbox set payload = '{\"event\": 42}' where id = (select"
+                + " min(id) from game.table_event_outbox where table_id = '"
+                + tableId
+                + "' and type = 'boardDealt' and hand_number = 4)");
+      }
+      for (long n : List.of(3L, 4L)) {
+        Map<String, Object> unreadable = recall.hand(tableId, n);
+        assertThat(unreadable.get("consistent")).as("hand %s", n).isEqualTo(false);
+        assertThat(verdicts(unreadable)).containsEntry(HandRecall.EVENTS_READ, "FAIL");
+        assertThat(unreadable.get("checks").toString()).contains("cannot be read");
+      }
+      assertThat(recall.hands(tableId, null, null, HandRecall.MAX_LIMIT).hands())
+          .extracting(HandRecallTest::number)
+          .startsWith(1L, 2L, 3L, 4L);
+      assertThat(recall.hand(tableId, 1).get("consistent")).isEqualTo(true);
     }
   }
 

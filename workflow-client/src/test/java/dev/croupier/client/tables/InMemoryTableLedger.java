@@ -1,6 +1,7 @@
 package dev.croupier.client.tables;
 
 import dev.croupier.errors.ErrorCode;
+import dev.croupier.workflows.table.PostedTransfer;
 import dev.croupier.workflows.table.TableAccounts;
 import dev.croupier.workflows.table.TableLedgerActivities;
 import dev.croupier.workflows.table.TableTransfer;
@@ -95,5 +96,15 @@ final class InMemoryTableLedger implements TableLedgerActivities {
       escrows.merge(t.escrow(), -t.amount(), Long::sum);
     }
     return escrows.get(t.escrow());
+  }
+
+  @Override
+  public synchronized PostedTransfer find(String idempotencyKey, long escrow) {
+    TableTransfer t = posted.get(idempotencyKey);
+    if (t == null) {
+      return null;
+    }
+    long out = t.kind() == TableTransfer.Kind.BUY_IN ? -t.amount() : t.amount();
+    return new PostedTransfer(0, t.kind().name(), t.escrow() == escrow ? out : 0, t.currency());
   }
 }

@@ -18,7 +18,13 @@ import java.util.UUID;
  * @param round the round number
  * @param raisedAtMillis workflow time of the finding
  * @param ledger what the ledger holds
- * @param replayed what the round recomputes to from its seeds and the game
+ * @param replayed what the round recomputes to from its seeds and the game; for a table, what the
+ *     table computed
+ * @param tableId the table, for a table's alert ({@link #HAND_LEDGER_MISMATCH}, whose {@code
+ *     sessionId} and {@code userId} are null and whose {@code round} is the hand); null for a
+ *     session's
+ * @param idempotencyKey the ledger key both versions are under, for a table's alert; null for a
+ *     session's
  */
 public record ComplianceAlert(
     String alertId,
@@ -29,9 +35,18 @@ public record ComplianceAlert(
     long round,
     long raisedAtMillis,
     Version ledger,
-    Version replayed) {
+    Version replayed,
+    UUID tableId,
+    String idempotencyKey) {
   /** The win an adopted round replays to differs from the win its ledger transaction posted. */
   public static final String ROUND_MISMATCH = "ROUND_MISMATCH";
+
+  /**
+   * A table's hand posted under a key the ledger already holds with another result: the versions'
+   * {@code win} is the amount the transfer moves out of the table's escrow (the rake), {@code
+   * requestId} the key, and {@code outcome} names the transfer's kind.
+   */
+  public static final String HAND_LEDGER_MISMATCH = "HAND_LEDGER_MISMATCH";
 
   public ComplianceAlert {
     Objects.requireNonNull(alertId, "alertId");
@@ -41,6 +56,16 @@ public record ComplianceAlert(
   /** The alert id of round {@code n} of a session. */
   public static String idOf(UUID sessionId, long round) {
     return "session-" + sessionId + "/round-" + round + "/mismatch";
+  }
+
+  /** The alert id of hand {@code n} of a table. */
+  public static String idOfHand(UUID tableId, long hand) {
+    return "table-" + tableId + "/hand-" + hand + "/mismatch";
+  }
+
+  /** The workflow the resolution goes to: {@code table-<id>} or {@code session-<id>}. */
+  public String workflowId() {
+    return tableId != null ? "table-" + tableId : "session-" + sessionId;
   }
 
   /**

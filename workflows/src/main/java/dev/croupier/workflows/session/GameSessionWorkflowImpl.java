@@ -497,7 +497,9 @@ public class GameSessionWorkflowImpl implements GameSessionWorkflow {
                 result.stake(),
                 result.totalWin(),
                 descriptor.currency(),
-                result.outcome()));
+                result.outcome()),
+            null,
+            null);
     retryTaskRun(() -> compliance.raiseAlert(alert));
     review = alert;
   }

@@ -1,5 +1,6 @@
 package dev.croupier.workflows.table;
 
+import dev.croupier.workflows.session.ComplianceAlert;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import java.util.Map;
  *     the installed one against; null in carries written before tables pinned it
  * @param endedEpochs the last ended seed epochs, oldest first, whose server seeds were revealed,
  *     for players who verify earlier rounds; empty in carries written before they were kept
+ * @param review the unresolved compliance alert that holds the table, or null
  */
 public record TableCarry(
     Map<String, Object> state,
@@ -34,7 +36,8 @@ public record TableCarry(
     List<RememberedAck> remembered,
     long ledgerPosts,
     String gameContentHash,
-    List<EndedEpoch> endedEpochs) {
+    List<EndedEpoch> endedEpochs,
+    ComplianceAlert review) {
   public TableCarry {
     buyIns = List.copyOf(buyIns);
     cashOuts = List.copyOf(cashOuts);

@@ -40,4 +40,12 @@ public interface TableLedgerActivities {
    * @return the escrow's balance after the reversal
    */
   long reverse(String idempotencyKey, long escrow);
+
+  /**
+   * Reads back the transaction the ledger holds under {@code idempotencyKey} (the wallet's
+   * GetTransaction), for the alert of a post that met another result under its key.
+   *
+   * @return what it holds, or null when nothing is under the key
+   */
+  PostedTransfer find(String idempotencyKey, long escrow);
 }

@@ -25,6 +25,8 @@ import java.util.UUID;
  *     opened before tables pinned it
  * @param unknownPost the key of a buy-in whose outcome the table does not know yet and is looking
  *     up, or null
+ * @param underReview the alert that holds the table ({@code TableWorkflow#resolveReview}): no new
+ *     hand is dealt while it is set; null while the records agree
  */
 public record TableStatus(
     UUID tableId,
@@ -44,4 +46,5 @@ public record TableStatus(
     boolean closed,
     String game,
     String gameContentHash,
-    String unknownPost) {}
+    String unknownPost,
+    String underReview) {}

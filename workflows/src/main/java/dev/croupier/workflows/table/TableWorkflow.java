@@ -1,6 +1,8 @@
 package dev.croupier.workflows.table;
 
+import dev.croupier.workflows.session.ReviewResolution;
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -48,7 +50,8 @@ public interface TableWorkflow {
 
   /**
    * Rejects {@code SEAT_TAKEN}, {@code ALREADY_SEATED}, {@code BUY_IN_OUT_OF_RANGE}, {@code
-   * VALIDATION_FAILED} (no such seat), {@code TABLE_CLOSED}, {@code DUPLICATE_REQUEST}.
+   * VALIDATION_FAILED} (no such seat), {@code TABLE_CLOSED}, {@code TABLE_UNDER_REVIEW} (a hand's
+   * ledger post disagrees with the ledger: see {@link #resolveReview}), {@code DUPLICATE_REQUEST}.
    */
   @UpdateValidatorMethod(updateName = "sit")
   void validateSit(TableRequest.Sit request);
@@ -62,7 +65,7 @@ public interface TableWorkflow {
   /**
    * Rejects {@code NOT_YOUR_SEAT}, {@code NOT_YOUR_TURN}, {@code ILLEGAL_ACTION}, {@code
    * INVALID_AMOUNT}, {@code AMOUNT_ABOVE_STACK}, {@code RAISE_TOO_SMALL}, {@code
-   * DUPLICATE_REQUEST}.
+   * TABLE_UNDER_REVIEW}, {@code DUPLICATE_REQUEST}.
    */
   @UpdateValidatorMethod(updateName = "act")
   void validateAct(TableRequest.Act request);
@@ -75,7 +78,10 @@ public interface TableWorkflow {
   @UpdateMethod
   TableAck change(TableRequest.Change request);
 
-  /** Rejects {@code NOT_YOUR_SEAT}, {@code ILLEGAL_ACTION}, {@code DUPLICATE_REQUEST}. */
+  /**
+   * Rejects {@code NOT_YOUR_SEAT}, {@code ILLEGAL_ACTION}, {@code DUPLICATE_REQUEST}; while the
+   * table is under review, {@code TABLE_UNDER_REVIEW} for every move but leaving and sitting out.
+   */
   @UpdateValidatorMethod(updateName = "change")
   void validateChange(TableRequest.Change request);
 
@@ -85,6 +91,15 @@ public interface TableWorkflow {
    */
   @UpdateMethod
   TableStatus close();
+
+  /**
+   * Lifts the hold a {@link dev.croupier.workflows.session.ComplianceAlert} of kind {@code
+   * HAND_LEDGER_MISMATCH} put on the table, sent by admin once a compliance user resolved the alert
+   * (audited there). A resolution of another alert, or of none, changes nothing; the table deals
+   * again once it is lifted.
+   */
+  @SignalMethod
+  void resolveReview(ReviewResolution resolution);
 
   /**
    * The table as {@code playerId} sees it: their own private cards only; a spectator's view for a

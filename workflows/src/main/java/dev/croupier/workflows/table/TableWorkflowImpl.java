@@ -18,6 +18,9 @@ import dev.croupier.games.api.table.TableStep;
 import dev.croupier.games.api.table.TableTerms;
 import dev.croupier.workflows.LocalActivities;
 import dev.croupier.workflows.RememberedRequests;
+import dev.croupier.workflows.session.ComplianceActivities;
+import dev.croupier.workflows.session.ComplianceAlert;
+import dev.croupier.workflows.session.ReviewResolution;
 import dev.croupier.workflows.session.SeedActivities;
 import dev.croupier.workflows.session.Seeds;
 import dev.croupier.workflows.session.SessionSearchAttributes;
@@ -29,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -66,11 +70,20 @@ import org.slf4j.Logger;
  * activity), its SHA-256 commitment published ({@link TableEvent.SeedCommitted}) before the epoch's
  * first round, round {@code n} dealt from {@code HMAC(serverSeed, "table-<id>:n")}, and the seed
  * revealed ({@link TableEvent.SeedRevealed}) when the epoch ends, at continue-as-new or close.
+ *
+ * <p><b>Mismatches.</b> A hand's rake posted under a key the ledger already holds with another
+ * result ({@code IDEMPOTENCY_CONFLICT}) is read back and raised as a {@link ComplianceAlert} of
+ * kind {@link ComplianceAlert#HAND_LEDGER_MISMATCH} with both versions; the table keeps its own
+ * count (its escrow as if the rake was posted), finishes the step, and then holds: no new hand, no
+ * buy-in, no move but leaving or sitting out ({@code TABLE_UNDER_REVIEW}), across continue-as-new,
+ * until admin signals {@link #resolveReview}. Tables recorded before ({@value #REVIEW_MISMATCHES})
+ * failed the workflow task on it, retried forever.
  */
 public class TableWorkflowImpl implements TableWorkflow {
   private static final Logger log = Workflow.getLogger(TableWorkflowImpl.class);
   static final String PIN_GAME = "pin-game";
   static final String RECORD_UNKNOWN_POSTS = "record-unknown-posts";
+  static final String REVIEW_MISMATCHES = "review-hand-mismatches";
   // Between two lookups of a buy-in whose outcome is unknown: durable timers, doubling to a minute.
   private static final Duration FIRST_LOOKUP = Duration.ofSeconds(1);
   private static final Duration LAST_LOOKUP = Duration.ofMinutes(1);
@@ -85,6 +98,8 @@ public class TableWorkflowImpl implements TableWorkflow {
       Workflow.newLocalActivityStub(TableLedgerActivities.class, LocalActivities.retried().build());
   private final TableEventActivities events =
       Workflow.newLocalActivityStub(TableEventActivities.class, LocalActivities.retried().build());
+  private final ComplianceActivities compliance =
+      Workflow.newLocalActivityStub(ComplianceActivities.class, LocalActivities.retried().build());
 
   private final TableStart start;
   private final TableOptions options;
@@ -113,6 +128,8 @@ public class TableWorkflowImpl implements TableWorkflow {
   private long ledgerPosts;
   private String pinnedHash;
   private String unknownPost;
+  // The unresolved alert that holds the table; null while the records agree.
+  private ComplianceAlert review;
   // The running turn's clock, for the snapshot query only: no command depends on these.
   private long turnVersion = -1;
   private long turnDeadline;
@@ -149,6 +166,7 @@ public class TableWorkflowImpl implements TableWorkflow {
       pinnedHash = carry.gameContentHash();
       remembered.restore(carry.remembered());
       endedEpochs.addAll(carry.endedEpochs());
+      review = carry.review();
     }
     facts = engine.facts(state);
   }
@@ -234,7 +252,9 @@ public class TableWorkflowImpl implements TableWorkflow {
   }
 
   private boolean canDeal() {
-    return engine.canStartRound(state) && facts.readyToPlay() >= options.minPlayers();
+    return review == null
+        && engine.canStartRound(state)
+        && facts.readyToPlay() >= options.minPlayers();
   }
 
   private boolean runIsFull() {
@@ -344,7 +364,8 @@ public class TableWorkflowImpl implements TableWorkflow {
         remembered.carried(),
         ledgerPosts,
         pinnedHash,
-        List.copyOf(endedEpochs));
+        List.copyOf(endedEpochs),
+        review);
   }
 
   // ---- Updates ----
@@ -357,6 +378,9 @@ public class TableWorkflowImpl implements TableWorkflow {
     if (closing) {
       throw fail(ErrorCode.TABLE_CLOSED, "the table is closing");
     }
+    if (review != null) {
+      throw underReview();
+    }
     engineCheck(() -> engine.validate(state, r.seat(), r.playerId(), r.move()));
   }
 
@@ -367,6 +391,9 @@ public class TableWorkflowImpl implements TableWorkflow {
         () -> {
           if (closing) {
             throw fail(ErrorCode.TABLE_CLOSED, "the table is closing");
+          }
+          if (review != null) {
+            throw underReview();
           }
           engineCheck(() -> engine.validate(state, r.seat(), r.playerId(), r.move()));
           buyIn(r.seat(), r.playerId(), r.buyIn());
@@ -379,6 +406,9 @@ public class TableWorkflowImpl implements TableWorkflow {
     if (remembered.find(r) != null) {
       return;
     }
+    if (review != null) {
+      throw underReview();
+    }
     engineCheck(() -> engine.validate(state, r.seat(), r.playerId(), gameMove(r)));
   }
 
@@ -386,7 +416,12 @@ public class TableWorkflowImpl implements TableWorkflow {
   public TableAck act(TableRequest.Act r) {
     return answer(
         r,
-        () -> commit(engineCall(() -> engine.apply(state, r.seat(), r.playerId(), gameMove(r)))));
+        () -> {
+          if (review != null) {
+            throw underReview();
+          }
+          commit(engineCall(() -> engine.apply(state, r.seat(), r.playerId(), gameMove(r))));
+        });
   }
 
   @Override
@@ -394,13 +429,42 @@ public class TableWorkflowImpl implements TableWorkflow {
     if (remembered.find(r) != null) {
       return;
     }
+    if (review != null && !leavesOrSitsOut(r.move())) {
+      throw underReview();
+    }
     engineCheck(() -> engine.validate(state, r.seat(), r.playerId(), r.move()));
   }
 
   @Override
   public TableAck change(TableRequest.Change r) {
     return answer(
-        r, () -> commit(engineCall(() -> engine.apply(state, r.seat(), r.playerId(), r.move()))));
+        r,
+        () -> {
+          if (review != null && !leavesOrSitsOut(r.move())) {
+            throw underReview();
+          }
+          commit(engineCall(() -> engine.apply(state, r.seat(), r.playerId(), r.move())));
+        });
+  }
+
+  private static boolean leavesOrSitsOut(TableMove move) {
+    return TableMove.LEAVE.equals(move.type()) || TableMove.SIT_OUT.equals(move.type());
+  }
+
+  private io.temporal.failure.ApplicationFailure underReview() {
+    return fail(
+        ErrorCode.TABLE_UNDER_REVIEW,
+        "the table is under compliance review ("
+            + review.alertId()
+            + "); no new hand until resolved, leaving still works");
+  }
+
+  @Override
+  public void resolveReview(ReviewResolution resolution) {
+    if (review != null && review.alertId().equals(resolution.alertId())) {
+      log.info("{}: alert {} resolved by {}", prefix, review.alertId(), resolution.resolvedBy());
+      review = null;
+    }
   }
 
   /**
@@ -487,7 +551,8 @@ public class TableWorkflowImpl implements TableWorkflow {
         closed,
         start.game().toString(),
         pinnedHash,
-        unknownPost);
+        unknownPost,
+        review == null ? null : review.alertId());
   }
 
   // ---- One step: state, money, events, invariants ----
@@ -511,7 +576,7 @@ public class TableWorkflowImpl implements TableWorkflow {
       switch (s) {
         case Settlement.Rake rake -> {
           String key = prefix + "/hand-" + rake.round() + "/rake";
-          postOrFailTask(
+          postHandOrHold(
               transfer(key, TableTransfer.Kind.RAKE, null, -1, rake.round(), rake.amount()));
           escrowBalance -= rake.amount();
         }
@@ -604,13 +669,68 @@ public class TableWorkflowImpl implements TableWorkflow {
         amount);
   }
 
-  private void postOrFailTask(TableTransfer transfer) {
+  /**
+   * Posts a hand's transfer out of escrow. A key the ledger holds with another result is a
+   * mismatch: raised and held for review (see the class comment), where tables recorded before
+   * failed the task; anything else fails the task, which retries it under the same key.
+   */
+  private void postHandOrHold(TableTransfer transfer) {
     try {
       observe(ledger.post(transfer), -transfer.amount());
     } catch (ActivityFailure f) {
+      if (ErrorCode.IDEMPOTENCY_CONFLICT.name().equals(failureType(f))
+          && Workflow.getVersion(REVIEW_MISMATCHES, Workflow.DEFAULT_VERSION, 1) == 1) {
+        holdForReview(transfer);
+        return;
+      }
       throw new IllegalStateException(
           transfer.idempotencyKey() + " failed; retrying the workflow task", f);
     }
+  }
+
+  private void holdForReview(TableTransfer transfer) {
+    String key = transfer.idempotencyKey();
+    PostedTransfer held = retryTask(() -> ledger.find(key, accounts.escrow()));
+    log.error(
+        "{}: hand {} posts {} out of escrow under {}, but the ledger holds {}; holding for review",
+        prefix,
+        transfer.handNumber(),
+        transfer.amount(),
+        key,
+        held == null ? "nothing" : held.outOfEscrow());
+    ComplianceAlert alert =
+        new ComplianceAlert(
+            ComplianceAlert.idOfHand(start.tableId(), transfer.handNumber()),
+            ComplianceAlert.HAND_LEDGER_MISMATCH,
+            null,
+            null,
+            start.game().toString(),
+            transfer.handNumber(),
+            Workflow.currentTimeMillis(),
+            new ComplianceAlert.Version(
+                held == null ? 0 : held.transactionId(),
+                key,
+                null,
+                0,
+                held == null ? 0 : held.outOfEscrow(),
+                held == null ? transfer.currency() : held.currency(),
+                Map.of("kind", held == null ? "NONE" : held.kind())),
+            new ComplianceAlert.Version(
+                0,
+                key,
+                null,
+                0,
+                transfer.amount(),
+                transfer.currency(),
+                Map.of("kind", transfer.kind().name())),
+            start.tableId(),
+            key);
+    try {
+      compliance.raiseAlert(alert);
+    } catch (ActivityFailure f) {
+      throw new IllegalStateException("raising alert failed; retrying the workflow task", f);
+    }
+    review = alert;
   }
 
   private void skipOrphan(String key) {
