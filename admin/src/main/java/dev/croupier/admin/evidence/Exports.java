@@ -83,6 +83,38 @@ final class Exports {
     this.metrics = metrics;
   }
 
+  /** Builds the scope of an export over a time range, or refuses it. */
+  @FunctionalInterface
+  interface RangeScope {
+    ExportScope of(UUID id, Instant from, Instant to);
+  }
+
+  /**
+   * Starts an export of {@code kind:id} over {@code [from, to)} (ISO instants as the form sent
+   * them). A scope refused (e.g. {@code EXPORT_SCOPE_TOO_LARGE}) is audited {@code REFUSED} with
+   * the range and rethrown; nothing is started.
+   */
+  UUID startRange(Actor actor, String kind, UUID id, String from, String to, RangeScope scope) {
+    Instant start = Ranges.instant("from", from);
+    Instant end = Ranges.instant("to", to);
+    ExportScope built;
+    try {
+      built = scope.of(id, start, end);
+    } catch (CroupierException e) {
+      audit.append(
+          actor,
+          new AuditLog.Event(
+              "evidence.export",
+              kind + ":" + id,
+              null,
+              null,
+              AuditJson.of("scope", kind, "from", from, "to", to, "refused", e.code().name()),
+              Outcome.REFUSED));
+      throw e;
+    }
+    return start(actor, built);
+  }
+
   /**
    * Starts the export of {@code scope}; returns its id at once. The request is audited with the
    * scope (its kind, subject, range and sessions) before anything starts.

@@ -171,24 +171,8 @@ class SessionsController {
       @RequestParam(defaultValue = "") String from,
       @RequestParam(defaultValue = "") String to,
       HttpServletRequest request) {
-    Instant start = Ranges.instant("from", from);
-    Instant end = Ranges.instant("to", to);
-    ExportScope scope;
-    try {
-      scope = exports.playerScope(playerId, start, end);
-    } catch (CroupierException e) {
-      audit.append(
-          Actors.of(request),
-          new AuditLog.Event(
-              "evidence.export",
-              "player:" + playerId,
-              null,
-              null,
-              AuditJson.of("scope", "player", "from", from, "to", to, "refused", e.code().name()),
-              Outcome.REFUSED));
-      throw e;
-    }
-    UUID exportId = exports.start(Actors.of(request), scope);
+    UUID exportId =
+        exports.startRange(Actors.of(request), "player", playerId, from, to, exports::playerScope);
     return "redirect:/exports/" + exportId;
   }
 

@@ -8,7 +8,6 @@ import dev.croupier.admin.web.Actors;
 import dev.croupier.admin.web.Requires;
 import dev.croupier.errors.CroupierException;
 import dev.croupier.errors.ErrorCode;
-import dev.croupier.workflows.evidence.ExportScope;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
@@ -203,24 +202,8 @@ class TablesController {
       @RequestParam(defaultValue = "") String from,
       @RequestParam(defaultValue = "") String to,
       HttpServletRequest request) {
-    Instant start = Ranges.instant("from", from);
-    Instant end = Ranges.instant("to", to);
-    ExportScope scope;
-    try {
-      scope = exports.tableScope(tableId, start, end);
-    } catch (CroupierException e) {
-      audit.append(
-          Actors.of(request),
-          new AuditLog.Event(
-              "evidence.export",
-              "table:" + tableId,
-              null,
-              null,
-              AuditJson.of("scope", "table", "from", from, "to", to, "refused", e.code().name()),
-              Outcome.REFUSED));
-      throw e;
-    }
-    UUID exportId = exports.start(Actors.of(request), scope);
+    UUID exportId =
+        exports.startRange(Actors.of(request), "table", tableId, from, to, exports::tableScope);
     return "redirect:/exports/" + exportId;
   }
 
